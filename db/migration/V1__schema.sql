@@ -1,0 +1,299 @@
+-- Répertoire: core schema.
+-- Reference data (countries, territories, domains, actor types) is loaded by the next migrations;
+-- published content (actors, projects) is created by the census, moderation or the demo generator.
+
+-- Both are trusted extensions (PostgreSQL 13+): a database owner may create them.
+create extension if not exists unaccent;
+create extension if not exists pg_trgm;
+
+-- unaccent() is only STABLE (it reads a dictionary); this wrapper pins the dictionary so that
+-- expressions using it can be indexed.
+create function immutable_unaccent(text) returns text
+    language sql immutable strict parallel safe as
+$$ select public.unaccent('public.unaccent'::regdictionary, $1) $$;
+
+-- SIREN (9 digits) or SIRET (14 digits) with a valid Luhn check digit. La Poste's establishments
+-- (SIREN 356000000) are the documented exception: their SIRET digits add up to a multiple of 5.
+create function is_valid_siren_or_siret(v text) returns boolean
+    language sql immutable strict parallel safe as
+$$
+select v ~ '^([0-9]{9}|[0-9]{14})$'
+   and ((select sum(case
+                        when (length(v) - i) % 2 = 1
+                            then (substr(v, i, 1)::int * 2) / 10 + (substr(v, i, 1)::int * 2) % 10
+                        else substr(v, i, 1)::int end) % 10 = 0
+         from generate_series(1, length(v)) as i)
+    or (length(v) = 14 and left(v, 9) = '356000000'
+        and (select sum(substr(v, i, 1)::int) % 5 = 0 from generate_series(1, 14) as i)))
+$$;
+
+-- ---------------------------------------------------------------- reference data
+
+create table country (
+    iso2           varchar(2)     primary key check (iso2 ~ '^[A-Z]{2}$'),
+    iso3           varchar(3)     not null unique check (iso3 ~ '^[A-Z]{3}$'),
+    numeric_code   varchar(3)     not null unique check (numeric_code ~ '^[0-9]{3}$'),
+    name_fr        varchar(100) not null unique,
+    -- UN M49 region (Afrique, Amériques, Asie, Europe, Océanie); null for Antarctica
+    region_code    varchar(3),
+    region_fr      varchar(60),
+    -- UN M49 intermediate region when there is one (Afrique de l'Ouest), else the sub-region
+    subregion_code varchar(3),
+    subregion_fr   varchar(60),
+    continent_fr   varchar(30) not null,
+    eu_member      boolean     not null default false
+);
+
+create table departement (
+    code    varchar(3)  primary key,
+    name    varchar(60) not null unique
+);
+
+-- A named territory of the region (Métropole lilloise, Dunkerquois, Bassin minier...): a group of EPCI.
+create table territory (
+    id          smallint     primary key,
+    slug        varchar(80)  not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    name        varchar(100) not null unique,
+    position    smallint     not null
+);
+
+create table epci (
+    siren        varchar(9)      primary key check (siren ~ '^[0-9]{9}$'),
+    name         varchar(150) not null,
+    nature       varchar(10)  not null, -- ME, CU, CA, CC
+    territory_id smallint     not null references territory
+);
+
+create table commune (
+    insee_code       varchar(5)      primary key check (insee_code ~ '^[0-9]{2}[0-9AB][0-9]{2}$'),
+    name             varchar(100) not null,
+    departement_code varchar(3)   not null references departement,
+    epci_siren       varchar(9)      references epci,
+    postal_codes     varchar(6)[] not null default '{}',
+    population       integer      check (population >= 0)
+);
+create index commune_epci_idx on commune (epci_siren);
+create index commune_name_idx on commune (lower(name));
+
+-- OECD DAC 5-digit purpose codes (IATI Sector code list), French names.
+create table dac_sector (
+    code          varchar(5)      primary key check (code ~ '^[0-9]{5}$'),
+    category_code varchar(3)      not null,
+    name_fr       varchar(250) not null
+);
+
+-- Two-level taxonomy: a domain (parent_id null) and its sub-domains.
+create table domain (
+    id        smallint     primary key,
+    slug      varchar(80)  not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    name      varchar(120) not null,
+    parent_id smallint     references domain,
+    position  smallint     not null,
+    unique (parent_id, name)
+);
+create index domain_parent_idx on domain (parent_id);
+
+create table domain_dac_sector (
+    domain_id smallint not null references domain on delete cascade,
+    dac_code  varchar(5)  not null references dac_sector,
+    primary key (domain_id, dac_code)
+);
+
+create table actor_type (
+    code          varchar(40)  primary key check (code ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    name          varchar(120) not null unique,
+    family        varchar(20)  not null
+        check (family in ('ASSOCIATIONS', 'EDUCATION', 'LOCAL_AUTHORITIES', 'HEALTH', 'ECONOMIC', 'OTHER')),
+    -- IATI OrganisationType code
+    iati_org_type varchar(3)   not null,
+    position      smallint     not null
+);
+
+create table network (
+    id   integer      generated by default as identity primary key,
+    slug varchar(80)  not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    name varchar(150) not null unique
+);
+
+create table census_campaign (
+    id        integer      generated by default as identity primary key,
+    name      varchar(150) not null unique,
+    opens_on  date         not null,
+    closes_on date         not null,
+    as_of     date         not null,
+    check (closes_on >= opens_on)
+);
+
+-- ---------------------------------------------------------------- actors
+
+create table actor (
+    id                  bigint       generated by default as identity primary key,
+    slug                varchar(160) not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    name                varchar(200) not null check (length(trim(name)) > 0),
+    acronym             varchar(30),
+    actor_type_code     varchar(40)  not null references actor_type,
+    siren_siret         varchar(14)  check (is_valid_siren_or_siret(siren_siret)),
+    rna                 varchar(10)     check (rna ~ '^W[0-9A-Z]{9}$'),
+    description         text         check (length(description) <= 5000),
+    address_line        varchar(200),
+    postal_code         varchar(5)      check (postal_code ~ '^[0-9]{5}$'),
+    commune_insee       varchar(5)      not null references commune,
+    website             varchar(300) check (website ~ '^https?://'),
+    email               varchar(254),
+    phone               varchar(30),
+    founding_year       smallint     check (founding_year between 1800 and 2100),
+    status              varchar(10)  not null check (status in ('ACTIVE', 'DORMANT', 'CEASED')),
+    publication_consent boolean      not null default false,
+    published           boolean      not null default false,
+    last_census_campaign_id integer  references census_campaign,
+    last_census_response_at timestamptz,
+    created_at          timestamptz  not null default now(),
+    updated_at          timestamptz  not null default now(),
+    version             integer      not null default 0,
+    -- nothing is public without the actor's consent
+    check (publication_consent or not published)
+);
+create index actor_type_idx on actor (actor_type_code);
+create index actor_commune_idx on actor (commune_insee);
+create index actor_siren_idx on actor (left(siren_siret, 9));
+create index actor_rna_idx on actor (rna);
+-- French, accent-aware ordering of names (ICU collation, present in the embedded binaries and in
+-- PostgreSQL's official images)
+create index actor_published_name_idx on actor (name collate "fr-x-icu") where published;
+create index actor_updated_idx on actor (updated_at desc) where published;
+
+-- Old slugs keep answering (301) after a rename or a merge.
+create table actor_slug_redirect (
+    old_slug varchar(160) primary key,
+    actor_id bigint       not null references actor on delete cascade
+);
+
+create table actor_network (
+    actor_id   bigint  not null references actor on delete cascade,
+    network_id integer not null references network,
+    primary key (actor_id, network_id)
+);
+
+create table contact_person (
+    id         bigint       generated by default as identity primary key,
+    actor_id   bigint       not null references actor on delete cascade,
+    full_name  varchar(120) not null check (length(trim(full_name)) > 0),
+    role       varchar(120),
+    email      varchar(254),
+    phone      varchar(30),
+    position   smallint     not null default 0,
+    created_at timestamptz  not null default now(),
+    updated_at timestamptz  not null default now(),
+    version    integer      not null default 0
+);
+create index contact_person_actor_idx on contact_person (actor_id);
+
+-- Append-only record of each contact field's publication consent; the latest row of a field wins.
+create table contact_consent (
+    id                bigint       generated by default as identity primary key,
+    contact_person_id bigint       not null references contact_person on delete cascade,
+    field             varchar(10)  not null check (field in ('NAME', 'EMAIL', 'PHONE')),
+    granted           boolean      not null,
+    recorded_at       timestamptz  not null default now(),
+    recorded_by       varchar(254) not null,
+    notice_version    varchar(20)  not null,
+    channel           varchar(20)  not null check (channel in ('CENSUS_FORM', 'EMAIL', 'STAFF', 'PAPER', 'PHONE'))
+);
+create index contact_consent_latest_idx on contact_consent (contact_person_id, field, recorded_at desc, id desc);
+
+-- ---------------------------------------------------------------- projects
+
+create table partner_organisation (
+    id           bigint       generated by default as identity primary key,
+    name         varchar(200) not null check (length(trim(name)) > 0),
+    country_iso2 varchar(2)      not null references country,
+    city         varchar(120)
+);
+create index partner_organisation_country_idx on partner_organisation (country_iso2);
+
+create table project (
+    id               bigint       generated by default as identity primary key,
+    slug             varchar(200) not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    title            varchar(250) not null check (length(trim(title)) > 0),
+    lead_actor_id    bigint       not null references actor,
+    kind             varchar(30)  not null
+        check (kind in ('COOPERATION', 'DECENTRALISED_COOPERATION', 'DEVELOPMENT_EDUCATION')),
+    nature           varchar(30)  not null
+        check (nature in ('COLLECTION_DONATION', 'CONSTRUCTION_EQUIPMENT', 'TRAINING', 'INSTITUTIONAL_SUPPORT',
+                          'EXCHANGE', 'FINANCIAL_SUPPORT', 'AWARENESS')),
+    description      text         check (length(description) <= 5000),
+    beneficiaries    varchar(1000),
+    localities       varchar(120)[] not null default '{}',
+    funders          varchar(150)[] not null default '{}',
+    start_year       smallint     check (start_year between 1950 and 2100),
+    end_year         smallint     check (end_year between 1950 and 2100),
+    status           varchar(10)  not null check (status in ('PLANNED', 'ONGOING', 'COMPLETED')),
+    budget_eur       numeric(12)  check (budget_eur >= 0),
+    -- decentralised-cooperation agreements only
+    partner_authority varchar(200),
+    signature_date   date,
+    duration_years   smallint     check (duration_years between 1 and 99),
+    agreement_axes   varchar(300)[] not null default '{}',
+    published        boolean      not null default false,
+    created_at       timestamptz  not null default now(),
+    updated_at       timestamptz  not null default now(),
+    version          integer      not null default 0,
+    check (end_year is null or start_year is null or end_year >= start_year),
+    check (kind <> 'DECENTRALISED_COOPERATION' or partner_authority is not null)
+);
+create index project_lead_actor_idx on project (lead_actor_id);
+create index project_published_title_idx on project (title collate "fr-x-icu") where published;
+create index project_updated_idx on project (updated_at desc) where published;
+
+create table project_slug_redirect (
+    old_slug   varchar(200) primary key,
+    project_id bigint       not null references project on delete cascade
+);
+
+-- Other regional actors involved besides the lead actor.
+create table project_actor (
+    project_id bigint not null references project on delete cascade,
+    actor_id   bigint not null references actor on delete cascade,
+    primary key (project_id, actor_id)
+);
+create index project_actor_actor_idx on project_actor (actor_id);
+
+create table project_country (
+    project_id   bigint  not null references project on delete cascade,
+    country_iso2 varchar(2) not null references country,
+    primary key (project_id, country_iso2)
+);
+create index project_country_country_idx on project_country (country_iso2, project_id);
+
+create table project_domain (
+    project_id bigint   not null references project on delete cascade,
+    domain_id  smallint not null references domain,
+    primary key (project_id, domain_id)
+);
+create index project_domain_domain_idx on project_domain (domain_id, project_id);
+
+create table project_partner (
+    project_id bigint not null references project on delete cascade,
+    partner_id bigint not null references partner_organisation,
+    primary key (project_id, partner_id)
+);
+create index project_partner_partner_idx on project_partner (partner_id);
+
+-- What the public may see of projects: published, and led by a published actor.
+create view public_project as
+select p.*
+from project p
+         join actor a on a.id = p.lead_actor_id
+where p.published
+  and a.published;
+
+-- Every public project a published actor takes part in, as lead or as another regional actor.
+create view actor_project as
+select pp.lead_actor_id as actor_id, pp.id as project_id, true as lead
+from public_project pp
+union all
+select pa.actor_id, pa.project_id, false
+from project_actor pa
+         join public_project pp on pp.id = pa.project_id
+         join actor a on a.id = pa.actor_id
+where a.published;
