@@ -1,0 +1,96 @@
+package fr.lianes.repertoire.database;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded server keeps its data in its directory across restarts, even when the
+ * previous run was killed without stopping it.
+ */
+class EmbeddedPostgresServerTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void keepsDataAcrossRestarts() throws Exception {
+		Path data = this.directory.resolve("postgres");
+		execute(EmbeddedPostgresServer.startOnce(data, true).jdbcUrl("kept"),
+				"create table note (text varchar(20)); insert into note values ('still here')");
+		EmbeddedPostgresServer.stop(data);
+
+		String url = EmbeddedPostgresServer.startOnce(data, true).jdbcUrl("kept");
+		assertThat(queryNote(url)).isEqualTo("still here");
+		EmbeddedPostgresServer.stop(data);
+	}
+
+	@Test
+	void takesOverFromAPostmasterLeftRunningByAKilledRun() throws Exception {
+		Path data = this.directory.resolve("orphan");
+		Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), OrphanedRun.class.getName(), data.toString())
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()))) {
+			assertThat(output.lines().filter(OrphanedRun.READY::equals).findFirst()).isPresent();
+		}
+		run.destroyForcibly().waitFor();
+
+		String url = EmbeddedPostgresServer.startOnce(data, true).jdbcUrl("postgres");
+		assertThat(queryNote(url)).isEqualTo("survived");
+		EmbeddedPostgresServer.stop(data);
+	}
+
+	/**
+	 * A run that starts the server, writes, then waits to be killed without stopping it.
+	 */
+	static final class OrphanedRun {
+
+		static final String READY = "orphan ready";
+
+		public static void main(String[] args) throws Exception {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(Path.of(args[0]))
+				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
+				.start();
+			try (Connection connection = postgres.getPostgresDatabase().getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("create table note (text varchar(20)); insert into note values ('survived')");
+			}
+			System.out.println(READY);
+			System.out.flush();
+			Thread.sleep(120_000);
+		}
+
+	}
+
+	private static void execute(String url, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static String queryNote(String url) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("select text from note")) {
+			assertThat(result.next()).isTrue();
+			return result.getString(1);
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package fr.lianes.repertoire.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Gives every test a real PostgreSQL without any manual step: a Testcontainers container
+ * when a Docker engine answers, else the embedded binaries in a fresh throw-away
+ * directory. One server per test JVM, shared by every Spring context.
+ */
+public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final Path TEST_DATA = Path.of("target", "test-data");
+
+	private static volatile Map<String, Object> settings;
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+			return;
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", settings()));
+	}
+
+	private static synchronized Map<String, Object> settings() {
+		if (settings == null) {
+			settings = dockerAvailable() ? container() : embedded();
+		}
+		return settings;
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	@SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM ends
+	private static Map<String, Object> container() {
+		PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17-alpine");
+		postgres.start();
+		return Map.of("spring.datasource.url", postgres.getJdbcUrl(), "spring.datasource.username",
+				postgres.getUsername(), "spring.datasource.password", postgres.getPassword());
+	}
+
+	/**
+	 * The embedded server, in a directory emptied once per JVM; commits need not reach
+	 * the disk.
+	 */
+	private static Map<String, Object> embedded() {
+		Path directory = TEST_DATA.resolve("postgres");
+		try {
+			EmbeddedPostgresServer.stopOrphanedPostmaster(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		deleteRecursively(directory);
+		return Map.of("repertoire.data-dir", TEST_DATA.toString(), "repertoire.embedded-db.durable", "false");
+	}
+
+	private static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return EmbeddedPostgresEnvironmentPostProcessor.ORDER - 1;
+	}
+
+}
