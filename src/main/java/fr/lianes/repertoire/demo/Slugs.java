@@ -1,0 +1,77 @@
+package fr.lianes.repertoire.demo;
+
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Builds URL slugs ({@code ^[a-z0-9]+(-[a-z0-9]+)*$}) and keeps them unique within one
+ * table by appending -2, -3... as the public pages do for homonyms.
+ */
+final class Slugs {
+
+	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+	private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
+	private final Set<String> taken = new HashSet<>();
+
+	private final int maxLength;
+
+	Slugs(int maxLength) {
+		this.maxLength = maxLength;
+	}
+
+	/**
+	 * Lowercase ASCII of {@code text}: accents stripped, ligatures spelled out, every run
+	 * of other characters turned into one hyphen, no hyphen at either end.
+	 */
+	static String slugify(String text) {
+		String ascii = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE");
+		ascii = COMBINING_MARKS.matcher(Normalizer.normalize(ascii, Normalizer.Form.NFD)).replaceAll("");
+		String slug = NON_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
+		return trimHyphens(slug);
+	}
+
+	/** A slug of {@code text} not handed out before by this instance. */
+	String unique(String text) {
+		String base = cut(slugify(text), this.maxLength);
+		if (base.isEmpty()) {
+			base = "sans-nom";
+		}
+		if (this.taken.add(base)) {
+			return base;
+		}
+		for (int n = 2;; n++) {
+			String suffix = "-" + n;
+			String candidate = cut(base, this.maxLength - suffix.length()) + suffix;
+			if (this.taken.add(candidate)) {
+				return candidate;
+			}
+		}
+	}
+
+	/** Marks a slug as used, for rows that are already in the table. */
+	void reserve(String slug) {
+		this.taken.add(slug);
+	}
+
+	private static String cut(String slug, int length) {
+		return (slug.length() <= length) ? slug : trimHyphens(slug.substring(0, length));
+	}
+
+	private static String trimHyphens(String slug) {
+		int start = 0;
+		int end = slug.length();
+		while (start < end && slug.charAt(start) == '-') {
+			start++;
+		}
+		while (end > start && slug.charAt(end - 1) == '-') {
+			end--;
+		}
+		return slug.substring(start, end);
+	}
+
+}
