@@ -1,0 +1,291 @@
+package fr.lianes.repertoire.directory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import fr.lianes.repertoire.reference.ActorType;
+import fr.lianes.repertoire.reference.Commune;
+import fr.lianes.repertoire.reference.Network;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An organisation of the region engaged in international cooperation.
+ */
+@Entity
+@Table(name = "actor")
+public class Actor {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Version
+	private int version;
+
+	private String slug;
+
+	private String name;
+
+	private String acronym;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "actor_type_code")
+	private ActorType type;
+
+	/** SIREN (9 digits) or SIRET (14 digits). */
+	private String sirenSiret;
+
+	private String rna;
+
+	private String description;
+
+	private String addressLine;
+
+	private String postalCode;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "commune_insee")
+	private Commune commune;
+
+	private String website;
+
+	private String email;
+
+	private String phone;
+
+	private Short foundingYear;
+
+	@Enumerated(EnumType.STRING)
+	private ActorStatus status;
+
+	private boolean publicationConsent;
+
+	private boolean published;
+
+	private Integer lastCensusCampaignId;
+
+	private Instant lastCensusResponseAt;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@ManyToMany
+	@JoinTable(name = "actor_network", joinColumns = @JoinColumn(name = "actor_id"),
+			inverseJoinColumns = @JoinColumn(name = "network_id"))
+	private Set<Network> networks = new LinkedHashSet<>();
+
+	@OneToMany(mappedBy = "actor", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("position")
+	private List<ContactPerson> contacts = new ArrayList<>();
+
+	protected Actor() {
+	}
+
+	public Actor(String slug, String name, ActorType type, Commune commune, ActorStatus status) {
+		this.slug = slug;
+		this.name = name;
+		this.type = type;
+		this.commune = commune;
+		this.status = status;
+	}
+
+	@PrePersist
+	@PreUpdate
+	void touch() {
+		Instant now = Instant.now();
+		if (this.createdAt == null) {
+			this.createdAt = now;
+		}
+		this.updatedAt = now;
+	}
+
+	/** Publishes the actor, which its consent allows. */
+	public void publish() {
+		if (!this.publicationConsent) {
+			throw new IllegalStateException("Actor " + this.slug + " has not consented to publication");
+		}
+		this.published = true;
+	}
+
+	public void unpublish() {
+		this.published = false;
+	}
+
+	public void consentToPublication(boolean consent) {
+		this.publicationConsent = consent;
+		if (!consent) {
+			this.published = false;
+		}
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public int getVersion() {
+		return this.version;
+	}
+
+	public String getSlug() {
+		return this.slug;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getAcronym() {
+		return this.acronym;
+	}
+
+	public void setAcronym(String acronym) {
+		this.acronym = acronym;
+	}
+
+	public ActorType getType() {
+		return this.type;
+	}
+
+	public String getSirenSiret() {
+		return this.sirenSiret;
+	}
+
+	public void setSirenSiret(String sirenSiret) {
+		this.sirenSiret = sirenSiret;
+	}
+
+	public String getRna() {
+		return this.rna;
+	}
+
+	public void setRna(String rna) {
+		this.rna = rna;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
+	public String getAddressLine() {
+		return this.addressLine;
+	}
+
+	public void setAddressLine(String addressLine) {
+		this.addressLine = addressLine;
+	}
+
+	public String getPostalCode() {
+		return this.postalCode;
+	}
+
+	public void setPostalCode(String postalCode) {
+		this.postalCode = postalCode;
+	}
+
+	public Commune getCommune() {
+		return this.commune;
+	}
+
+	public String getWebsite() {
+		return this.website;
+	}
+
+	public void setWebsite(String website) {
+		this.website = website;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public String getPhone() {
+		return this.phone;
+	}
+
+	public void setPhone(String phone) {
+		this.phone = phone;
+	}
+
+	public Short getFoundingYear() {
+		return this.foundingYear;
+	}
+
+	public void setFoundingYear(Short foundingYear) {
+		this.foundingYear = foundingYear;
+	}
+
+	public ActorStatus getStatus() {
+		return this.status;
+	}
+
+	public void setStatus(ActorStatus status) {
+		this.status = status;
+	}
+
+	public boolean isPublicationConsent() {
+		return this.publicationConsent;
+	}
+
+	public boolean isPublished() {
+		return this.published;
+	}
+
+	public Integer getLastCensusCampaignId() {
+		return this.lastCensusCampaignId;
+	}
+
+	public Instant getLastCensusResponseAt() {
+		return this.lastCensusResponseAt;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public Set<Network> getNetworks() {
+		return this.networks;
+	}
+
+	public List<ContactPerson> getContacts() {
+		return this.contacts;
+	}
+
+}

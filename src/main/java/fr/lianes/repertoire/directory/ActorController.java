@@ -1,0 +1,52 @@
+package fr.lianes.repertoire.directory;
+
+import fr.lianes.repertoire.web.NotFoundException;
+
+import fr.lianes.repertoire.web.WebProperties;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class ActorController {
+
+	private final ListCriteriaParser parser;
+
+	private final ActorQueries queries;
+
+	private final DetailQueries details;
+
+	private final WebProperties web;
+
+	ActorController(ListCriteriaParser parser, ActorQueries queries, DetailQueries details, WebProperties web) {
+		this.parser = parser;
+		this.queries = queries;
+		this.details = details;
+		this.web = web;
+	}
+
+	@GetMapping("/acteurs")
+	String list(@RequestParam MultiValueMap<String, String> params, Model model) {
+		ListCriteria criteria = this.parser.parse(params, Statuses.slugs(ActorStatus.values()));
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("result", this.queries.search(criteria, this.web.pageSize(), true));
+		return "directory/actors";
+	}
+
+	@GetMapping("/acteurs/{slug}")
+	String show(@PathVariable String slug, Model model) {
+		var actor = this.details.actor(slug);
+		if (actor.isEmpty()) {
+			return this.details.currentActorSlug(slug)
+				.map((current) -> "redirect:/acteurs/" + current)
+				.orElseThrow(() -> new NotFoundException());
+		}
+		model.addAttribute("actor", actor.get());
+		return "directory/actor";
+	}
+
+}

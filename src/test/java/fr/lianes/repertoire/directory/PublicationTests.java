@@ -1,0 +1,135 @@
+package fr.lianes.repertoire.directory;
+
+import fr.lianes.repertoire.StatementCounter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Only published content and consented contact fields reach the public, and lists cost a
+ * fixed number of statements. Each test rolls back what it changes.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(StatementCounter.class)
+@Transactional
+class PublicationTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void contactFieldsAppearOnlyWithTheirLatestConsent() {
+		long actorId = this.jdbc.sql("select id from actor where slug = 'lianes-cooperation'")
+			.query(Long.class)
+			.single();
+		long contactId = this.jdbc.sql("""
+				insert into contact_person (actor_id, full_name, role, email, phone)
+				values (:actor, 'Camille Testeuse', 'Chargée de mission', 'camille@asso.example', '03 53 01 99 99')
+				returning id""").param("actor", actorId).query(Long.class).single();
+		consent(contactId, "NAME", true, "2026-01-01T10:00:00Z");
+		consent(contactId, "EMAIL", true, "2026-01-01T10:00:00Z");
+		consent(contactId, "EMAIL", false, "2026-02-01T10:00:00Z");
+		consent(contactId, "PHONE", false, "2026-01-01T10:00:00Z");
+
+		assertThat(this.mvc.get().uri("/acteurs/lianes-cooperation")).hasStatusOk()
+			.bodyText()
+			.contains("Camille Testeuse")
+			.contains("Chargée de mission")
+			.doesNotContain("camille@asso.example")
+			.doesNotContain("03 53 01 99 99");
+	}
+
+	@Test
+	void aContactWhoConsentedToNothingDoesNotAppearAtAll() {
+		long actorId = this.jdbc.sql("select id from actor where slug = 'lianes-cooperation'")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into contact_person (actor_id, full_name, role, email)
+				values (:actor, 'Dominique Discrète', 'Trésorière', 'dominique@asso.example')""")
+			.param("actor", actorId)
+			.update();
+		assertThat(this.mvc.get().uri("/acteurs/lianes-cooperation")).bodyText()
+			.doesNotContain("Dominique Discrète")
+			.doesNotContain("Trésorière")
+			.doesNotContain("dominique@asso.example");
+	}
+
+	@Test
+	void unpublishedActorsAndTheirProjectsStayHidden() throws Exception {
+		String slug = this.jdbc.sql("""
+				select a.slug from actor a where a.published
+				and exists (select 1 from project p where p.lead_actor_id = a.id and p.published)
+				order by a.id limit 1""").query(String.class).single();
+		String project = this.jdbc.sql("""
+				select p.slug from project p join actor a on a.id = p.lead_actor_id
+				where a.slug = :slug and p.published order by p.id limit 1""")
+			.param("slug", slug)
+			.query(String.class)
+			.single();
+		long before = PublicPagesTests.statusCount(this.mvc.get().uri("/acteurs").exchange());
+		this.jdbc.sql("update actor set published = false where slug = :slug").param("slug", slug).update();
+
+		assertThat(this.mvc.get().uri("/acteurs/" + slug)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/projets/" + project)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(PublicPagesTests.statusCount(this.mvc.get().uri("/acteurs").exchange())).isEqualTo(before - 1);
+	}
+
+	@Test
+	void renamedActorsRedirectFromTheirOldSlug() {
+		long actorId = this.jdbc.sql("select id from actor where slug = 'lianes-cooperation'")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("insert into actor_slug_redirect (old_slug, actor_id) values ('lianes', :actor)")
+			.param("actor", actorId)
+			.update();
+		assertThat(this.mvc.get().uri("/acteurs/lianes")).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/acteurs/lianes-cooperation");
+	}
+
+	@Test
+	void listPagesIssueAFixedNumberOfStatementsWhateverTheirRows() {
+		String name = this.jdbc.sql("select name from actor where slug = 'lianes-cooperation'")
+			.query(String.class)
+			.single();
+		int full = statementsFor("/acteurs");
+		int single = statementsFor("/acteurs?q=" + name.replace(' ', '+'));
+		int filtered = statementsFor("/acteurs?pays=SN&pays=ML&domaine=education&type=commune&statut=actif&page=2");
+		assertThat(full).isEqualTo(single).isEqualTo(filtered).isLessThanOrEqualTo(8);
+		assertThat(statementsFor("/projets")).isEqualTo(statementsFor("/projets?pays=SN&page=3"))
+			.isLessThanOrEqualTo(8);
+	}
+
+	private int statementsFor(String url) {
+		StatementCounter.reset();
+		assertThat(this.mvc.get().uri(url)).hasStatusOk();
+		return StatementCounter.count();
+	}
+
+	private void consent(long contactId, String field, boolean granted, String at) {
+		this.jdbc
+			.sql("""
+					insert into contact_consent (contact_person_id, field, granted, recorded_at, recorded_by,
+					                             notice_version, channel)
+					values (:contact, :field, :granted, cast(:at as timestamptz), 'camille@asso.example', 'v1', 'CENSUS_FORM')""")
+			.param("contact", contactId)
+			.param("field", field)
+			.param("granted", granted)
+			.param("at", at)
+			.update();
+	}
+
+}

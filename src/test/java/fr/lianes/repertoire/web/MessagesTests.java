@@ -1,0 +1,118 @@
+package fr.lianes.repertoire.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import fr.lianes.repertoire.directory.ActorStatus;
+import fr.lianes.repertoire.directory.ProjectKind;
+import fr.lianes.repertoire.directory.ProjectNature;
+import fr.lianes.repertoire.directory.ProjectStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * All text shown to people lives in the message bundles, French first and English second.
+ */
+class MessagesTests {
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	/** A message key written literally in a template: #{key} or #{key(args)}. */
+	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
+
+	/** Text between two tags. */
+	private static final Pattern TEXT = Pattern.compile(">([^<]*)<");
+
+	@Test
+	void everyKeyUsedByATemplateExistsInBothLanguages() throws IOException {
+		Properties french = bundle("messages.properties");
+		Properties english = bundle("messages_en.properties");
+		Set<String> used = new TreeSet<>();
+		for (Path template : templates()) {
+			Matcher matcher = STATIC_KEY.matcher(Files.readString(template));
+			while (matcher.find()) {
+				used.add(matcher.group(1));
+			}
+		}
+		used.addAll(dynamicKeys(french));
+		assertThat(used).hasSizeGreaterThan(100);
+		assertThat(french.stringPropertyNames()).containsAll(used);
+		assertThat(english.stringPropertyNames()).containsAll(used);
+	}
+
+	@Test
+	void bothLanguagesHaveTheSameKeys() throws IOException {
+		assertThat(bundle("messages_en.properties").stringPropertyNames())
+			.containsExactlyInAnyOrderElementsOf(bundle("messages.properties").stringPropertyNames());
+	}
+
+	@Test
+	void templatesHoldNoHardCodedText() throws IOException {
+		List<String> offenders = new ArrayList<>();
+		for (Path template : templates()) {
+			String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "").replaceAll("\"[^\"]*\"", "\"\"");
+			Matcher matcher = TEXT.matcher(html);
+			while (matcher.find()) {
+				if (matcher.group(1).codePoints().anyMatch(Character::isLetter)) {
+					offenders.add(template.getFileName() + ": " + matcher.group(1).strip());
+				}
+			}
+		}
+		assertThat(offenders).isEmpty();
+	}
+
+	/**
+	 * Keys that templates build from enum constants, filter names and section numbers.
+	 */
+	private static List<String> dynamicKeys(Properties french) {
+		List<String> keys = new ArrayList<>();
+		Stream.of("acteurs", "projets", "pays", "domaines", "territoires").forEach((s) -> keys.add("nav." + s));
+		for (String facet : List.of("type", "territoire", "pays", "domaine", "statut")) {
+			keys.add("facet." + facet);
+		}
+		for (String facet : List.of("type", "territoire", "pays", "domaine")) {
+			keys.add("breakdown." + facet);
+		}
+		Stream.of(ActorStatus.values()).forEach((s) -> keys.add(s.messageKey()));
+		Stream.of(ProjectStatus.values()).forEach((s) -> keys.add(s.messageKey()));
+		Stream.of(ProjectKind.values()).forEach((k) -> keys.add("project.kind." + k));
+		Stream.of(ProjectNature.values()).forEach((n) -> keys.add("project.nature." + n));
+		for (String page : List.of("accessibility", "privacy", "notice")) {
+			int sections = Integer.parseInt(french.getProperty("legal." + page + ".sections", "0"));
+			assertThat(sections).as(page + " sections").isPositive();
+			for (int i = 1; i <= sections; i++) {
+				keys.add("legal." + page + "." + i + ".title");
+				keys.add("legal." + page + "." + i + ".text");
+			}
+		}
+		return keys;
+	}
+
+	private static List<Path> templates() throws IOException {
+		try (Stream<Path> paths = Files.walk(TEMPLATES)) {
+			return paths.filter((p) -> p.toString().endsWith(".html")).sorted().toList();
+		}
+	}
+
+	private static Properties bundle(String name) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = MessagesTests.class.getResourceAsStream("/" + name)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return properties;
+	}
+
+}
