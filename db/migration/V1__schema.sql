@@ -161,6 +161,11 @@ create index actor_rna_idx on actor (rna);
 -- PostgreSQL's official images)
 create index actor_published_name_idx on actor (name collate "fr-x-icu") where published;
 create index actor_updated_idx on actor (updated_at desc) where published;
+-- The text the public list's simple word search looks in (LIKE '%word%', trigram-indexed).
+create function actor_search_text(name text, acronym text, description text) returns text
+    language sql immutable parallel safe as
+$$ select public.immutable_unaccent(lower(name || ' ' || coalesce(acronym, '') || ' ' || coalesce(description, ''))) $$;
+create index actor_search_text_idx on actor using gin (actor_search_text(name, acronym, description) gin_trgm_ops);
 
 -- Old slugs keep answering (301) after a rename or a merge.
 create table actor_slug_redirect (
@@ -244,6 +249,13 @@ create table project (
 create index project_lead_actor_idx on project (lead_actor_id);
 create index project_published_title_idx on project (title collate "fr-x-icu") where published;
 create index project_updated_idx on project (updated_at desc) where published;
+-- array_to_string() is only STABLE in general, but immutable for an array of varchar.
+-- Index builds run with a search_path of pg_catalog only (PostgreSQL 17): qualify what is ours.
+create function project_search_text(title text, description text, localities varchar[]) returns text
+    language sql immutable parallel safe as
+$$ select public.immutable_unaccent(lower(title || ' ' || coalesce(description, '') || ' ' || array_to_string(localities, ' '))) $$;
+create index project_search_text_idx on project using gin
+    (project_search_text(title, description, localities) gin_trgm_ops);
 
 create table project_slug_redirect (
     old_slug   varchar(200) primary key,
@@ -297,3 +309,31 @@ from project_actor pa
          join public_project pp on pp.id = pa.project_id
          join actor a on a.id = pa.actor_id
 where a.published;
+
+-- Read model of the public lists: the countries and domains (each sub-domain with its domain) of
+-- the public projects every actor takes part in. Filtering and counting facets on these arrays
+-- avoids recomputing actor_project for every filter of every request. Rebuilt from the tables
+-- by DirectoryReadModel.refresh() after published content changes; never a source of truth.
+create materialized view actor_reach as
+with link as (select actor_id, project_id from actor_project),
+     countries as (select l.actor_id, array_agg(distinct pc.country_iso2) as countries
+                   from link l
+                            join project_country pc on pc.project_id = l.project_id
+                   group by l.actor_id),
+     domains as (select l.actor_id, array_agg(distinct x.id) as domains
+                 from link l
+                          join project_domain pd on pd.project_id = l.project_id
+                          join domain d on d.id = pd.domain_id
+                          cross join lateral (values (d.id), (d.parent_id)) as x(id)
+                 where x.id is not null
+                 group by l.actor_id)
+select a.id as actor_id,
+       coalesce(c.countries, '{}') as countries,
+       coalesce(d.domains, '{}')   as domains
+from actor a
+         left join countries c on c.actor_id = a.id
+         left join domains d on d.actor_id = a.id;
+
+create unique index actor_reach_actor_idx on actor_reach (actor_id);
+create index actor_reach_countries_idx on actor_reach using gin (countries);
+create index actor_reach_domains_idx on actor_reach using gin (domains);

@@ -22,15 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ActorQueries {
 
+	/**
+	 * Every actor query reads from here: the live actor row and its read-model arrays.
+	 */
+	private static final String FROM = " from actor a left join actor_reach r on r.actor_id = a.id ";
+
 	private static final String ROWS = """
 			select a.slug, a.name, a.acronym, a.status, t.name as type_name, c.name as commune_name,
 			       tr.name as territory_name, a.updated_at,
-			       array(select co.name_fr from country co
-			             where co.iso2 in (select pc.country_iso2 from actor_project ap
-			                               join project_country pc on pc.project_id = ap.project_id
-			                               where ap.actor_id = a.id)
+			       array(select co.name_fr from country co where co.iso2 = any(r.countries)
 			             order by co.name_fr collate "fr-x-icu") as countries
-			from actor a
+			""" + FROM + """
 			join actor_type t on t.code = a.actor_type_code
 			join commune c on c.insee_code = a.commune_insee
 			left join epci e on e.siren = c.epci_siren
@@ -48,7 +50,7 @@ class ActorQueries {
 
 	ListPage<ActorRow> search(ListCriteria criteria, int pageSize, boolean withFacets) {
 		FilterSql filters = filters(criteria);
-		long total = this.jdbc.sql("select count(*) from actor a " + filters.where())
+		long total = this.jdbc.sql("select count(*)" + FROM + filters.where())
 			.params(filters.params())
 			.query(Long.class)
 			.single();
@@ -77,9 +79,8 @@ class ActorQueries {
 			List<String> clauses = new ArrayList<>();
 			Map<String, Object> params = new LinkedHashMap<>();
 			for (int i = 0; i < words.size(); i++) {
-				clauses.add("""
-						immutable_unaccent(lower(a.name || ' ' || coalesce(a.acronym, '') || ' ' \
-						|| coalesce(a.description, ''))) like immutable_unaccent(:q%1$d)""".formatted(i));
+				clauses.add("actor_search_text(a.name, a.acronym, a.description) like immutable_unaccent(:q%d)"
+					.formatted(i));
 				params.put("q" + i, SqlRows.containsPattern(words.get(i)));
 			}
 			filters.add("q", "(" + String.join(" and ", clauses) + ")", params);
@@ -89,16 +90,9 @@ class ActorQueries {
 				a.commune_insee in (select c.insee_code from commune c join epci e on e.siren = c.epci_siren
 				                    where e.territory_id in (:territoire))""",
 				criteria.territories().stream().map(TerritoryRef::id).toList());
-		filters.add("pays", """
-				a.id in (select ap.actor_id from actor_project ap
-				         join project_country pc on pc.project_id = ap.project_id
-				         where pc.country_iso2 in (:pays))""",
+		filters.add("pays", "r.countries && array[:pays]::varchar[]",
 				criteria.countries().stream().map(CountryRef::iso2).toList());
-		filters.add("domaine", """
-				a.id in (select ap.actor_id from actor_project ap
-				         join project_domain pd on pd.project_id = ap.project_id
-				         join domain d on d.id = pd.domain_id
-				         where d.id in (:domaine) or d.parent_id in (:domaine))""",
+		filters.add("domaine", "r.domains && array[:domaine]::smallint[]",
 				criteria.domains().stream().map(DomainRef::id).toList());
 		filters.add("statut", "a.status in (:statut)",
 				criteria.statuses().stream().map(ActorQueries::statusOf).map(Enum::name).toList());
@@ -106,28 +100,21 @@ class ActorQueries {
 	}
 
 	private List<Facet> facets(FilterSql filters, ListCriteria criteria) {
-		return List.of(this.labels.types(filters.counts(this.jdbc, "type", """
-				select a.actor_type_code, count(*) from actor a
-				%s group by 1"""), criteria.types()),
-				this.labels.territories(filters.counts(this.jdbc, "territoire", """
-						select e.territory_id::text, count(*) from actor a
-						join commune c on c.insee_code = a.commune_insee
-						join epci e on e.siren = c.epci_siren
-						%s group by 1"""), criteria.territories()),
-				this.labels.countries(filters.counts(this.jdbc, "pays", """
-						select pc.country_iso2, count(distinct a.id) from actor a
-						join actor_project ap on ap.actor_id = a.id
-						join project_country pc on pc.project_id = ap.project_id
+		return List.of(
+				this.labels.types(filters.counts(this.jdbc, "type", "select a.actor_type_code, count(*)" + FROM + """
+						%s group by 1"""), criteria.types()),
+				this.labels.territories(
+						filters.counts(this.jdbc, "territoire", "select e.territory_id::text, count(*)" + FROM + """
+								join commune c on c.insee_code = a.commune_insee
+								join epci e on e.siren = c.epci_siren
+								%s group by 1"""), criteria.territories()),
+				this.labels.countries(filters.counts(this.jdbc, "pays", "select country, count(*)" + FROM + """
+						cross join unnest(r.countries) as country
 						%s group by 1"""), criteria.countries()),
-				this.labels.domains(filters.counts(this.jdbc, "domaine", """
-						select x.id::text, count(distinct a.id) from actor a
-						join actor_project ap on ap.actor_id = a.id
-						join project_domain pd on pd.project_id = ap.project_id
-						join domain d on d.id = pd.domain_id
-						cross join lateral (values (d.id), (d.parent_id)) as x(id)
-						%s and x.id is not null group by 1"""), criteria.domains()),
-				this.labels.statuses(filters.counts(this.jdbc, "statut", """
-						select a.status, count(*) from actor a
+				this.labels.domains(filters.counts(this.jdbc, "domaine", "select domain::text, count(*)" + FROM + """
+						cross join unnest(r.domains) as domain
+						%s group by 1"""), criteria.domains()),
+				this.labels.statuses(filters.counts(this.jdbc, "statut", "select a.status, count(*)" + FROM + """
 						%s group by 1"""), criteria.statuses(), ActorStatus.values()));
 	}
 

@@ -45,13 +45,17 @@ class BrowseQueries {
 	/** Countries with at least one public project, most actors first. */
 	List<Summary> countries() {
 		return this.jdbc.sql("""
-				select co.iso2, co.name_fr, co.region_fr, co.subregion_fr,
-				       count(distinct ap.actor_id) as actors, count(distinct ap.project_id) as projects
-				from actor_project ap
-				join project_country pc on pc.project_id = ap.project_id
-				join country co on co.iso2 = pc.country_iso2
-				group by co.iso2
-				order by actors desc, co.name_fr collate "fr-x-icu"
+				with actors as (select country, count(*) as actors from actor a
+				                join actor_reach r on r.actor_id = a.id
+				                cross join unnest(r.countries) as country
+				                where a.published group by country),
+				     projects as (select pc.country_iso2 as country, count(*) as projects from public_project p
+				                  join project_country pc on pc.project_id = p.id group by 1)
+				select co.iso2, co.name_fr, co.region_fr, co.subregion_fr, actors.actors, projects.projects
+				from actors
+				join projects using (country)
+				join country co on co.iso2 = actors.country
+				order by actors.actors desc, co.name_fr collate "fr-x-icu"
 				""")
 			.query((rs, i) -> new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getLong(5), rs.getLong(6)))
@@ -61,13 +65,17 @@ class BrowseQueries {
 	/** Actors and projects per domain id, sub-domains counting for their domain too. */
 	Map<Short, Summary> domains() {
 		return this.jdbc.sql("""
-				select x.id, count(distinct ap.actor_id), count(distinct ap.project_id)
-				from actor_project ap
-				join project_domain pd on pd.project_id = ap.project_id
-				join domain d on d.id = pd.domain_id
-				cross join lateral (values (d.id), (d.parent_id)) as x(id)
-				where x.id is not null
-				group by x.id
+				with actors as (select domain, count(*) as actors from actor a
+				                join actor_reach r on r.actor_id = a.id
+				                cross join unnest(r.domains) as domain
+				                where a.published group by domain),
+				     projects as (select x.id as domain, count(distinct p.id) as projects from public_project p
+				                  join project_domain pd on pd.project_id = p.id
+				                  join domain d on d.id = pd.domain_id
+				                  cross join lateral (values (d.id), (d.parent_id)) as x(id)
+				                  where x.id is not null group by 1)
+				select actors.domain, actors.actors, coalesce(projects.projects, 0)
+				from actors left join projects using (domain)
 				""")
 			.query((rs, i) -> new Summary(rs.getString(1), null, null, null, rs.getLong(2), rs.getLong(3)))
 			.list()

@@ -86,9 +86,8 @@ class ProjectQueries {
 			List<String> clauses = new ArrayList<>();
 			Map<String, Object> params = new LinkedHashMap<>();
 			for (int i = 0; i < words.size(); i++) {
-				clauses.add("""
-						immutable_unaccent(lower(p.title || ' ' || coalesce(p.description, '') || ' ' \
-						|| array_to_string(p.localities, ' '))) like immutable_unaccent(:q%1$d)""".formatted(i));
+				clauses.add("project_search_text(p.title, p.description, p.localities) like immutable_unaccent(:q%d)"
+					.formatted(i));
 				params.put("q" + i, SqlRows.containsPattern(words.get(i)));
 			}
 			filters.add("q", "(" + String.join(" and ", clauses) + ")", params);
