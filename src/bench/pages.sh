@@ -13,7 +13,7 @@ scale=${1:-1}
 port=${BENCH_PORT:-8097}
 requests=${BENCH_REQUESTS:-300}
 data=target/bench-${scale}x
-jar=target/repertoire.jar
+jar=${BENCH_JAR:-target/repertoire.jar}
 base=http://127.0.0.1:$port
 
 command -v hey >/dev/null || { echo "hey is missing: apt-get install hey" >&2; exit 1; }
