@@ -8,7 +8,10 @@ import java.util.Set;
 
 import fr.lianes.repertoire.reference.ActorType;
 import fr.lianes.repertoire.reference.Commune;
+import fr.lianes.repertoire.reference.Epci;
 import fr.lianes.repertoire.reference.Network;
+import fr.lianes.repertoire.reference.Territory;
+import fr.lianes.repertoire.search.SearchAnalyzers;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,12 +31,32 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 
 /**
  * An organisation of the region engaged in international cooperation.
+ * <p>
+ * Indexed for the full-text search while published; {@link ActorProjectsBinder} adds what
+ * the actor's public projects say (countries, domains, places, partners).
  */
 @Entity
 @Table(name = "actor")
+@Indexed(index = "actor", routingBinder = @RoutingBinderRef(type = PublishedActorRoutingBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = ActorProjectsBinder.class))
 public class Actor {
 
 	@Id
@@ -45,12 +68,20 @@ public class Actor {
 
 	private String slug;
 
+	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH,
+			highlightable = Highlightable.ANY, projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = SearchAnalyzers.FRENCH_PREFIX,
+			searchAnalyzer = SearchAnalyzers.FRENCH)
+	@KeywordField(name = "name_sort", normalizer = SearchAnalyzers.SORT, sortable = Sortable.YES)
 	private String name;
 
+	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
 	private String acronym;
 
+	// Reference data: replacing the type reindexes the actor, editing the type does not.
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "actor_type_code")
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private ActorType type;
 
 	/** SIREN (9 digits) or SIRET (14 digits). */
@@ -58,6 +89,8 @@ public class Actor {
 
 	private String rna;
 
+	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH,
+			highlightable = Highlightable.ANY, projectable = Projectable.YES)
 	private String description;
 
 	private String addressLine;
@@ -66,6 +99,7 @@ public class Actor {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "commune_insee")
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Commune commune;
 
 	private String website;
@@ -77,10 +111,12 @@ public class Actor {
 	private Short foundingYear;
 
 	@Enumerated(EnumType.STRING)
+	@KeywordField(aggregable = Aggregable.YES)
 	private ActorStatus status;
 
 	private boolean publicationConsent;
 
+	@GenericField
 	private boolean published;
 
 	private Integer lastCensusCampaignId;
@@ -89,6 +125,7 @@ public class Actor {
 
 	private Instant createdAt;
 
+	@GenericField(sortable = Sortable.YES)
 	private Instant updatedAt;
 
 	@ManyToMany
@@ -99,6 +136,16 @@ public class Actor {
 	@OneToMany(mappedBy = "actor", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<ContactPerson> contacts = new ArrayList<>();
+
+	/** The projects the actor leads (read-only side, kept for the search index). */
+	@OneToMany(mappedBy = "leadActor")
+	private Set<Project> ledProjects = new LinkedHashSet<>();
+
+	/**
+	 * The projects the actor takes part in (read-only side, kept for the search index).
+	 */
+	@ManyToMany(mappedBy = "otherActors")
+	private Set<Project> joinedProjects = new LinkedHashSet<>();
 
 	protected Actor() {
 	}
@@ -286,6 +333,53 @@ public class Actor {
 
 	public List<ContactPerson> getContacts() {
 		return this.contacts;
+	}
+
+	Set<Project> getLedProjects() {
+		return this.ledProjects;
+	}
+
+	Set<Project> getJoinedProjects() {
+		return this.joinedProjects;
+	}
+
+	@KeywordField(name = "type", aggregable = Aggregable.YES)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "type")))
+	public String getTypeCode() {
+		return this.type.getCode();
+	}
+
+	@FullTextField(name = "typeName", analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "type")))
+	public String getTypeName() {
+		return this.type.getName();
+	}
+
+	@FullTextField(name = "commune", analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "commune")))
+	public String getCommuneName() {
+		return this.commune.getName();
+	}
+
+	/** The territory of the actor's commune, if its EPCI belongs to one. */
+	public Territory getTerritory() {
+		Epci epci = this.commune.getEpci();
+		return (epci != null) ? epci.getTerritory() : null;
+	}
+
+	@KeywordField(name = "territory", aggregable = Aggregable.YES)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "commune")))
+	public String getTerritorySlug() {
+		Territory territory = getTerritory();
+		return (territory != null) ? territory.getSlug() : null;
+	}
+
+	@FullTextField(name = "territoryName", analyzer = SearchAnalyzers.FRENCH,
+			searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "commune")))
+	public String getTerritoryName() {
+		Territory territory = getTerritory();
+		return (territory != null) ? territory.getName() : null;
 	}
 
 }

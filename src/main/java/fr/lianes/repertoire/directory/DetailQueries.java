@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import fr.lianes.repertoire.reference.Country;
 import fr.lianes.repertoire.reference.Epci;
+import fr.lianes.repertoire.reference.Network;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,7 @@ class DetailQueries {
 				actor.getStatus(), actor.getDescription(), actor.getAddressLine(), actor.getPostalCode(),
 				actor.getCommune().getName(), territory, actor.getSirenSiret(), actor.getRna(), actor.getWebsite(),
 				actor.getEmail(), actor.getPhone(), actor.getFoundingYear(),
-				actor.getNetworks().stream().map((n) -> n.getName()).sorted().toList(), contacts,
+				actor.getNetworks().stream().map(Network::getName).sorted().toList(), contacts,
 				this.projectQueries.forActor(actor.getId()), countries, domains, actor.getUpdatedAt());
 	}
 

@@ -57,9 +57,17 @@ class ListCriteriaParser {
 			if (value.isEmpty()) {
 				continue;
 			}
-			lookup.apply(value).ifPresentOrElse(found::add, () -> ignored.add(value));
+			lookup.apply(value).ifPresentOrElse(found::add, () -> ignored.add(shorten(value)));
 		}
 		return List.copyOf(found);
+	}
+
+	/**
+	 * What is echoed back of an unknown value: enough to recognise it, not a whole
+	 * payload.
+	 */
+	private static String shorten(String value) {
+		return (value.length() <= 40) ? value : value.substring(0, 40) + "…";
 	}
 
 	private static Optional<String> first(MultiValueMap<String, String> params, String name) {

@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import fr.lianes.repertoire.reference.Country;
 import fr.lianes.repertoire.reference.Domain;
+import fr.lianes.repertoire.search.SearchAnalyzers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,6 +30,19 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -35,6 +51,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "project")
+@Indexed(index = "project", routingBinder = @RoutingBinderRef(type = PublicProjectRoutingBinder.class))
 public class Project {
 
 	@Id
@@ -46,6 +63,11 @@ public class Project {
 
 	private String slug;
 
+	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH,
+			highlightable = Highlightable.ANY, projectable = Projectable.YES)
+	@FullTextField(name = "title_prefix", analyzer = SearchAnalyzers.FRENCH_PREFIX,
+			searchAnalyzer = SearchAnalyzers.FRENCH)
+	@KeywordField(name = "title_sort", normalizer = SearchAnalyzers.SORT, sortable = Sortable.YES)
 	private String title;
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -58,17 +80,21 @@ public class Project {
 	private Set<Actor> otherActors = new LinkedHashSet<>();
 
 	@Enumerated(EnumType.STRING)
+	@KeywordField(aggregable = Aggregable.YES)
 	private ProjectKind kind;
 
 	@Enumerated(EnumType.STRING)
 	private ProjectNature nature;
 
+	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH,
+			highlightable = Highlightable.ANY, projectable = Projectable.YES)
 	private String description;
 
 	private String beneficiaries;
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "varchar(120)[]")
+	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
 	private List<String> localities = new ArrayList<>();
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
@@ -80,6 +106,7 @@ public class Project {
 	private Short endYear;
 
 	@Enumerated(EnumType.STRING)
+	@KeywordField(aggregable = Aggregable.YES)
 	private ProjectStatus status;
 
 	@Column(name = "budget_eur")
@@ -98,22 +125,27 @@ public class Project {
 	@ManyToMany
 	@JoinTable(name = "project_country", joinColumns = @JoinColumn(name = "project_id"),
 			inverseJoinColumns = @JoinColumn(name = "country_iso2"))
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<Country> countries = new LinkedHashSet<>();
 
 	@ManyToMany
 	@JoinTable(name = "project_domain", joinColumns = @JoinColumn(name = "project_id"),
 			inverseJoinColumns = @JoinColumn(name = "domain_id"))
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<Domain> domains = new LinkedHashSet<>();
 
 	@ManyToMany
 	@JoinTable(name = "project_partner", joinColumns = @JoinColumn(name = "project_id"),
 			inverseJoinColumns = @JoinColumn(name = "partner_id"))
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<PartnerOrganisation> partners = new LinkedHashSet<>();
 
+	@GenericField
 	private boolean published;
 
 	private Instant createdAt;
 
+	@GenericField(sortable = Sortable.YES)
 	private Instant updatedAt;
 
 	protected Project() {
@@ -278,6 +310,101 @@ public class Project {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	/**
+	 * Whether the public may see the project: published, and led by a published actor.
+	 */
+	public boolean isPublic() {
+		return this.published && this.leadActor.isPublished();
+	}
+
+	@KeywordField(name = "countries", aggregable = Aggregable.YES)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "countries")))
+	public Set<String> getCountryCodes() {
+		return collect(this.countries.stream().map(Country::getIso2).toList());
+	}
+
+	@FullTextField(name = "countryNames", analyzer = SearchAnalyzers.FRENCH,
+			searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "countries")))
+	public Set<String> getCountryNames() {
+		return collect(this.countries.stream().map(Country::getNameFr).toList());
+	}
+
+	/**
+	 * The slugs of the project's domains and sub-domains, each with its parent domain.
+	 */
+	@KeywordField(name = "domains", aggregable = Aggregable.YES)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "domains")))
+	public Set<String> getDomainSlugs() {
+		return collect(withParents().stream().map(Domain::getSlug).toList());
+	}
+
+	@FullTextField(name = "domainNames", analyzer = SearchAnalyzers.FRENCH,
+			searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "domains")))
+	public Set<String> getDomainNames() {
+		return collect(withParents().stream().map(Domain::getName).toList());
+	}
+
+	/** The partner organisations abroad and, for an agreement, the partner authority. */
+	@FullTextField(name = "partners", analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "partners")),
+			@ObjectPath(@PropertyValue(propertyName = "partnerAuthority")) })
+	public Set<String> getPartnerNames() {
+		List<String> names = new ArrayList<>();
+		this.partners.forEach((partner) -> names.add(partner.getName()));
+		names.add(this.partnerAuthority);
+		return collect(names);
+	}
+
+	@FullTextField(name = "leadActor", analyzer = SearchAnalyzers.FRENCH,
+			searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@IndexingDependency(derivedFrom = {
+			@ObjectPath({ @PropertyValue(propertyName = "leadActor"), @PropertyValue(propertyName = "name") }),
+			@ObjectPath({ @PropertyValue(propertyName = "leadActor"), @PropertyValue(propertyName = "acronym") }) })
+	public Set<String> getLeadActorNames() {
+		return collect(List.of(this.leadActor.getName(), Objects.toString(this.leadActor.getAcronym(), "")));
+	}
+
+	@KeywordField(name = "type", aggregable = Aggregable.YES)
+	@IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "leadActor"),
+			@PropertyValue(propertyName = "type") }))
+	public String getLeadActorTypeCode() {
+		return this.leadActor.getTypeCode();
+	}
+
+	@KeywordField(name = "territory", aggregable = Aggregable.YES)
+	@IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "leadActor"),
+			@PropertyValue(propertyName = "commune") }))
+	public String getLeadActorTerritorySlug() {
+		return this.leadActor.getTerritorySlug();
+	}
+
+	@FullTextField(name = "territoryName", analyzer = SearchAnalyzers.FRENCH,
+			searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "leadActor"),
+			@PropertyValue(propertyName = "commune") }))
+	public String getLeadActorTerritoryName() {
+		return this.leadActor.getTerritoryName();
+	}
+
+	private Set<Domain> withParents() {
+		Set<Domain> all = new LinkedHashSet<>();
+		for (Domain domain : this.domains) {
+			all.add(domain);
+			if (domain.getParent() != null) {
+				all.add(domain.getParent());
+			}
+		}
+		return all;
+	}
+
+	private static Set<String> collect(List<String> values) {
+		Set<String> set = new TreeSet<>();
+		values.stream().filter((value) -> value != null && !value.isBlank()).forEach(set::add);
+		return set;
 	}
 
 }

@@ -1,0 +1,173 @@
+package fr.lianes.repertoire.search;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The search of the demo directory the test database is loaded with: the index is built
+ * at startup, follows writes at once, and finds what people mean.
+ */
+@SpringBootTest
+class DirectorySearchTests {
+
+	@Autowired
+	private DirectorySearch search;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Test
+	void indexHoldsExactlyThePublishedActorsAndPublicProjects() {
+		long actors = count("select count(*) from actor where published");
+		long projects = count("select count(*) from public_project");
+		assertThat(actors).isGreaterThan(1900);
+		assertThat(this.search.actors(SearchQuery.of("")).total()).isEqualTo(actors);
+		assertThat(this.search.projects(SearchQuery.of("")).total()).isEqualTo(projects);
+	}
+
+	@Test
+	void emptyWordsListEverythingByName() {
+		SearchResult result = this.search.actors(SearchQuery.of("  "));
+		assertThat(result.ids()).hasSize(20);
+		List<String> names = this.jdbc.sql("select name from actor where id in (:ids)")
+			.param("ids", result.ids())
+			.query(String.class)
+			.list();
+		assertThat(names).hasSize(20);
+		assertThat(result.facets().get(SearchFilter.TYPE)).isNotEmpty();
+	}
+
+	@Test
+	void aRenameThroughHibernateIsFoundAtOnce() {
+		long id = this.jdbc.sql("select id from actor where slug = 'lianes-cooperation'").query(Long.class).single();
+		String name = rename(id, "Lianes coopération Zorglub");
+		try {
+			assertThat(this.search.actors(SearchQuery.of("zorglub")).ids()).containsExactly(id);
+		}
+		finally {
+			rename(id, name);
+		}
+		assertThat(this.search.actors(SearchQuery.of("zorglub")).total()).isZero();
+	}
+
+	@Test
+	void accentsAndCaseDoNotMatter() {
+		SearchResult accented = this.search.actors(SearchQuery.of("Sénégal"));
+		assertThat(accented.total()).isGreaterThan(10);
+		assertThat(this.search.actors(SearchQuery.of("senegal"))).isEqualTo(accented);
+		assertThat(this.search.actors(SearchQuery.of("SENEGAL"))).isEqualTo(accented);
+	}
+
+	@Test
+	void aTypoStillFindsTheCountry() {
+		SearchResult result = this.search.actors(SearchQuery.of("burkina fasso"));
+		assertThat(result.total()).isGreaterThan(10);
+		// every actor found works in Burkina Faso or says so (description, name)
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from actor a join actor_reach r on r.actor_id = a.id
+					where a.id in (:ids)
+					  and ('BF' = any(r.countries) or actor_search_text(a.name, a.acronym, a.description) like '%burkina%')""")
+			.param("ids", result.ids())
+			.query(Long.class)
+			.single()).isEqualTo(result.ids().size());
+	}
+
+	@Test
+	void aPartnerTownFindsTheActorWhoseProjectNamesIt() {
+		long villeneuve = this.jdbc.sql("select id from actor where name = 'Ville de Villeneuve-d''Ascq'")
+			.query(Long.class)
+			.single();
+		assertThat(this.search.actors(SearchQuery.of("Tanguieta")).ids()).contains(villeneuve);
+		assertThat(this.search.projects(SearchQuery.of("tanguiéta")).total()).isPositive();
+	}
+
+	@Test
+	void acronymsFindTheirLongForm() {
+		assertThat(this.search.actors(SearchQuery.of("OSIM")).total()).isPositive();
+		assertThat(this.search.actors(SearchQuery.of("eau potable")).total()).isPositive();
+	}
+
+	@Test
+	void anythingTypedReturnsNormally() {
+		String longInput = "coopération décentralisée ".repeat(20);
+		assertThat(longInput).hasSizeGreaterThan(500);
+		assertThat(this.search.actors(SearchQuery.of(longInput)).ids()).isNotNull();
+		for (String input : List.of("\" * ~ ( AND", "\"eau", "(OR) -NOT +", "~~~1", "l'", "*", "\\")) {
+			assertThat(this.search.actors(SearchQuery.of(input)).total()).as(input).isNotNegative();
+			assertThat(this.search.projects(SearchQuery.of(input)).total()).as(input).isNotNegative();
+		}
+	}
+
+	@Test
+	void facetsCountEachFilterWithoutItsOwnSelection() {
+		SearchQuery senegal = SearchQuery.of("").with(SearchFilter.COUNTRY, List.of("SN"));
+		SearchResult result = this.search.actors(senegal);
+		assertThat(result.total())
+			.isEqualTo(count("select count(*) from actor a join actor_reach r on r.actor_id = a.id "
+					+ "where a.published and 'SN' = any(r.countries)"));
+		Map<String, Long> countries = result.facets().get(SearchFilter.COUNTRY);
+		assertThat(countries).containsEntry("SN", result.total()).containsKey("BF");
+		assertThat(result.facets().get(SearchFilter.TYPE).values().stream().mapToLong(Long::longValue).sum())
+			.isGreaterThanOrEqualTo(result.total());
+	}
+
+	@Test
+	void highlightsMarkTheWordsFound() {
+		SearchResult result = this.search.actors(SearchQuery.of("Lianes"));
+		assertThat(result.highlights().get(result.ids().get(0)).name()).contains("<mark>Lianes</mark>");
+	}
+
+	@Test
+	void sortsByNameWithoutAccentsOrCase() {
+		SearchResult result = this.search.actors(SearchQuery.of("").sortedBy(SearchQuery.Sort.NAME).atPage(1, 100));
+		List<String> names = result.ids()
+			.stream()
+			.map((id) -> this.jdbc.sql("select name from actor where id = :id")
+				.param("id", id)
+				.query(String.class)
+				.single())
+			.toList();
+		assertThat(names).isSortedAccordingTo(java.util.Comparator.comparing(DirectorySearchTests::folded));
+	}
+
+	private static String folded(String name) {
+		return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private String rename(long id, String name) {
+		return new TransactionTemplate(this.transactionManager).execute((status) -> {
+			EntityManager entityManager = org.springframework.orm.jpa.EntityManagerFactoryUtils
+				.getTransactionalEntityManager(this.entityManagerFactory);
+			var actor = entityManager.find(fr.lianes.repertoire.directory.Actor.class, id);
+			String before = actor.getName();
+			actor.setName(name);
+			return before;
+		});
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+}
