@@ -161,11 +161,6 @@ create index actor_rna_idx on actor (rna);
 -- PostgreSQL's official images)
 create index actor_published_name_idx on actor (name collate "fr-x-icu") where published;
 create index actor_updated_idx on actor (updated_at desc) where published;
--- The text the public list's simple word search looks in (LIKE '%word%', trigram-indexed).
-create function actor_search_text(name text, acronym text, description text) returns text
-    language sql immutable parallel safe as
-$$ select public.immutable_unaccent(lower(name || ' ' || coalesce(acronym, '') || ' ' || coalesce(description, ''))) $$;
-create index actor_search_text_idx on actor using gin (actor_search_text(name, acronym, description) gin_trgm_ops);
 
 -- Old slugs keep answering (301) after a rename or a merge.
 create table actor_slug_redirect (
@@ -249,13 +244,6 @@ create table project (
 create index project_lead_actor_idx on project (lead_actor_id);
 create index project_published_title_idx on project (title collate "fr-x-icu") where published;
 create index project_updated_idx on project (updated_at desc) where published;
--- array_to_string() is only STABLE in general, but immutable for an array of varchar.
--- Index builds run with a search_path of pg_catalog only (PostgreSQL 17): qualify what is ours.
-create function project_search_text(title text, description text, localities varchar[]) returns text
-    language sql immutable parallel safe as
-$$ select public.immutable_unaccent(lower(title || ' ' || coalesce(description, '') || ' ' || array_to_string(localities, ' '))) $$;
-create index project_search_text_idx on project using gin
-    (project_search_text(title, description, localities) gin_trgm_ops);
 
 create table project_slug_redirect (
     old_slug   varchar(200) primary key,

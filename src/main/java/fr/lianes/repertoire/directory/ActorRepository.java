@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ActorRepository extends JpaRepository<Actor, Long> {
 
+	Optional<Actor> findBySlug(String slug);
+
 	@Query("""
 			select a from Actor a
 			join fetch a.type

@@ -5,8 +5,19 @@ import java.util.List;
 
 /**
  * An actor as listed.
+ *
+ * @param markedName the name with the searched words in {@code <mark>}, HTML-escaped, or
+ * null
+ * @param excerpt a passage of the description with the searched words marked,
+ * HTML-escaped, or null
  */
 public record ActorRow(String slug, String name, String acronym, ActorStatus status, String typeName,
-		String communeName, String territoryName, List<String> countries, Instant updatedAt) {
+		String communeName, String territoryName, List<String> countries, Instant updatedAt, String markedName,
+		String excerpt) {
+
+	ActorRow withHighlights(String markedName, String excerpt) {
+		return new ActorRow(this.slug, this.name, this.acronym, this.status, this.typeName, this.communeName,
+				this.territoryName, this.countries, this.updatedAt, markedName, excerpt);
+	}
 
 }

@@ -12,6 +12,7 @@ import fr.lianes.repertoire.reference.CountryRef;
 import fr.lianes.repertoire.reference.DomainRef;
 import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.reference.TerritoryRef;
+import fr.lianes.repertoire.search.SearchFilter;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,15 @@ class FacetLabels {
 		this.reference = reference;
 	}
 
+	/** The five facets of a list, from the index's counts. */
+	List<Facet> all(Map<SearchFilter, Map<String, Long>> counts, ListCriteria criteria, StatusValue[] statuses) {
+		return List.of(types(counts.getOrDefault(SearchFilter.TYPE, Map.of()), criteria.types()),
+				territories(counts.getOrDefault(SearchFilter.TERRITORY, Map.of()), criteria.territories()),
+				countries(counts.getOrDefault(SearchFilter.COUNTRY, Map.of()), criteria.countries()),
+				domains(counts.getOrDefault(SearchFilter.DOMAIN, Map.of()), criteria.domains()),
+				statuses(counts.getOrDefault(SearchFilter.STATUS, Map.of()), criteria.statuses(), statuses));
+	}
+
 	Facet types(Map<String, Long> counts, List<ActorTypeRef> selected) {
 		Set<String> chosen = selected.stream().map(ActorTypeRef::code).collect(Collectors.toSet());
 		List<Facet.Value> values = new ArrayList<>();
@@ -41,8 +51,8 @@ class FacetLabels {
 		Set<String> chosen = selected.stream().map(TerritoryRef::slug).collect(Collectors.toSet());
 		List<Facet.Value> values = new ArrayList<>();
 		for (TerritoryRef territory : this.reference.territories()) {
-			add(values, territory.slug(), territory.name(), false,
-					counts.getOrDefault(String.valueOf(territory.id()), 0L), chosen, false);
+			add(values, territory.slug(), territory.name(), false, counts.getOrDefault(territory.slug(), 0L), chosen,
+					false);
 		}
 		return new Facet("territoire", values);
 	}
@@ -70,8 +80,8 @@ class FacetLabels {
 		List<Facet.Value> values = new ArrayList<>();
 		for (DomainRef domain : this.reference.domains()) {
 			if (domain.isTopLevel() || open.contains(domain.parentId())) {
-				add(values, domain.slug(), domain.name(), false, counts.getOrDefault(String.valueOf(domain.id()), 0L),
-						chosen, !domain.isTopLevel());
+				add(values, domain.slug(), domain.name(), false, counts.getOrDefault(domain.slug(), 0L), chosen,
+						!domain.isTopLevel());
 			}
 		}
 		return new Facet("domaine", values);

@@ -21,7 +21,7 @@ import org.springframework.util.MultiValueMap;
  * @param types actor types (of the actor, or of a project's lead actor)
  * @param statuses status values as they appear in URLs
  * @param page the page asked, from 1
- * @param sort {@code nom} or {@code recent}
+ * @param sort {@code pertinence}, {@code nom} or {@code recent}
  * @param ignored values that were not understood and left out, shown to the visitor
  */
 public record ListCriteria(String q, List<ActorTypeRef> types, List<TerritoryRef> territories,
@@ -31,6 +31,10 @@ public record ListCriteria(String q, List<ActorTypeRef> types, List<TerritoryRef
 	static final String SORT_NAME = "nom";
 
 	static final String SORT_RECENT = "recent";
+
+	static final String SORT_RELEVANCE = "pertinence";
+
+	static final List<String> SORTS = List.of(SORT_RELEVANCE, SORT_NAME, SORT_RECENT);
 
 	static ListCriteria ofCountry(CountryRef country) {
 		return new ListCriteria("", List.of(), List.of(), List.of(country), List.of(), List.of(), 1, SORT_NAME,
@@ -47,8 +51,9 @@ public record ListCriteria(String q, List<ActorTypeRef> types, List<TerritoryRef
 				List.of());
 	}
 
-	public boolean sortedByName() {
-		return !SORT_RECENT.equals(this.sort);
+	/** By relevance when words are searched, else by name. */
+	public String defaultSort() {
+		return this.q.isEmpty() ? SORT_NAME : SORT_RELEVANCE;
 	}
 
 	/** Whether any filter or search text is in force. */
@@ -92,7 +97,7 @@ public record ListCriteria(String q, List<ActorTypeRef> types, List<TerritoryRef
 		this.countries.forEach((c) -> params.add("pays", c.iso2()));
 		this.domains.forEach((d) -> params.add("domaine", d.slug()));
 		this.statuses.forEach((s) -> params.add("statut", s));
-		if (!sortedByName()) {
+		if (!this.sort.equals(defaultSort())) {
 			params.add("tri", this.sort);
 		}
 		return params;
@@ -103,11 +108,6 @@ public record ListCriteria(String q, List<ActorTypeRef> types, List<TerritoryRef
 		params.forEach((name, values) -> values
 			.forEach((value) -> query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
 		return query.toString();
-	}
-
-	/** The words of q, at most eight, for a simple all-words search. */
-	List<String> words() {
-		return List.of(this.q.split("\\s+")).stream().filter((w) -> !w.isBlank()).limit(8).toList();
 	}
 
 }

@@ -33,10 +33,8 @@ class ListCriteriaParser {
 
 	ListCriteria parse(MultiValueMap<String, String> params, Collection<String> allowedStatuses) {
 		List<String> ignored = new ArrayList<>();
-		String q = first(params, "q").map(ListCriteriaParser::clean).orElse("");
-		if (q.length() > MAX_QUERY_LENGTH) {
-			q = q.substring(0, MAX_QUERY_LENGTH);
-		}
+		String typed = first(params, "q").map(ListCriteriaParser::clean).orElse("");
+		String q = (typed.length() > MAX_QUERY_LENGTH) ? typed.substring(0, MAX_QUERY_LENGTH) : typed;
 		var types = resolve(params, "type", this.reference::actorType, ignored);
 		var territories = resolve(params, "territoire", this.reference::territory, ignored);
 		var countries = resolve(params, "pays", this.reference::country, ignored);
@@ -44,7 +42,9 @@ class ListCriteriaParser {
 		var statuses = resolve(params, "statut", (value) -> Optional.of(value).filter(allowedStatuses::contains),
 				ignored);
 		int page = first(params, "page").map(ListCriteriaParser::parsePage).orElse(1);
-		String sort = first(params, "tri").filter(ListCriteria.SORT_RECENT::equals).orElse(ListCriteria.SORT_NAME);
+		String sort = first(params, "tri").filter(ListCriteria.SORTS::contains)
+			.filter((s) -> !s.equals(ListCriteria.SORT_RELEVANCE) || !q.isEmpty())
+			.orElse(q.isEmpty() ? ListCriteria.SORT_NAME : ListCriteria.SORT_RELEVANCE);
 		return new ListCriteria(q, types, territories, countries, domains, statuses, page, sort, List.copyOf(ignored));
 	}
 

@@ -25,13 +25,4 @@ final class SqlRows {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	/** A LIKE pattern matching the word anywhere, accents and case aside. */
-	static String containsPattern(String word) {
-		String escaped = word.toLowerCase(java.util.Locale.ROOT)
-			.replace("\\", "\\\\")
-			.replace("%", "\\%")
-			.replace("_", "\\_");
-		return "%" + escaped + "%";
-	}
-
 }
