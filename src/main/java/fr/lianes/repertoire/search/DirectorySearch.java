@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import org.apache.lucene.analysis.Analyzer;
+import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
@@ -37,6 +39,8 @@ public class DirectorySearch {
 
 	private final EntityManager entityManager;
 
+	private volatile Analyzer stemmer;
+
 	DirectorySearch(EntityManager entityManager) {
 		this.entityManager = entityManager;
 	}
@@ -54,7 +58,7 @@ public class DirectorySearch {
 	private SearchResult search(SearchTarget target, SearchQuery query) {
 		SearchSession session = Search.session(this.entityManager);
 		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
-		TextQuery text = TextQuery.of(query.q());
+		TextQuery text = TextQuery.of(query.q(), stemmer());
 		Map<SearchFilter, AggregationKey<Map<String, Long>>> keys = new EnumMap<>(SearchFilter.class);
 		for (SearchFilter filter : SearchFilter.values()) {
 			keys.put(filter, AggregationKey.of(filter.name()));
@@ -139,6 +143,20 @@ public class DirectorySearch {
 			}
 		});
 		return bool;
+	}
+
+	/** The analyzer of the indexed text, for the typos of {@link TextQuery}. */
+	private Analyzer stemmer() {
+		Analyzer stemmer = this.stemmer;
+		if (stemmer == null) {
+			stemmer = Search.mapping(this.entityManager.getEntityManagerFactory())
+				.backend()
+				.unwrap(LuceneBackend.class)
+				.analyzer(SearchAnalyzers.FRENCH)
+				.orElseThrow();
+			this.stemmer = stemmer;
+		}
+		return stemmer;
 	}
 
 	private static SearchQuery.Sort effectiveSort(SearchQuery query, TextQuery text) {

@@ -1,9 +1,16 @@
 package fr.lianes.repertoire.search;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -12,10 +19,12 @@ import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredica
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredicateOptionsStep;
 
 /**
- * The words typed, turned into three alternative clauses: every word found as typed (with
- * synonyms) weighs most, every word found as the start of a name next, every word found
- * with one typo (words of five letters or more) least, so typos find something without
- * outranking exact matches.
+ * The words typed, turned into alternative clauses: every word found as typed (with
+ * synonyms) weighs most; all the words found together in one field (which is also how a
+ * synonym of several words, "activités génératrices de revenus" for "AGR", is found) adds
+ * to that; every word found as the start of a name next; every word found with one typo
+ * (words of five letters or more) least, so typos find something without outranking exact
+ * matches.
  * <p>
  * Whatever was typed, no query syntax reaches the parser: punctuation is dropped and only
  * whitespace separates words, so quotes, stars, tildes, brackets or {@code AND} never
@@ -24,6 +33,8 @@ import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredica
 final class TextQuery {
 
 	static final float EXACT_BOOST = 4f;
+
+	static final float TOGETHER_BOOST = 2f;
 
 	static final float PREFIX_BOOST = 2f;
 
@@ -35,43 +46,112 @@ final class TextQuery {
 	 */
 	static final int FUZZY_MIN_LENGTH = 5;
 
+	/** The French articles and conjunctions that an apostrophe elides (l'eau, d'Ascq). */
+	private static final Pattern ELISION = Pattern.compile("^(?:[cdjlmnst]|qu|jusqu|quoiqu|lorsqu|puisqu)['’]",
+			Pattern.CASE_INSENSITIVE);
+
 	private final String words;
 
-	private TextQuery(String words) {
+	private final String fuzzy;
+
+	private TextQuery(String words, String fuzzy) {
 		this.words = words;
+		this.fuzzy = fuzzy;
 	}
 
 	static TextQuery of(String q) {
+		return of(q, null);
+	}
+
+	/**
+	 * @param q the words typed
+	 * @param stemmer the analyzer the fields are indexed with
+	 * ({@link SearchAnalyzers#FRENCH}), to look for typos in the words as indexed (a typo
+	 * in "villeneuve" is one edit away from the indexed "vileneuv" only once stemmed);
+	 * null to look for them as typed
+	 */
+	static TextQuery of(String q, Analyzer stemmer) {
 		String words = q.replaceAll("[^\\p{L}\\p{N}'’\\-]+", " ").strip();
-		return new TextQuery(words.chars().anyMatch(Character::isLetterOrDigit) ? words : "");
+		if (words.chars().noneMatch(Character::isLetterOrDigit)) {
+			return new TextQuery("", "");
+		}
+		return new TextQuery(words, fuzzy(words, stemmer));
 	}
 
 	boolean isEmpty() {
 		return this.words.isEmpty();
 	}
 
+	/** The words kept: letters, digits, apostrophes and hyphens, separated by spaces. */
+	String words() {
+		return this.words;
+	}
+
 	PredicateFinalStep predicate(SearchPredicateFactory f, SearchTarget target) {
-		return f.bool()
+		var bool = f.bool()
 			.should(clause(f, target.textFields(), this.words).defaultOperator(BooleanOperator.AND)
 				.flags(SimpleQueryFlag.WHITESPACE)
 				.boost(EXACT_BOOST))
+			.should(clause(f, target.textFields(), this.words).defaultOperator(BooleanOperator.AND)
+				.flags(EnumSet.noneOf(SimpleQueryFlag.class))
+				.boost(TOGETHER_BOOST))
 			.should(clause(f, Map.of(target.prefixField(), 1f), this.words).defaultOperator(BooleanOperator.AND)
 				.flags(SimpleQueryFlag.WHITESPACE)
-				.boost(PREFIX_BOOST))
-			.should(clause(f, target.textFields(), fuzzy()).defaultOperator(BooleanOperator.AND)
+				.boost(PREFIX_BOOST));
+		if (!this.fuzzy.isEmpty()) {
+			bool.should(clause(f, target.textFields(), this.fuzzy).defaultOperator(BooleanOperator.AND)
 				.flags(SimpleQueryFlag.WHITESPACE, SimpleQueryFlag.FUZZY)
 				.boost(FUZZY_BOOST));
+		}
+		return bool;
 	}
 
 	/**
-	 * The words with {@code ~1} after those long enough; elisions and hyphens split
-	 * words, since fuzzy terms skip the analyzer's elision.
+	 * The words with {@code ~1} after those long enough (not counting an elided article),
+	 * stemmed as indexed since fuzzy terms skip the analyzer; hyphens split words.
 	 */
 	String fuzzy() {
-		return Arrays.stream(this.words.split("[\\s'’\\-]+"))
-			.filter((word) -> !word.isEmpty())
-			.map((word) -> (word.codePointCount(0, word.length()) >= FUZZY_MIN_LENGTH) ? word + "~1" : word)
-			.collect(Collectors.joining(" "));
+		return this.fuzzy;
+	}
+
+	private static String fuzzy(String words, Analyzer stemmer) {
+		List<String> terms = new ArrayList<>();
+		for (String word : words.split("[\\s\\-]+")) {
+			String bare = ELISION.matcher(word).replaceFirst("");
+			if (bare.codePointCount(0, bare.length()) < FUZZY_MIN_LENGTH) {
+				if (!bare.isEmpty()) {
+					terms.add(word);
+				}
+			}
+			else if (stemmer == null) {
+				for (String part : bare.split("['’]+")) {
+					if (!part.isEmpty()) {
+						terms.add(part + "~1");
+					}
+				}
+			}
+			else {
+				// a stop word gives no term, and needs none
+				stems(stemmer, bare).forEach((stem) -> terms.add(stem + "~1"));
+			}
+		}
+		return String.join(" ", terms);
+	}
+
+	private static List<String> stems(Analyzer stemmer, String word) {
+		List<String> stems = new ArrayList<>();
+		try (TokenStream tokens = stemmer.tokenStream("", word)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				stems.add(term.toString());
+			}
+			tokens.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return stems;
 	}
 
 	private static SimpleQueryStringPredicateOptionsStep<?> clause(SearchPredicateFactory f, Map<String, Float> fields,

@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -29,12 +36,21 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 
 	private static volatile Map<String, Object> settings;
 
+	private static volatile PostgreSQLContainer container;
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
 			return;
 		}
-		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", settings()));
+		Map<String, Object> settings = settings();
+		String database = environment.getProperty("repertoire.embedded-db.database");
+		if (container != null && StringUtils.hasText(database)) {
+			// the embedded server creates the database asked for: so does the container
+			settings = new HashMap<>(settings);
+			settings.put("spring.datasource.url", containerDatabase(database));
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", settings));
 	}
 
 	private static synchronized Map<String, Object> settings() {
@@ -57,8 +73,30 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 	private static Map<String, Object> container() {
 		PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17-alpine");
 		postgres.start();
+		container = postgres;
 		return Map.of("spring.datasource.url", postgres.getJdbcUrl(), "spring.datasource.username",
 				postgres.getUsername(), "spring.datasource.password", postgres.getPassword());
+	}
+
+	/** The JDBC URL of a database of the container, created if missing. */
+	private static synchronized String containerDatabase(String database) {
+		try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(),
+				container.getPassword());
+				PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+			exists.setString(1, database);
+			try (ResultSet result = exists.executeQuery()) {
+				if (!result.next()) {
+					try (Statement create = connection.createStatement()) {
+						create.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not prepare the database " + database, ex);
+		}
+		return "jdbc:postgresql://" + container.getHost() + ":"
+				+ container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/" + database;
 	}
 
 	/**
