@@ -116,6 +116,33 @@ class PublicPagesTests {
 	}
 
 	@Test
+	void suggestionsComeAsAFragmentForHtmxAndAsAPageWithoutJavaScript() {
+		assertThat(this.mvc.get().uri("/suggestions?q=tangu").header("HX-Request", "true")).hasStatusOk()
+			.bodyText()
+			.contains("Tanguiéta")
+			.contains("role=\"status\"")
+			.doesNotContain("<html");
+		assertThat(this.mvc.get().uri("/suggestions?q=sénég")).hasStatusOk()
+			.bodyText()
+			.contains("<main id=\"contenu\"")
+			.contains("href=\"/pays/sn\"")
+			.contains("href=\"/acteurs?q=s%C3%A9n%C3%A9g\"");
+		assertThat(this.mvc.get().uri("/suggestions?q=" + "x".repeat(500))).hasStatusOk();
+		assertThat(this.mvc.get().uri("/suggestions")).hasStatusOk();
+	}
+
+	@Test
+	void searchedWordsAreMarkedInTheResults() {
+		assertThat(this.mvc.get().uri("/acteurs?q=lianes")).hasStatusOk()
+			.bodyText()
+			.contains("<mark>Lianes</mark>")
+			.contains("pertinence");
+		assertThat(this.mvc.get().uri("/acteurs?q=%3Cscript%3Ealert(1)%3C/script%3E")).hasStatusOk()
+			.bodyText()
+			.doesNotContain("<script>alert");
+	}
+
+	@Test
 	void englishIsServedToBrowsersThatPreferIt() {
 		assertThat(this.mvc.get().uri("/acteurs").header("Accept-Language", "en-GB,en;q=0.9")).hasStatusOk()
 			.bodyText()
