@@ -22,10 +22,12 @@ class ActorQueries {
 	private static final String ROWS = """
 			select a.id, a.slug, a.name, a.acronym, a.status, t.name as type_name, c.name as commune_name,
 			       tr.name as territory_name, a.updated_at,
-			       array(select co.name_fr from country co where co.iso2 = any(r.countries)
+			       array(select co.name_fr from country co
+			             where co.iso2 in (select pc.country_iso2 from actor_project ap
+			                               join project_country pc on pc.project_id = ap.project_id
+			                               where ap.actor_id = a.id)
 			             order by co.name_fr collate "fr-x-icu") as countries
 			from actor a
-			left join actor_reach r on r.actor_id = a.id
 			join actor_type t on t.code = a.actor_type_code
 			join commune c on c.insee_code = a.commune_insee
 			left join epci e on e.siren = c.epci_siren

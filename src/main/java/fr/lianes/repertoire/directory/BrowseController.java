@@ -46,10 +46,11 @@ class BrowseController {
 
 	@GetMapping("/")
 	String home(Model model) {
-		model.addAttribute("figures", this.browse.figures());
-		model.addAttribute("topCountries", this.browse.countries().stream().limit(12).toList());
-		model.addAttribute("domains", domainSummaries(this.reference.topLevelDomains()));
-		model.addAttribute("territories", territorySummaries());
+		BrowseQueries.Overview overview = this.browse.overview();
+		model.addAttribute("figures", this.browse.figures(overview));
+		model.addAttribute("topCountries", this.browse.countries(overview).stream().limit(12).toList());
+		model.addAttribute("domains", domainSummaries(overview, this.reference.topLevelDomains()));
+		model.addAttribute("territories", territorySummaries(overview));
 		model.addAttribute("latest",
 				this.actors
 					.search(new ListCriteria("", List.of(), List.of(), List.of(), List.of(), List.of(), 1,
@@ -60,7 +61,7 @@ class BrowseController {
 
 	@GetMapping("/pays")
 	String countries(Model model) {
-		Map<String, Map<String, List<BrowseQueries.Summary>>> byRegion = this.browse.countries()
+		Map<String, Map<String, List<BrowseQueries.Summary>>> byRegion = this.browse.countries(this.browse.overview())
 			.stream()
 			.sorted(java.util.Comparator.comparing(BrowseQueries.Summary::name))
 			.collect(Collectors.groupingBy((s) -> (s.group() != null) ? s.group() : "", java.util.TreeMap::new,
@@ -78,7 +79,7 @@ class BrowseController {
 
 	@GetMapping("/domaines")
 	String domains(Model model) {
-		model.addAttribute("domains", domainSummaries(this.reference.domains()));
+		model.addAttribute("domains", domainSummaries(this.browse.overview(), this.reference.domains()));
 		return "directory/domains";
 	}
 
@@ -87,13 +88,14 @@ class BrowseController {
 		DomainRef domain = this.reference.domain(slug).orElseThrow(BrowseController::notFound);
 		model.addAttribute("parent",
 				(domain.parentId() != null) ? this.reference.domain(domain.parentId()).orElse(null) : null);
-		model.addAttribute("subDomains", domainSummaries(this.reference.subDomains(domain.id())));
+		model.addAttribute("subDomains",
+				domainSummaries(this.browse.overview(), this.reference.subDomains(domain.id())));
 		return sample(model, "domain", domain, ListCriteria.ofDomain(domain), "directory/domain");
 	}
 
 	@GetMapping("/territoires")
 	String territories(Model model) {
-		model.addAttribute("territories", territorySummaries());
+		model.addAttribute("territories", territorySummaries(this.browse.overview()));
 		return "directory/territories";
 	}
 
@@ -117,15 +119,16 @@ class BrowseController {
 		return view;
 	}
 
-	private Map<DomainRef, BrowseQueries.Summary> domainSummaries(List<DomainRef> domains) {
-		Map<Short, BrowseQueries.Summary> counts = this.browse.domains();
+	private Map<DomainRef, BrowseQueries.Summary> domainSummaries(BrowseQueries.Overview overview,
+			List<DomainRef> domains) {
+		Map<Short, BrowseQueries.Summary> counts = this.browse.domains(overview);
 		Map<DomainRef, BrowseQueries.Summary> result = new LinkedHashMap<>();
 		domains.forEach((d) -> result.put(d, counts.getOrDefault(d.id(), empty())));
 		return result;
 	}
 
-	private Map<TerritoryRef, BrowseQueries.Summary> territorySummaries() {
-		Map<Short, BrowseQueries.Summary> counts = this.browse.territories();
+	private Map<TerritoryRef, BrowseQueries.Summary> territorySummaries(BrowseQueries.Overview overview) {
+		Map<Short, BrowseQueries.Summary> counts = this.browse.territories(overview);
 		Map<TerritoryRef, BrowseQueries.Summary> result = new LinkedHashMap<>();
 		this.reference.territories().forEach((t) -> result.put(t, counts.getOrDefault(t.id(), empty())));
 		return result;

@@ -1,25 +1,36 @@
 package fr.lianes.repertoire.directory;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import fr.lianes.repertoire.reference.CountryRef;
+import fr.lianes.repertoire.reference.ReferenceData;
+import fr.lianes.repertoire.search.DirectorySearch;
+import fr.lianes.repertoire.search.SearchFilter;
+import fr.lianes.repertoire.search.SearchQuery;
+import fr.lianes.repertoire.search.SearchResult;
+
+import org.springframework.stereotype.Component;
 
 /**
- * Counts for the entry points of the directory: countries, domains, territories, key
- * figures.
+ * Counts for the entry points of the directory (home, countries, domains, territories):
+ * the facet counts of the whole directory, read from the search index in two queries.
  */
-@Repository
-@Transactional(readOnly = true)
+@Component
 class BrowseQueries {
 
-	private final JdbcClient jdbc;
+	private static final SearchQuery EVERYTHING = new SearchQuery("", Map.of(), SearchQuery.Sort.NAME, 1, 1);
 
-	BrowseQueries(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final DirectorySearch search;
+
+	private final ReferenceData reference;
+
+	BrowseQueries(DirectorySearch search, ReferenceData reference) {
+		this.search = search;
+		this.reference = reference;
 	}
 
 	/** Published actors, of which active, public projects, countries they concern. */
@@ -32,72 +43,66 @@ class BrowseQueries {
 
 	}
 
-	Figures figures() {
-		return this.jdbc.sql("""
-				select (select count(*) from actor where published),
-				       (select count(*) from actor where published and status = 'ACTIVE'),
-				       (select count(*) from public_project),
-				       (select count(distinct pc.country_iso2) from project_country pc
-				        join public_project p on p.id = pc.project_id)
-				""").query((rs, i) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+	/** The whole directory's counts, actors and projects. */
+	record Overview(SearchResult actors, SearchResult projects) {
+
+		Map<String, Long> actors(SearchFilter filter) {
+			return this.actors.facets().getOrDefault(filter, Map.of());
+		}
+
+		Map<String, Long> projects(SearchFilter filter) {
+			return this.projects.facets().getOrDefault(filter, Map.of());
+		}
+
+	}
+
+	Overview overview() {
+		return new Overview(this.search.actors(EVERYTHING), this.search.projects(EVERYTHING));
+	}
+
+	Figures figures(Overview overview) {
+		return new Figures(overview.actors().total(),
+				overview.actors(SearchFilter.STATUS).getOrDefault(ActorStatus.ACTIVE.name(), 0L),
+				overview.projects().total(), overview.projects(SearchFilter.COUNTRY).size());
 	}
 
 	/** Countries with at least one public project, most actors first. */
-	List<Summary> countries() {
-		return this.jdbc.sql("""
-				with actors as (select country, count(*) as actors from actor a
-				                join actor_reach r on r.actor_id = a.id
-				                cross join unnest(r.countries) as country
-				                where a.published group by country),
-				     projects as (select pc.country_iso2 as country, count(*) as projects from public_project p
-				                  join project_country pc on pc.project_id = p.id group by 1)
-				select co.iso2, co.name_fr, co.region_fr, co.subregion_fr, actors.actors, projects.projects
-				from actors
-				join projects using (country)
-				join country co on co.iso2 = actors.country
-				order by actors.actors desc, co.name_fr collate "fr-x-icu"
-				""")
-			.query((rs, i) -> new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5), rs.getLong(6)))
-			.list();
+	List<Summary> countries(Overview overview) {
+		Map<String, Long> projects = overview.projects(SearchFilter.COUNTRY);
+		return overview.actors(SearchFilter.COUNTRY)
+			.entrySet()
+			.stream()
+			.map((entry) -> this.reference.country(entry.getKey())
+				.map((c) -> summary(c, entry.getValue(), projects.getOrDefault(c.iso2(), 0L))))
+			.flatMap(Optional::stream)
+			.sorted(Comparator.comparing(Summary::actors).reversed().thenComparing(Summary::name))
+			.toList();
 	}
 
 	/** Actors and projects per domain id, sub-domains counting for their domain too. */
-	Map<Short, Summary> domains() {
-		return this.jdbc.sql("""
-				with actors as (select domain, count(*) as actors from actor a
-				                join actor_reach r on r.actor_id = a.id
-				                cross join unnest(r.domains) as domain
-				                where a.published group by domain),
-				     projects as (select x.id as domain, count(distinct p.id) as projects from public_project p
-				                  join project_domain pd on pd.project_id = p.id
-				                  join domain d on d.id = pd.domain_id
-				                  cross join lateral (values (d.id), (d.parent_id)) as x(id)
-				                  where x.id is not null group by 1)
-				select actors.domain, actors.actors, coalesce(projects.projects, 0)
-				from actors left join projects using (domain)
-				""")
-			.query((rs, i) -> new Summary(rs.getString(1), null, null, null, rs.getLong(2), rs.getLong(3)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap((s) -> Short.valueOf(s.key()), (s) -> s));
+	Map<Short, Summary> domains(Overview overview) {
+		Map<Short, Summary> result = new HashMap<>();
+		Map<String, Long> projects = overview.projects(SearchFilter.DOMAIN);
+		overview.actors(SearchFilter.DOMAIN)
+			.forEach((slug, actors) -> this.reference.domain(slug)
+				.ifPresent((d) -> result.put(d.id(),
+						new Summary(slug, d.name(), null, null, actors, projects.getOrDefault(slug, 0L)))));
+		return result;
 	}
 
 	/** Actors and projects (by their lead actor) per territory id. */
-	Map<Short, Summary> territories() {
-		return this.jdbc.sql("""
-				select e.territory_id, count(*),
-				       coalesce(sum((select count(*) from public_project p where p.lead_actor_id = a.id)), 0)
-				from actor a
-				join commune c on c.insee_code = a.commune_insee
-				join epci e on e.siren = c.epci_siren
-				where a.published
-				group by e.territory_id
-				""")
-			.query((rs, i) -> new Summary(rs.getString(1), null, null, null, rs.getLong(2), rs.getLong(3)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap((s) -> Short.valueOf(s.key()), (s) -> s));
+	Map<Short, Summary> territories(Overview overview) {
+		Map<Short, Summary> result = new HashMap<>();
+		Map<String, Long> projects = overview.projects(SearchFilter.TERRITORY);
+		overview.actors(SearchFilter.TERRITORY)
+			.forEach((slug, actors) -> this.reference.territory(slug)
+				.ifPresent((t) -> result.put(t.id(),
+						new Summary(slug, t.name(), null, null, actors, projects.getOrDefault(slug, 0L)))));
+		return result;
+	}
+
+	private static Summary summary(CountryRef country, long actors, long projects) {
+		return new Summary(country.iso2(), country.name(), country.region(), country.subregion(), actors, projects);
 	}
 
 }
