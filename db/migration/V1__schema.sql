@@ -297,31 +297,3 @@ from project_actor pa
          join public_project pp on pp.id = pa.project_id
          join actor a on a.id = pa.actor_id
 where a.published;
-
--- Read model of the public lists: the countries and domains (each sub-domain with its domain) of
--- the public projects every actor takes part in. Filtering and counting facets on these arrays
--- avoids recomputing actor_project for every filter of every request. Rebuilt from the tables
--- by DirectoryReadModel.refresh() after published content changes; never a source of truth.
-create materialized view actor_reach as
-with link as (select actor_id, project_id from actor_project),
-     countries as (select l.actor_id, array_agg(distinct pc.country_iso2) as countries
-                   from link l
-                            join project_country pc on pc.project_id = l.project_id
-                   group by l.actor_id),
-     domains as (select l.actor_id, array_agg(distinct x.id) as domains
-                 from link l
-                          join project_domain pd on pd.project_id = l.project_id
-                          join domain d on d.id = pd.domain_id
-                          cross join lateral (values (d.id), (d.parent_id)) as x(id)
-                 where x.id is not null
-                 group by l.actor_id)
-select a.id as actor_id,
-       coalesce(c.countries, '{}') as countries,
-       coalesce(d.domains, '{}')   as domains
-from actor a
-         left join countries c on c.actor_id = a.id
-         left join domains d on d.actor_id = a.id;
-
-create unique index actor_reach_actor_idx on actor_reach (actor_id);
-create index actor_reach_countries_idx on actor_reach using gin (countries);
-create index actor_reach_domains_idx on actor_reach using gin (domains);

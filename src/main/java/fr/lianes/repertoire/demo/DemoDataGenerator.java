@@ -9,8 +9,6 @@ import javax.sql.DataSource;
 
 import fr.lianes.repertoire.demo.ActorWriter.Actor;
 
-import fr.lianes.repertoire.directory.DirectoryReadModel;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -39,12 +37,8 @@ public class DemoDataGenerator {
 
 	private final TransactionTemplate transaction;
 
-	private final DirectoryReadModel readModel;
-
-	public DemoDataGenerator(DataSource dataSource, PlatformTransactionManager transactionManager,
-			DirectoryReadModel readModel) {
+	public DemoDataGenerator(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.dataSource = dataSource;
-		this.readModel = readModel;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
@@ -96,7 +90,6 @@ public class DemoDataGenerator {
 		// fresh statistics so the first queries on a large demo get good plans
 		this.jdbc.execute("analyze actor, contact_person, contact_consent, actor_network, partner_organisation, "
 				+ "project, project_actor, project_country, project_domain, project_partner");
-		this.readModel.refresh();
 		return new GenerationReport(run.actors, run.projects, run.countries.size(), Duration.ZERO);
 	}
 
