@@ -1,6 +1,8 @@
 package fr.lianes.repertoire.search;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What each index is searched on, and how much each field weighs. Field names are those
@@ -12,12 +14,14 @@ enum SearchTarget {
 			Map.ofEntries(Map.entry("name", 4f), Map.entry("acronym", 4f), Map.entry("description", 1f),
 					Map.entry("typeName", 1f), Map.entry("commune", 1.5f), Map.entry("territoryName", 1f),
 					Map.entry("countryNames", 1.5f), Map.entry("domainNames", 1f), Map.entry("localities", 1.5f),
-					Map.entry("partners", 1f), Map.entry("projectTitles", 1f))),
+					Map.entry("partners", 1f), Map.entry("projectTitles", 1f)),
+			Set.of("name", "acronym", "commune", "territoryName", "countryNames", "localities")),
 
 	PROJECT("Project", "title", "title_prefix", "title_sort",
 			Map.ofEntries(Map.entry("title", 4f), Map.entry("description", 1f), Map.entry("localities", 2f),
 					Map.entry("partners", 1.5f), Map.entry("countryNames", 1.5f), Map.entry("domainNames", 1f),
-					Map.entry("leadActor", 2f), Map.entry("territoryName", 1f)));
+					Map.entry("leadActor", 2f), Map.entry("territoryName", 1f)),
+			Set.of("title", "localities", "countryNames", "leadActor", "territoryName"));
 
 	private final String entityName;
 
@@ -29,13 +33,19 @@ enum SearchTarget {
 
 	private final Map<String, Float> textFields;
 
+	private final Map<String, Float> typoFields;
+
 	SearchTarget(String entityName, String nameField, String prefixField, String sortField,
-			Map<String, Float> textFields) {
+			Map<String, Float> textFields, Set<String> typoFields) {
 		this.entityName = entityName;
 		this.nameField = nameField;
 		this.prefixField = prefixField;
 		this.sortField = sortField;
 		this.textFields = textFields;
+		this.typoFields = textFields.entrySet()
+			.stream()
+			.filter((field) -> typoFields.contains(field.getKey()))
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/** The JPA entity name, so that this module needs no import of the entities. */
@@ -56,6 +66,15 @@ enum SearchTarget {
 	/** The normalized name, to sort on. */
 	String sortField() {
 		return this.sortField;
+	}
+
+	/**
+	 * The fields where a typo is forgiven: names and places, which people misspell. Long
+	 * texts are left out: their many terms make the typo clause expensive to rewrite, and
+	 * a near miss there finds noise rather than what was meant.
+	 */
+	Map<String, Float> typoFields() {
+		return this.typoFields;
 	}
 
 	/** The fields searched for words, with their boost. */

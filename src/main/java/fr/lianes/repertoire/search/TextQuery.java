@@ -99,7 +99,7 @@ final class TextQuery {
 				.flags(SimpleQueryFlag.WHITESPACE)
 				.boost(PREFIX_BOOST));
 		if (!this.fuzzy.isEmpty()) {
-			bool.should(clause(f, target.textFields(), this.fuzzy).defaultOperator(BooleanOperator.AND)
+			bool.should(clause(f, target.typoFields(), this.fuzzy).defaultOperator(BooleanOperator.AND)
 				.flags(SimpleQueryFlag.WHITESPACE, SimpleQueryFlag.FUZZY)
 				.boost(FUZZY_BOOST));
 		}
