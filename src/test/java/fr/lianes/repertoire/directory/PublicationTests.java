@@ -121,6 +121,38 @@ class PublicationTests {
 	}
 
 	@Test
+	void contactPersonsNeverReachTheSearchIndex() {
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		String description = transaction.execute((status) -> {
+			Actor actor = this.actors.findBySlug("lianes-cooperation").orElseThrow();
+			ContactPerson person = new ContactPerson(actor, "Zébulon Quintessence", "Président",
+					"zebulon@quintessence.example", "03 53 01 98 76", (short) 9);
+			person.recordConsent(ConsentField.NAME, true, "zebulon@quintessence.example", "v1",
+					ConsentChannel.CENSUS_FORM);
+			actor.getContacts().add(person);
+			String before = actor.getDescription();
+			// an edit of the actor itself, so that its document is indexed again with the
+			// contact
+			actor.setDescription(before + " ");
+			return before;
+		});
+		try {
+			assertThat(this.mvc.get().uri("/acteurs/lianes-cooperation")).bodyText().contains("Zébulon Quintessence");
+			assertThat(this.mvc.get().uri("/acteurs?q=Quintessence")).bodyText().contains("Aucun acteur ne correspond");
+			assertThat(this.mvc.get().uri("/acteurs?q=zebulon%40quintessence.example")).bodyText()
+				.contains("Aucun acteur ne correspond");
+		}
+		finally {
+			transaction.executeWithoutResult((status) -> {
+				Actor actor = this.actors.findBySlug("lianes-cooperation").orElseThrow();
+				actor.getContacts().removeIf((c) -> c.getFullName().equals("Zébulon Quintessence"));
+				actor.setDescription(description);
+			});
+		}
+	}
+
+	@Test
 	void renamedActorsRedirectFromTheirOldSlug() {
 		long actorId = this.jdbc.sql("select id from actor where slug = 'lianes-cooperation'")
 			.query(Long.class)
