@@ -69,26 +69,34 @@ public class SearchIndexer {
 			return current;
 		}
 		IndexingProgress progress = new IndexingProgress();
-		Search.mapping(this.entityManagerFactory)
-			.scope(Object.class)
-			.massIndexer()
-			.typesToIndexInParallel(2)
-			.threadsToLoadObjects(2)
-			.batchSizeToLoadObjects(100)
-			.purgeAllOnStart(true)
-			.monitor(progress)
-			.start()
-			.whenComplete((result, failure) -> {
-				this.running.set(null);
-				if (failure != null) {
-					logger.error("Search index rebuild failed", failure);
-					done.completeExceptionally(failure);
-				}
-				else {
-					done.complete(null);
-				}
-			});
+		try {
+			Search.mapping(this.entityManagerFactory)
+				.scope(Object.class)
+				.massIndexer()
+				.typesToIndexInParallel(2)
+				.threadsToLoadObjects(2)
+				.batchSizeToLoadObjects(100)
+				.purgeAllOnStart(true)
+				.monitor(progress)
+				.start()
+				.whenComplete((result, failure) -> finish(done, failure));
+		}
+		catch (RuntimeException ex) {
+			// a rebuild that could not even start must not block every later one
+			finish(done, ex);
+		}
 		return done;
+	}
+
+	private void finish(CompletableFuture<Void> done, Throwable failure) {
+		this.running.set(null);
+		if (failure != null) {
+			logger.error("Search index rebuild failed", failure);
+			done.completeExceptionally(failure);
+		}
+		else {
+			done.complete(null);
+		}
 	}
 
 	private boolean indexIsEmpty(SearchIndexedEntity<?> entity) {
