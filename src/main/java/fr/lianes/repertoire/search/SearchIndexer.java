@@ -77,6 +77,7 @@ public class SearchIndexer {
 				.threadsToLoadObjects(2)
 				.batchSizeToLoadObjects(100)
 				.purgeAllOnStart(true)
+				.mergeSegmentsOnFinish(true)
 				.monitor(progress)
 				.start()
 				.whenComplete((result, failure) -> finish(done, failure));
