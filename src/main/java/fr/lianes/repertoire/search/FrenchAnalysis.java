@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilterFactory;
 import org.apache.lucene.analysis.util.ElisionFilterFactory;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+import org.hibernate.search.backend.lucene.analysis.model.dsl.LuceneAnalysisOptionalComponentsStep;
 
 import org.springframework.stereotype.Component;
 
@@ -36,44 +37,12 @@ public class FrenchAnalysis implements LuceneAnalysisConfigurer {
 
 	@Override
 	public void configure(LuceneAnalysisConfigurationContext context) {
-		context.analyzer(SearchAnalyzers.FRENCH)
-			.custom()
-			.tokenizer(StandardTokenizerFactory.class)
-			.tokenFilter(ElisionFilterFactory.class)
-			.param("ignoreCase", "true")
-			.tokenFilter(LowerCaseFilterFactory.class)
-			.tokenFilter(ASCIIFoldingFilterFactory.class)
-			.tokenFilter(StopFilterFactory.class)
-			.param("words", STOP_WORDS)
-			.param("ignoreCase", "true")
-			.tokenFilter(FrenchLightStemFilterFactory.class);
-		context.analyzer(SearchAnalyzers.FRENCH_SEARCH)
-			.custom()
-			.tokenizer(StandardTokenizerFactory.class)
-			.tokenFilter(ElisionFilterFactory.class)
-			.param("ignoreCase", "true")
-			.tokenFilter(LowerCaseFilterFactory.class)
-			.tokenFilter(ASCIIFoldingFilterFactory.class)
-			.tokenFilter(SynonymGraphFilterFactory.class)
+		stemmed(words(context, SearchAnalyzers.FRENCH));
+		stemmed(words(context, SearchAnalyzers.FRENCH_SEARCH).tokenFilter(SynonymGraphFilterFactory.class)
 			.param("synonyms", SYNONYMS)
 			.param("ignoreCase", "true")
-			.param("expand", "true")
-			.tokenFilter(StopFilterFactory.class)
-			.param("words", STOP_WORDS)
-			.param("ignoreCase", "true")
-			.tokenFilter(FrenchLightStemFilterFactory.class);
-		context.analyzer(SearchAnalyzers.FRENCH_PREFIX)
-			.custom()
-			.tokenizer(StandardTokenizerFactory.class)
-			.tokenFilter(ElisionFilterFactory.class)
-			.param("ignoreCase", "true")
-			.tokenFilter(LowerCaseFilterFactory.class)
-			.tokenFilter(ASCIIFoldingFilterFactory.class)
-			.tokenFilter(StopFilterFactory.class)
-			.param("words", STOP_WORDS)
-			.param("ignoreCase", "true")
-			.tokenFilter(FrenchLightStemFilterFactory.class)
-			.tokenFilter(EdgeNGramFilterFactory.class)
+			.param("expand", "true"));
+		stemmed(words(context, SearchAnalyzers.FRENCH_PREFIX)).tokenFilter(EdgeNGramFilterFactory.class)
 			.param("minGramSize", "2")
 			.param("maxGramSize", "15")
 			.param("preserveOriginal", "true");
@@ -81,6 +50,25 @@ public class FrenchAnalysis implements LuceneAnalysisConfigurer {
 			.custom()
 			.tokenFilter(LowerCaseFilterFactory.class)
 			.tokenFilter(ASCIIFoldingFilterFactory.class);
+	}
+
+	/** Words without elided articles (l', d'...), in lower case, without accents. */
+	private static LuceneAnalysisOptionalComponentsStep words(LuceneAnalysisConfigurationContext context, String name) {
+		return context.analyzer(name)
+			.custom()
+			.tokenizer(StandardTokenizerFactory.class)
+			.tokenFilter(ElisionFilterFactory.class)
+			.param("ignoreCase", "true")
+			.tokenFilter(LowerCaseFilterFactory.class)
+			.tokenFilter(ASCIIFoldingFilterFactory.class);
+	}
+
+	/** Then without stop words, reduced to their light French stem. */
+	private static LuceneAnalysisOptionalComponentsStep stemmed(LuceneAnalysisOptionalComponentsStep words) {
+		return words.tokenFilter(StopFilterFactory.class)
+			.param("words", STOP_WORDS)
+			.param("ignoreCase", "true")
+			.tokenFilter(FrenchLightStemFilterFactory.class);
 	}
 
 }
