@@ -30,8 +30,18 @@ class MessagesTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-	/** A message key written literally in a template: #{key} or #{key(args)}. */
-	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
+	/**
+	 * A message key written literally in a template: #{key}, #{key(args)} or
+	 * #messages.msg('key'...).
+	 */
+	private static final Pattern STATIC_KEY = Pattern
+		.compile("#\\{([a-zA-Z][\\w.]*)[}(]|#messages\\.msg\\('([a-zA-Z][\\w.]*)'[,)]");
+
+	/**
+	 * What a plain-text template may hold besides text: [# ...], [/], [[...]], [(...)].
+	 */
+	private static final Pattern TEXT_TEMPLATE_MARKUP = Pattern
+		.compile("\\[#[^\\]]*\\]|\\[/\\]|\\[\\[.*?\\]\\]|\\[\\(.*?\\)\\]");
 
 	/** Text between two tags. */
 	private static final Pattern TEXT = Pattern.compile(">([^<]*)<");
@@ -41,10 +51,10 @@ class MessagesTests {
 		Properties french = bundle("messages.properties");
 		Properties english = bundle("messages_en.properties");
 		Set<String> used = new TreeSet<>();
-		for (Path template : templates()) {
+		for (Path template : templates(".html", ".txt")) {
 			Matcher matcher = STATIC_KEY.matcher(Files.readString(template));
 			while (matcher.find()) {
-				used.add(matcher.group(1));
+				used.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
 			}
 		}
 		used.addAll(dynamicKeys(french));
@@ -62,7 +72,7 @@ class MessagesTests {
 	@Test
 	void templatesHoldNoHardCodedText() throws IOException {
 		List<String> offenders = new ArrayList<>();
-		for (Path template : templates()) {
+		for (Path template : templates(".html")) {
 			String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "").replaceAll("\"[^\"]*\"", "\"\"");
 			Matcher matcher = TEXT.matcher(html);
 			while (matcher.find()) {
@@ -74,10 +84,22 @@ class MessagesTests {
 		assertThat(offenders).isEmpty();
 	}
 
+	@Test
+	void textTemplatesHoldNoHardCodedText() throws IOException {
+		List<String> offenders = new ArrayList<>();
+		for (Path template : templates(".txt")) {
+			String text = TEXT_TEMPLATE_MARKUP.matcher(Files.readString(template)).replaceAll("");
+			text.lines()
+				.filter((line) -> line.codePoints().anyMatch(Character::isLetter))
+				.forEach((line) -> offenders.add(template.getFileName() + ": " + line.strip()));
+		}
+		assertThat(offenders).isEmpty();
+	}
+
 	/**
 	 * Keys that templates build from enum constants, filter names and section numbers.
 	 */
-	private static List<String> dynamicKeys(Properties french) {
+	private static List<String> dynamicKeys(Properties french) throws IOException {
 		List<String> keys = new ArrayList<>();
 		Stream.of("acteurs", "projets", "pays", "domaines", "territoires").forEach((s) -> keys.add("nav." + s));
 		for (String facet : List.of("type", "territoire", "pays", "domaine", "statut")) {
@@ -98,12 +120,29 @@ class MessagesTests {
 				keys.add("legal." + page + "." + i + ".text");
 			}
 		}
+		keys.addAll(mailSubjects());
 		return keys;
 	}
 
-	private static List<Path> templates() throws IOException {
+	/**
+	 * A mail is a pair of templates, mail/name.txt and mail/name.html; its subject is a
+	 * message.
+	 */
+	private static List<String> mailSubjects() throws IOException {
+		List<String> keys = new ArrayList<>();
+		for (Path text : templates(".txt")) {
+			String name = text.getFileName().toString().replaceFirst("\\.txt$", "");
+			if (Files.exists(text.resolveSibling(name + ".html"))) {
+				keys.add("mail." + name + ".subject");
+			}
+		}
+		assertThat(keys).as("mail subjects").isNotEmpty();
+		return keys;
+	}
+
+	private static List<Path> templates(String... suffixes) throws IOException {
 		try (Stream<Path> paths = Files.walk(TEMPLATES)) {
-			return paths.filter((p) -> p.toString().endsWith(".html")).sorted().toList();
+			return paths.filter((p) -> Stream.of(suffixes).anyMatch(p.toString()::endsWith)).sorted().toList();
 		}
 	}
 
