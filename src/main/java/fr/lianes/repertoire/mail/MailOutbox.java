@@ -1,0 +1,128 @@
+package fr.lianes.repertoire.mail;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import fr.lianes.repertoire.mail.MailRenderer.RenderedMail;
+
+/**
+ * The way out for every mail: written now, in the caller's transaction, and sent once it
+ * commits. A transaction that rolls back sends nothing; a mail that cannot be sent yet
+ * (SMTP down or not configured) waits in {@code outgoing_mail} and is retried.
+ */
+@Service
+public class MailOutbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(MailOutbox.class);
+
+	private static final Pattern PURPOSE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
+	static final int MAX_REFERENCE_LENGTH = 120;
+
+	private final JdbcClient jdbc;
+
+	private final MailRenderer renderer;
+
+	private final MailDispatchScheduler scheduler;
+
+	MailOutbox(JdbcClient jdbc, MailRenderer renderer, MailDispatchScheduler scheduler) {
+		this.jdbc = jdbc;
+		this.renderer = renderer;
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Writes a mail from its templates and queues it in the current transaction (or a new
+	 * one); it leaves after the commit.
+	 * @param template the name of {@code templates/mail/<template>.txt} and
+	 * {@code .html}; the subject is the message {@code mail.<template>.subject}
+	 * @param recipient a single bare address ({@code name@domain})
+	 * @param model the templates' variables; {@code subjectArgs} (Object[] or List) are
+	 * the subject's arguments, {@code locale} (a Locale) another language than French,
+	 * {@code unsubscribeUrl} adds the unsubscribe / withdraw-consent link to the footer
+	 * @param purpose why it is sent: upper case, at most 40 characters (see
+	 * {@link MailPurposes})
+	 * @param reference what it belongs to, to group mails in reports
+	 * ({@code submission:42}, {@code campaign:3/actor:17}), or {@code null}
+	 * @return the id of the queued mail
+	 * @throws IllegalArgumentException if the recipient is not a single address, or the
+	 * purpose, the reference or the template name has not the expected shape
+	 */
+	@Transactional
+	public long enqueue(String template, String recipient, Map<String, Object> model, String purpose,
+			String reference) {
+		String address = MailAddresses.requireValid(recipient);
+		if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
+			throw new IllegalArgumentException("Not a mail purpose: " + purpose);
+		}
+		if (reference != null && (reference.length() > MAX_REFERENCE_LENGTH
+				|| reference.codePoints().anyMatch(Character::isISOControl))) {
+			throw new IllegalArgumentException("Not a mail reference");
+		}
+		RenderedMail mail = this.renderer.render(template, (model != null) ? model : Map.of());
+		long id = this.jdbc.sql("""
+				insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference)
+				values (:recipient, :subject, :text, :html, :purpose, :reference)
+				returning id""")
+			.param("recipient", address)
+			.param("subject", mail.subject())
+			.param("text", mail.text())
+			.param("html", mail.html())
+			.param("purpose", purpose)
+			.param("reference", reference)
+			.query(Long.class)
+			.single();
+		// never the bodies: they hold one-time links
+		if (this.scheduler.isMailOn()) {
+			logger.debug("Queued mail #{} {} to {}: {}", id, purpose, MailAddresses.mask(address), mail.subject());
+		}
+		else {
+			logger.info("Mail is off, mail #{} {} to {} stays queued: {}", id, purpose, MailAddresses.mask(address),
+					mail.subject());
+		}
+		afterCommit(this.scheduler::requestDispatch);
+		return id;
+	}
+
+	/**
+	 * Counts the mails whose reference starts with the given prefix (for instance
+	 * {@code campaign:3/}).
+	 */
+	@Transactional(readOnly = true)
+	public MailStatus statusOf(String referencePrefix) {
+		String pattern = referencePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return this.jdbc.sql("""
+				select count(*) filter (where sent_at is not null) as sent,
+				       count(*) filter (where sent_at is null and failed_at is null) as pending,
+				       count(*) filter (where failed_at is not null) as failed
+				from outgoing_mail
+				where reference like :pattern""")
+			.param("pattern", pattern)
+			.query((rs, row) -> new MailStatus(rs.getLong("sent"), rs.getLong("pending"), rs.getLong("failed")))
+			.single();
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+}
