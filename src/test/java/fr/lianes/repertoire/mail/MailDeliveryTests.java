@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -195,8 +197,9 @@ class MailDeliveryTests {
 		MailDispatcher first = dispatcher(smallBatches);
 		MailDispatcher second = dispatcher(smallBatches);
 		CountDownLatch start = new CountDownLatch(1);
-		CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> awaitThen(start, first::sendDue));
-		CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> awaitThen(start, second::sendDue));
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		Future<Integer> one = threads.submit(() -> awaitThen(start, first::sendDue));
+		Future<Integer> two = threads.submit(() -> awaitThen(start, second::sendDue));
 
 		// the application's own dispatcher starts on commit: three of them race
 		inTransaction(() -> {
@@ -207,6 +210,7 @@ class MailDeliveryTests {
 		start.countDown();
 		one.get();
 		two.get();
+		threads.shutdown();
 
 		await().until(() -> this.outbox.statusOf("race:" + batch).sent() == 40);
 		List<String> received = Arrays.stream(smtp.getReceivedMessages())
