@@ -1,0 +1,263 @@
+package fr.lianes.repertoire.census;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The questionnaire's first steps: starting, the structure, its contact persons. Every
+ * step is saved as sent, errors included, before anything else happens.
+ */
+@Controller
+@RequestMapping("/recensement")
+class CensusController {
+
+	static final String HONEYPOT = "site_web_2";
+
+	private final Drafts drafts;
+
+	private final AnswersCheck check;
+
+	private final CensusForms forms;
+
+	private final Communes communes;
+
+	private final Duplicates duplicates;
+
+	private final RateLimits limits;
+
+	private final FillTimer timer;
+
+	private final CensusService census;
+
+	private final CensusProperties properties;
+
+	CensusController(Drafts drafts, AnswersCheck check, CensusForms forms, Communes communes, Duplicates duplicates,
+			RateLimits limits, FillTimer timer, CensusService census, CensusProperties properties) {
+		this.properties = properties;
+		this.drafts = drafts;
+		this.check = check;
+		this.forms = forms;
+		this.communes = communes;
+		this.duplicates = duplicates;
+		this.limits = limits;
+		this.timer = timer;
+		this.census = census;
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		binder.setAutoGrowCollectionLimit(64);
+	}
+
+	@GetMapping
+	String start(HttpServletRequest request, Model model) {
+		this.forms.campaign(model);
+		model.addAttribute("draft", this.drafts.open(request).orElse(null));
+		model.addAttribute("stamp", this.timer.stamp());
+		return "census/start";
+	}
+
+	@PostMapping("/commencer")
+	String begin(@RequestParam(name = "email", required = false) String email,
+			@RequestParam(name = HONEYPOT, required = false) String honeypot,
+			@RequestParam(name = "debut", required = false) String stamp, HttpServletRequest request,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		Optional<Duration> elapsed = this.timer.elapsed(stamp);
+		if (!Text.isBlank(honeypot)
+				|| elapsed.filter((d) -> d.compareTo(this.properties.minimumStartTime()) < 0).isPresent()) {
+			return "redirect:/recensement";
+		}
+		String error = null;
+		if (elapsed.isEmpty()) {
+			error = "census.error.form-expired";
+		}
+		else if (!Emails.isValid(email)) {
+			error = Text.isBlank(email) ? "census.error.required" : "census.error.email";
+		}
+		else if (!this.limits.tryAcquire(RateLimits.Kind.START, request.getRemoteAddr())) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			error = "census.error.too-many-requests";
+		}
+		if (error != null) {
+			this.forms.campaign(model);
+			model.addAttribute("email", email);
+			model.addAttribute("emailError", error);
+			model.addAttribute("stamp", this.timer.stamp());
+			return "census/start";
+		}
+		Draft draft = this.drafts.start(request, response, email.strip(), null, CensusAnswers.empty());
+		this.census.sendResumeLink(draft, email.strip());
+		redirect.addFlashAttribute("notice", "census.notice.started");
+		redirect.addFlashAttribute("noticeArg", email.strip());
+		return "redirect:/recensement/structure";
+	}
+
+	@GetMapping("/structure")
+	String structure(HttpServletRequest request, Model model) {
+		Optional<Draft> draft = this.drafts.open(request);
+		if (draft.isEmpty()) {
+			return "redirect:/recensement";
+		}
+		model.addAttribute("structure", draft.get().answers().structure());
+		return structurePage(draft.get(), model);
+	}
+
+	@PostMapping("/structure")
+	String saveStructure(@Valid @ModelAttribute("structure") StructureAnswers typed, BindingResult errors,
+			@RequestParam(name = "pasUnDoublon", defaultValue = "false") boolean notDuplicate,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		StructureAnswers structure = withCommune(normalised(typed));
+		this.check.structure(structure, errors);
+		Draft draft = Forms.hasUnsafeText(errors) ? this.drafts.open(request).orElse(null)
+				: save(request, response, (answers) -> answers.withStructure(structure));
+		if (draft == null) {
+			return "redirect:/recensement";
+		}
+		Forms.rebind(model, "structure", structure, errors);
+		if (errors.hasErrors()) {
+			return structurePage(draft, model);
+		}
+		if (!draft.isUpdate() && !notDuplicate) {
+			// only a published entry is named: the others stay as private as they are
+			Optional<Duplicates.Match> match = this.duplicates
+				.find(structure.siret(), structure.rna(), structure.name(), structure.communeInsee())
+				.filter(Duplicates.Match::published);
+			if (match.isPresent()) {
+				model.addAttribute("duplicate", match.get());
+				return structurePage(draft, model);
+			}
+		}
+		return "redirect:/recensement/contacts";
+	}
+
+	@GetMapping("/contacts")
+	String contacts(@RequestParam(name = "ajout", defaultValue = "false") boolean add, HttpServletRequest request,
+			Model model) {
+		Optional<Draft> draft = this.drafts.open(request);
+		if (draft.isEmpty()) {
+			return "redirect:/recensement";
+		}
+		List<ContactAnswers> contacts = draft.get().answers().contacts();
+		model.addAttribute("contactsForm", new ContactsForm(contacts));
+		model.addAttribute("blankContacts", (contacts.isEmpty() || add) ? 1 : 0);
+		return contactsPage(draft.get(), model);
+	}
+
+	@PostMapping("/contacts")
+	String saveContacts(@Valid @ModelAttribute("contactsForm") ContactsForm form, BindingResult errors,
+			@RequestParam(name = "action", defaultValue = "suivant") String action,
+			@RequestParam(name = "retirer", required = false) String remove, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		List<ContactAnswers> contacts = form.contacts()
+			.stream()
+			.filter((c) -> remove == null || !remove.equals(c.key()))
+			.map((c) -> Text.isBlank(c.key()) ? withKey(c, DirectoryEntries.newKey()) : c)
+			.toList();
+		ContactsForm saved = new ContactsForm(contacts);
+		if (Forms.hasUnsafeText(errors)) {
+			Optional<Draft> draft = this.drafts.open(request);
+			if (draft.isEmpty()) {
+				return "redirect:/recensement";
+			}
+			Forms.rebind(model, "contactsForm", saved, errors);
+			model.addAttribute("blankContacts", 0);
+			return contactsPage(draft.get(), model);
+		}
+		Draft draft = save(request, response, (answers) -> answers.withContacts(contacts));
+		if (remove != null || "ajouter".equals(action)) {
+			return "redirect:/recensement/contacts" + ("ajouter".equals(action) ? "?ajout=true" : "");
+		}
+		this.check.contacts(contacts, "contacts", errors);
+		if (errors.hasErrors() && remove == null) {
+			Forms.rebind(model, "contactsForm", saved, errors);
+			model.addAttribute("blankContacts", contacts.isEmpty() ? 1 : 0);
+			return contactsPage(draft, model);
+		}
+		return "redirect:/recensement/projets";
+	}
+
+	/**
+	 * Saves into the browser's draft; a browser that lost its draft gets a new one
+	 * holding what it sent.
+	 */
+	private Draft save(HttpServletRequest request, HttpServletResponse response,
+			java.util.function.UnaryOperator<CensusAnswers> change) {
+		Optional<Draft> current = this.drafts.open(request);
+		Draft draft = current.orElseGet(() -> {
+			if (!this.limits.tryAcquire(RateLimits.Kind.START, request.getRemoteAddr())) {
+				throw new TooManyRequestsException();
+			}
+			return this.drafts.start(request, response, null, null, CensusAnswers.empty());
+		});
+		return this.drafts.save(draft, change).orElse(draft);
+	}
+
+	private String structurePage(Draft draft, Model model) {
+		this.forms.structureChoices(model);
+		model.addAttribute("draft", draft);
+		model.addAttribute("step", "structure");
+		StructureAnswers structure = (StructureAnswers) model.getAttribute("structure");
+		if (structure != null && Text.isBlank(structure.communeInsee())) {
+			model.addAttribute("communeOptions", this.communes.find(structure.postalCode(), structure.communeName()));
+		}
+		return "census/structure";
+	}
+
+	private String contactsPage(Draft draft, Model model) {
+		this.forms.campaign(model);
+		model.addAttribute("draft", draft);
+		model.addAttribute("step", "contacts");
+		model.addAttribute("newKey", DirectoryEntries.newKey());
+		return "census/contacts";
+	}
+
+	/** The commune chosen, or the only one matching the postal code and name typed. */
+	private StructureAnswers withCommune(StructureAnswers s) {
+		List<Communes.Option> options = this.communes.find(s.postalCode(), s.communeName());
+		Optional<Communes.Option> chosen = options.stream()
+			.filter((o) -> o.insee().equals(s.communeInsee()))
+			.findFirst()
+			.or(() -> (options.size() == 1) ? Optional.of(options.get(0)) : Optional.empty());
+		return chosen.map((c) -> s.withCommune(c.insee(), c.name(), c.postalCode()))
+			.orElseGet(() -> s.withCommune(null, s.communeName(), s.postalCode()));
+	}
+
+	/**
+	 * What people usually mean: "www.example.org" is a website, "w59..." an RNA number.
+	 */
+	private static StructureAnswers normalised(StructureAnswers s) {
+		String website = Text.trimToNull(s.website());
+		if (website != null && !website.matches("(?i)https?://.*") && website.matches("[^\\s/]+\\.[^\\s]+")) {
+			website = "https://" + website;
+		}
+		String rna = (s.rna() != null) ? Text.trimToNull(s.rna().toUpperCase(Locale.ROOT)) : null;
+		return new StructureAnswers(s.name(), s.acronym(), s.actorType(), Text.trimToNull(s.siret()), rna,
+				s.addressLine(), s.postalCode(), s.communeName(), s.communeInsee(), website, Text.trimToNull(s.email()),
+				s.phone(), s.description(), s.networks(), Text.trimToNull(s.foundingYear()));
+	}
+
+	private static ContactAnswers withKey(ContactAnswers c, String key) {
+		return new ContactAnswers(key, c.fullName(), c.role(), c.email(), c.phone(), c.publishName(), c.publishEmail(),
+				c.publishPhone());
+	}
+
+}

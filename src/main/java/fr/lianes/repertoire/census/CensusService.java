@@ -1,0 +1,103 @@
+package fr.lianes.repertoire.census;
+
+import java.util.List;
+import java.util.Optional;
+
+import fr.lianes.repertoire.mail.MailOptOuts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the questionnaire does beyond saving steps: sending it, the emailed links, and the
+ * withdrawal of consent. Each is one transaction with the emails it queues.
+ */
+@Service
+class CensusService {
+
+	private final Submissions submissions;
+
+	private final AccessLinks links;
+
+	private final CensusMails mails;
+
+	private final Campaigns campaigns;
+
+	private final DirectoryEntries entries;
+
+	private final MailOptOuts optOuts;
+
+	private final CensusProperties properties;
+
+	private final JdbcClient jdbc;
+
+	CensusService(Submissions submissions, AccessLinks links, CensusMails mails, Campaigns campaigns,
+			DirectoryEntries entries, MailOptOuts optOuts, CensusProperties properties, JdbcClient jdbc) {
+		this.submissions = submissions;
+		this.links = links;
+		this.mails = mails;
+		this.campaigns = campaigns;
+		this.entries = entries;
+		this.optOuts = optOuts;
+		this.properties = properties;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Sends a draft for moderation and queues its confirmation, in one transaction.
+	 * @return whether this call sent it (false: it had already been sent)
+	 */
+	@Transactional
+	boolean submit(Draft draft, boolean publicationConsent, String email) {
+		this.submissions.update(draft.id(),
+				(answers) -> answers.withConsent(publicationConsent, this.properties.noticeVersion()));
+		this.submissions.setAuthorEmail(draft.id(), email);
+		Optional<Campaigns.Campaign> campaign = this.campaigns.current();
+		if (!this.submissions.submit(draft.id(), campaign.map(Campaigns.Campaign::id).orElse(null))) {
+			return false;
+		}
+		Draft sent = this.submissions.find(draft.id()).orElseThrow();
+		this.mails.confirmation(sent, email, campaign.map(Campaigns.Campaign::name).orElse(null));
+		return true;
+	}
+
+	@Transactional
+	void sendResumeLink(Draft draft, String email) {
+		AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.RESUME_DRAFT, email, draft.id(), null,
+				this.properties.draftValidity());
+		this.mails.resumeLink(draft, email, link);
+	}
+
+	/**
+	 * Sends an update link for each actor of this address; nothing when there is none.
+	 */
+	@Transactional
+	int sendUpdateLinks(String email) {
+		List<DirectoryEntries.Known> actors = this.entries.byEmail(email);
+		for (DirectoryEntries.Known actor : actors) {
+			AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.UPDATE_ENTRY, email, null, actor.actorId(),
+					this.properties.updateLinkValidity());
+			this.mails.updateLink(actor, email, link);
+		}
+		return actors.size();
+	}
+
+	/**
+	 * Withdraws what this address agreed to: no more campaign emails, and its contact
+	 * persons' name, email and phone no longer published.
+	 */
+	@Transactional
+	void withdraw(String email) {
+		this.optOuts.record(email);
+		this.jdbc.sql("""
+				insert into contact_consent (contact_person_id, field, granted, recorded_by, notice_version, channel)
+				select p.id, f.field, false, :email, :notice, 'EMAIL'
+				from contact_person p cross join (values ('NAME'), ('EMAIL'), ('PHONE')) as f(field)
+				where lower(p.email) = lower(:email)""")
+			.param("email", email)
+			.param("notice", this.properties.noticeVersion())
+			.update();
+	}
+
+}

@@ -1,0 +1,75 @@
+package fr.lianes.repertoire.census;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The communes of the region, looked up by postal code and name as people type them.
+ */
+@Repository
+class Communes {
+
+	/** A commune people can choose. */
+	record Option(String insee, String name, String postalCode) {
+	}
+
+	private static final int MAX_OPTIONS = 60;
+
+	private final JdbcClient jdbc;
+
+	Communes(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Option> byInsee(String insee, String postalCode) {
+		if (Text.isBlank(insee)) {
+			return Optional.empty();
+		}
+		return this.jdbc
+			.sql("select insee_code, name, coalesce(case when ? = any(postal_codes) then ? end, postal_codes[1]) "
+					+ "from commune where insee_code = ?")
+			.params(postalCode, postalCode, insee)
+			.query((rs, i) -> new Option(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	/**
+	 * The communes of a postal code, narrowed to those whose name matches when one is
+	 * given.
+	 */
+	List<Option> find(String postalCode, String name) {
+		String code = Text.digits(postalCode);
+		if (code == null || !code.matches("[0-9]{5}")) {
+			return (Text.isBlank(name)) ? List.of() : byName(name);
+		}
+		List<Option> all = this.jdbc
+			.sql("select insee_code, name, ? from commune where ? = any(postal_codes) order by name limit "
+					+ MAX_OPTIONS)
+			.params(code, code)
+			.query((rs, i) -> new Option(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+		if (Text.isBlank(name)) {
+			return all;
+		}
+		List<Option> named = all.stream().filter((c) -> sameName(c.name(), name)).toList();
+		return named.isEmpty() ? all : named;
+	}
+
+	private List<Option> byName(String name) {
+		return this.jdbc
+			.sql("select insee_code, name, postal_codes[1] from commune "
+					+ "where lower(immutable_unaccent(name)) = lower(immutable_unaccent(?)) order by name limit "
+					+ MAX_OPTIONS)
+			.param(name.strip())
+			.query((rs, i) -> new Option(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	private static boolean sameName(String commune, String typed) {
+		return Names.key(commune).equals(Names.key(typed));
+	}
+
+}

@@ -1,0 +1,25 @@
+package fr.lianes.repertoire.census;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A contact person and what they agree to make public: each consent is a separate box,
+ * unticked unless the person ticked it.
+ */
+public record ContactAnswers(@Size(max = 40, message = "{census.error.invalid}") @PlainText String key,
+		@NotBlank(message = "{census.error.required}") @Size(max = 120,
+				message = "{census.error.too-long}") @PlainText String fullName,
+		@Size(max = 120, message = "{census.error.too-long}") @PlainText String role,
+		@Size(max = 254,
+				message = "{census.error.too-long}") @Email(message = "{census.error.email}") @PlainText String email,
+		@Size(max = 30, message = "{census.error.too-long}") @PlainText String phone, boolean publishName,
+		boolean publishEmail, boolean publishPhone) {
+
+	boolean isBlank() {
+		return Text.isBlank(this.fullName) && Text.isBlank(this.role) && Text.isBlank(this.email)
+				&& Text.isBlank(this.phone);
+	}
+
+}

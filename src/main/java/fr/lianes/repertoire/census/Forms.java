@@ -1,0 +1,38 @@
+package fr.lianes.repertoire.census;
+
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+
+/** Binding results for answers checked outside a request, or tidied after binding. */
+final class Forms {
+
+	private Forms() {
+	}
+
+	/**
+	 * Whether what was sent holds control characters or markup: such a step is shown back
+	 * with its messages but not saved, so that the draft never holds it.
+	 */
+	static boolean hasUnsafeText(Errors errors) {
+		return errors.getFieldErrors().stream().anyMatch((error) -> "PlainText".equals(error.getCode()));
+	}
+
+	static Errors errors(Object target, String name) {
+		return new BeanPropertyBindingResult(target, name);
+	}
+
+	/**
+	 * Shows a tidied version of what was sent (commune found, website completed) with the
+	 * errors found on what was sent: the model drops a binding result whose object is
+	 * replaced, so a new one carries them over.
+	 */
+	static void rebind(Model model, String name, Object target, BindingResult errors) {
+		BeanPropertyBindingResult result = new BeanPropertyBindingResult(target, name);
+		result.addAllErrors(errors);
+		model.addAttribute(name, target);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
+	}
+
+}

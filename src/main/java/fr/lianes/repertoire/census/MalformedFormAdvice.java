@@ -1,0 +1,22 @@
+package fr.lianes.repertoire.census;
+
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Forms no page of the questionnaire produces (a list index in the thousands, a property
+ * that does not exist) get the French "bad request" page, not a server error.
+ */
+@ControllerAdvice(basePackageClasses = MalformedFormAdvice.class)
+class MalformedFormAdvice {
+
+	@ExceptionHandler({ IndexOutOfBoundsException.class, InvalidPropertyException.class })
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String malformedForm() {
+		return "error/4xx";
+	}
+
+}

@@ -1,0 +1,121 @@
+package fr.lianes.repertoire.census;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Questionnaire responses in PostgreSQL. Every change is committed before the page that
+ * acknowledges it is sent: what its author saw saved is saved.
+ */
+@Repository
+class Submissions {
+
+	private static final String COLUMNS = "id, status, campaign_id, actor_id, author_email, content::text as content, "
+			+ "created_at, submitted_at";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Submissions(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Transactional
+	long createDraft(String authorEmail, Integer campaignId, Long actorId, CensusAnswers answers, byte[] keyHash) {
+		long id = this.jdbc
+			.sql("insert into submission (status, campaign_id, actor_id, author_email, content) "
+					+ "values ('DRAFT', ?, ?, ?, ?::jsonb) returning id")
+			.params(campaignId, actorId, authorEmail, this.json.writeValueAsString(answers))
+			.query(Long.class)
+			.single();
+		addDraftKey(id, keyHash);
+		return id;
+	}
+
+	@Transactional
+	void addDraftKey(long submissionId, byte[] keyHash) {
+		this.jdbc.sql("insert into submission_draft_key (key_hash, submission_id) values (?, ?) on conflict do nothing")
+			.params(keyHash, submissionId)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Draft> findByDraftKey(byte[] keyHash) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from submission where id = "
+					+ "(select submission_id from submission_draft_key where key_hash = ?)")
+			.param(keyHash)
+			.query(this::draft)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Draft> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from submission where id = ?")
+			.param(id)
+			.query(this::draft)
+			.optional();
+	}
+
+	/**
+	 * Changes the answers of an open draft, the row locked meanwhile: two tabs saving
+	 * different steps at once both keep their part.
+	 * @return the draft as saved, empty if it is no longer a draft
+	 */
+	@Transactional
+	Optional<Draft> update(long id, UnaryOperator<CensusAnswers> change) {
+		Optional<Draft> current = this.jdbc
+			.sql("select " + COLUMNS + " from submission where id = ? and status = 'DRAFT' for update")
+			.param(id)
+			.query(this::draft)
+			.optional();
+		if (current.isEmpty()) {
+			return Optional.empty();
+		}
+		CensusAnswers answers = change.apply(current.get().answers());
+		this.jdbc
+			.sql("update submission set content = ?::jsonb, updated_at = now(), version = version + 1 where id = ?")
+			.params(this.json.writeValueAsString(answers), id)
+			.update();
+		return find(id);
+	}
+
+	@Transactional
+	void setAuthorEmail(long id, String email) {
+		this.jdbc.sql("update submission set author_email = ?, updated_at = now() where id = ? and status = 'DRAFT'")
+			.params(email, id)
+			.update();
+	}
+
+	/**
+	 * Sends a draft for moderation, once: a second click or a second tab finds it sent.
+	 * @return whether this call sent it
+	 */
+	@Transactional
+	boolean submit(long id, Integer campaignId) {
+		return this.jdbc
+			.sql("update submission set status = 'SUBMITTED', submitted_at = now(), updated_at = now(), "
+					+ "campaign_id = coalesce(?, campaign_id), version = version + 1 where id = ? and status = 'DRAFT'")
+			.params(campaignId, id)
+			.update() == 1;
+	}
+
+	private Draft draft(ResultSet rs, int row) throws SQLException {
+		return new Draft(rs.getLong("id"), SubmissionStatus.valueOf(rs.getString("status")),
+				(Integer) rs.getObject("campaign_id"), (Long) rs.getObject("actor_id"), rs.getString("author_email"),
+				this.json.readValue(rs.getString("content"), CensusAnswers.class),
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class));
+	}
+
+}
