@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -23,6 +24,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		// The CSRF token lives in a cookie, not in the HTTP session: a questionnaire left
+		// open
+		// for hours can still be sent when its session has expired.
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/moderation/**").authenticated().anyRequest().permitAll())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
