@@ -50,8 +50,12 @@ class CensusController {
 
 	private final CensusProperties properties;
 
+	private final jakarta.validation.Validator validator;
+
 	CensusController(Drafts drafts, AnswersCheck check, CensusForms forms, Communes communes, Duplicates duplicates,
-			RateLimits limits, FillTimer timer, CensusService census, CensusProperties properties) {
+			RateLimits limits, FillTimer timer, CensusService census, CensusProperties properties,
+			jakarta.validation.Validator validator) {
+		this.validator = validator;
 		this.properties = properties;
 		this.drafts = drafts;
 		this.check = check;
@@ -66,6 +70,10 @@ class CensusController {
 	@InitBinder
 	void binder(WebDataBinder binder) {
 		binder.setAutoGrowCollectionLimit(64);
+		// the answers are records, built from the form by their constructors: the setter
+		// pass
+		// that follows has nothing to set, and blank rows must not make it fail
+		binder.setIgnoreInvalidFields(true);
 	}
 
 	@GetMapping
@@ -163,16 +171,17 @@ class CensusController {
 	}
 
 	@PostMapping("/contacts")
-	String saveContacts(@Valid @ModelAttribute("contactsForm") ContactsForm form, BindingResult errors,
+	String saveContacts(@ModelAttribute("contactsForm") ContactsForm form, BindingResult binding,
 			@RequestParam(name = "action", defaultValue = "suivant") String action,
 			@RequestParam(name = "retirer", required = false) String remove, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		List<ContactAnswers> contacts = form.contacts()
 			.stream()
-			.filter((c) -> remove == null || !remove.equals(c.key()))
+			.filter((c) -> !c.isBlank() && (remove == null || !remove.equals(c.key())))
 			.map((c) -> Text.isBlank(c.key()) ? withKey(c, DirectoryEntries.newKey()) : c)
 			.toList();
 		ContactsForm saved = new ContactsForm(contacts);
+		BindingResult errors = Forms.validated(this.validator, saved, "contactsForm");
 		if (Forms.hasUnsafeText(errors)) {
 			Optional<Draft> draft = this.drafts.open(request);
 			if (draft.isEmpty()) {

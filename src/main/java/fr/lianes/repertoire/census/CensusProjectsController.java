@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 
 import fr.lianes.repertoire.web.NotFoundException;
 
@@ -41,7 +40,11 @@ class CensusProjectsController {
 
 	private final CensusForms forms;
 
-	CensusProjectsController(Drafts drafts, AnswersCheck check, CensusForms forms) {
+	private final jakarta.validation.Validator validator;
+
+	CensusProjectsController(Drafts drafts, AnswersCheck check, CensusForms forms,
+			jakarta.validation.Validator validator) {
+		this.validator = validator;
 		this.drafts = drafts;
 		this.check = check;
 		this.forms = forms;
@@ -50,6 +53,10 @@ class CensusProjectsController {
 	@InitBinder
 	void binder(WebDataBinder binder) {
 		binder.setAutoGrowCollectionLimit(64);
+		// the answers are records, built from the form by their constructors: the setter
+		// pass
+		// that follows has nothing to set, and blank rows must not make it fail
+		binder.setIgnoreInvalidFields(true);
 	}
 
 	@GetMapping
@@ -81,10 +88,11 @@ class CensusProjectsController {
 	}
 
 	@PostMapping("/{key}")
-	String save(@PathVariable String key, @Valid @ModelAttribute("project") ProjectAnswers typed, BindingResult errors,
+	String save(@PathVariable String key, @ModelAttribute("project") ProjectAnswers typed, BindingResult binding,
 			@RequestParam(name = "action", defaultValue = "enregistrer") String action, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
-		ProjectAnswers project = typed.withKey(checked(key));
+		ProjectAnswers project = typed.withKey(checked(key)).withoutBlankPartners();
+		BindingResult errors = Forms.validated(this.validator, project, "project");
 		Optional<Draft> current = this.drafts.open(request);
 		if (current.isEmpty()) {
 			return "redirect:/recensement";

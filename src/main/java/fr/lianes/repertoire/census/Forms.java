@@ -19,6 +19,15 @@ final class Forms {
 		return errors.getFieldErrors().stream().anyMatch((error) -> "PlainText".equals(error.getCode()));
 	}
 
+	/**
+	 * Checks the bounds of tidied answers, with errors at the paths the page shows them.
+	 */
+	static BindingResult validated(jakarta.validation.Validator validator, Object target, String name) {
+		BeanPropertyBindingResult result = new BeanPropertyBindingResult(target, name);
+		new org.springframework.validation.beanvalidation.SpringValidatorAdapter(validator).validate(target, result);
+		return result;
+	}
+
 	static Errors errors(Object target, String name) {
 		return new BeanPropertyBindingResult(target, name);
 	}

@@ -13,9 +13,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice(basePackageClasses = MalformedFormAdvice.class)
 class MalformedFormAdvice {
 
+	private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(MalformedFormAdvice.class);
+
 	@ExceptionHandler({ IndexOutOfBoundsException.class, InvalidPropertyException.class })
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	String malformedForm() {
+	String malformedForm(Exception ex) {
+		LOGGER.info("Malformed questionnaire form refused: {}", ex.toString());
 		return "error/4xx";
 	}
 

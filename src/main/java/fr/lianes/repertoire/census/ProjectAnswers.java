@@ -19,7 +19,7 @@ public record ProjectAnswers(@Size(max = 40, message = "{census.error.invalid}")
 				message = "{census.error.too-many}") List<@Size(max = 2,
 						message = "{census.error.invalid}") @PlainText String> countries,
 		@Size(max = 2000, message = "{census.error.too-long}") @PlainText(multiline = true) String localities,
-		@Valid @Size(max = 20, message = "{census.error.too-many}") List<PartnerAnswers> partners,
+		@Size(max = 20, message = "{census.error.too-many}") List<@Valid PartnerAnswers> partners,
 		@Size(max = 30,
 				message = "{census.error.too-many}") List<@Size(max = 80,
 						message = "{census.error.invalid}") @PlainText String> domains,
@@ -48,6 +48,13 @@ public record ProjectAnswers(@Size(max = 40, message = "{census.error.invalid}")
 		return new ProjectAnswers(key, this.title, this.kind, this.countries, this.localities, this.partners,
 				this.domains, this.nature, this.startYear, this.endYear, this.status, this.description, this.funders,
 				this.partnerAuthority);
+	}
+
+	/** The same project without the partner rows left empty. */
+	ProjectAnswers withoutBlankPartners() {
+		return new ProjectAnswers(this.key, this.title, this.kind, this.countries, this.localities,
+				this.partners.stream().filter((p) -> !p.isBlank()).toList(), this.domains, this.nature, this.startYear,
+				this.endYear, this.status, this.description, this.funders, this.partnerAuthority);
 	}
 
 	List<String> localityLines() {

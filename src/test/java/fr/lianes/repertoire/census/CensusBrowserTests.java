@@ -1,0 +1,228 @@
+package fr.lianes.repertoire.census;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The questionnaire in a real browser (Debian's Chromium, driven by ChromeDriver), with
+ * axe-core checking every page for serious and critical accessibility violations.
+ * <p>
+ * Without Chromium the tests are skipped, unless
+ * {@code -Drepertoire.browser-tests=required} (set by {@code .ci/run}, which installs it)
+ * makes its absence a failure.
+ */
+class CensusBrowserTests extends CensusWebTest {
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("repertoire.chromium", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getProperty("repertoire.chromedriver", "/usr/bin/chromedriver"));
+
+	private static WebDriver driver;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@BeforeAll
+	static void startBrowser() {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present && "required".equals(System.getProperty("repertoire.browser-tests"))) {
+			throw new IllegalStateException(
+					"Chromium and ChromeDriver are required: " + CHROMIUM + ", " + CHROMEDRIVER);
+		}
+		Assumptions.assumeTrue(present, "Chromium or ChromeDriver missing: browser tests skipped");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600",
+				"--lang=fr-FR");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void aNewActorFillsTheWholeQuestionnaireWithTwoProjects() {
+		driver.manage().deleteAllCookies();
+		open("/recensement");
+		checkAccessibility();
+		type("email", "navigateur@asso.example");
+		submit("form[action='/recensement/commencer'] button[type=submit]");
+
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/structure");
+		checkAccessibility();
+		// a first try with a wrong SIRET: the summary takes the focus, the value stays
+		type("name", "Les Amis du Navigateur");
+		new Select(driver.findElement(By.id("actorType"))).selectByValue("association-solidarite-internationale");
+		type("siret", "12345678901234");
+		type("postalCode", "59000");
+		type("communeName", "Lille");
+		submit("form[action='/recensement/structure'] .actions button");
+		assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("error-summary");
+		assertThat(driver.findElement(By.id("siret")).getAttribute("value")).isEqualTo("12345678901234");
+		checkAccessibility();
+		type("siret", "");
+		type("website", "www.navigateur.example");
+		type("description", "Une association fictive, pour le test du navigateur.");
+		submit("form[action='/recensement/structure'] .actions button");
+
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/contacts");
+		checkAccessibility();
+		type("contacts0.fullName", "Alex Navigateur");
+		type("contacts0.email", "alex@navigateur.example");
+		driver.findElement(By.id("contacts0.publishName")).click();
+		submit("button[name=action][value=suivant]");
+
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/projets");
+		checkAccessibility();
+		addProject("Jardins partagés à Kaolack", "SN");
+		addProject("Bibliothèque de Tanguiéta", "BJ");
+
+		open("/recensement/relecture");
+		checkAccessibility();
+		assertThat(driver.getPageSource()).contains("Jardins partagés à Kaolack", "Bibliothèque de Tanguiéta");
+		driver.findElement(By.id("publication-oui")).click();
+		submit("form[action='/recensement/envoi'] .actions button");
+
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/merci");
+		checkAccessibility();
+		assertThat(mailTo("navigateur@asso.example", "bien été reçue")).isNotNull();
+		assertThat(this.jdbc
+			.sql("select count(*) from submission where author_email = ? and status = 'SUBMITTED' "
+					+ "and jsonb_array_length(content->'projects') = 2")
+			.param("navigateur@asso.example")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aReturningActorChangesOneProjectThroughTheEmailedLink() {
+		var actor = this.jdbc.sql("""
+				select a.id, a.email from actor a
+				where a.published and a.email is not null and a.status = 'ACTIVE'
+				  and exists (select 1 from project p where p.lead_actor_id = a.id and p.published)
+				  and (select count(*) from actor b where lower(b.email) = lower(a.email)) = 1
+				order by a.id limit 1""").query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }).single();
+		String email = (String) actor[1];
+		driver.manage().deleteAllCookies();
+		open("/recensement/mise-a-jour");
+		checkAccessibility();
+		type("email", email);
+		submit("form[action='/recensement/mise-a-jour'] button[type=submit]");
+		checkAccessibility();
+
+		open(linkIn(mailTo(email, "mettre à jour")));
+		checkAccessibility();
+		submit("form[action='/recensement/lien'] button");
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/structure");
+		open("/recensement/projets");
+		driver.findElement(By.cssSelector(".census-projects li a")).click();
+		checkAccessibility();
+		type("title", "Projet renommé par le navigateur");
+		submit("button[name=action][value=enregistrer]");
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/projets");
+
+		open("/recensement/relecture");
+		driver.findElement(By.id("publication-oui")).click();
+		submit("form[action='/recensement/envoi'] .actions button");
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/merci");
+		assertThat(this.jdbc.sql("select content::text from submission where actor_id = ? and status = 'SUBMITTED'")
+			.param(actor[0])
+			.query(String.class)
+			.single()).contains("Projet renommé par le navigateur");
+	}
+
+	private void addProject(String title, String country) {
+		open("/recensement/projets/nouveau");
+		checkAccessibility();
+		type("title", title);
+		driver.findElement(By.cssSelector("input[name=kind][value=COOPERATION]")).click();
+		new Select(driver.findElement(By.id("nature"))).selectByValue("TRAINING");
+		driver.findElement(By.cssSelector("input[name=status][value=ONGOING]")).click();
+		type("startYear", "2025");
+		new Select(driver.findElement(By.id("countries"))).selectByValue(country);
+		driver.findElement(By.cssSelector("input[name=domains][value=education]")).click();
+		submit("button[name=action][value=enregistrer]");
+		assertThat(driver.getCurrentUrl()).as(() -> errors()).endsWith("/recensement/projets");
+		assertThat(driver.getPageSource()).contains(title);
+	}
+
+	private static String errors() {
+		List<WebElement> summary = driver.findElements(By.cssSelector(".error-summary"));
+		if (summary.isEmpty()) {
+			try {
+				Files.writeString(Path.of("target/browser-failure.html"), driver.getPageSource());
+			}
+			catch (java.io.IOException ex) {
+				// only a diagnostic
+			}
+		}
+		return summary.isEmpty() ? "no error summary (page in target/browser-failure.html)" : summary.get(0).getText();
+	}
+
+	private void open(String path) {
+		driver.get("http://localhost:" + this.port + path);
+	}
+
+	private static void type(String id, String text) {
+		WebElement field = driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Clicks a submit button and waits for the next page to replace this one. */
+	private static void submit(String css) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		driver.findElement(By.cssSelector(css)).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+	}
+
+	private static void checkAccessibility() {
+		Results results = new AxeBuilder().analyze(driver);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(serious)
+			.as("axe-core on %s: %s", driver.getCurrentUrl(),
+					serious.stream().map((r) -> r.getId() + " " + r.getNodes()).toList())
+			.isEmpty();
+	}
+
+}
