@@ -13,6 +13,7 @@
 # JVM that starts the application without its web server; Markdown report on stdout and in
 # target/search-bench-<scale>x.md, full log in target/search-bench-<scale>x.log. Settings:
 # BENCH_WARMUP (rounds, 10), BENCH_ROUNDS (10), BENCH_REINDEX (true; false skips the timed reindex),
+# BENCH_BASELINE (true; false times Lucene alone, to iterate: not a result to report),
 # BENCH_JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile).
 #
 # Pages: runs the packaged jar with a 512 MB heap (./mvnw -DskipTests package first if missing) and
@@ -41,7 +42,7 @@ engines() {
 	mkdir -p "$data"
 	# shellcheck disable=SC2086
 	java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dbench.warmup="${BENCH_WARMUP:-10}" -Dbench.rounds="${BENCH_ROUNDS:-10}" \
-		-Dbench.reindex="${BENCH_REINDEX:-true}" \
+		-Dbench.reindex="${BENCH_REINDEX:-true}" -Dbench.baseline="${BENCH_BASELINE:-true}" \
 		-cp "$classes:$(cat target/bench.classpath)" fr.lianes.repertoire.bench.SearchBenchmark \
 		"$scale" "$data" "target/search-bench-${scale}x.md" > "target/search-bench-${scale}x.log" 2>&1 &
 	local pid=$!

@@ -1,19 +1,31 @@
 package fr.lianes.repertoire.search;
 
-import java.util.EnumMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.hibernate.search.backend.lucene.LuceneBackend;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.common.ValueModel;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.backend.lucene.index.LuceneIndexManager;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
-import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
-import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.query.SearchResultTotal;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -25,19 +37,32 @@ import org.springframework.transaction.annotation.Transactional;
  * Full-text search of the published actors and public projects, with facet counts.
  * <p>
  * Facets are disjunctive: the counts of a filter's values are those the results would
- * have with that value instead of the filter's selection. The page's query counts every
- * facet with all filters applied, which is right for the facets with no selection; each
- * facet with a selection gets its own count-only query without its own filter.
+ * have with that value instead of the filter's selection. One pass over the documents
+ * matching the words ({@link SinglePassCollector}, on the Lucene index directly) gives
+ * the exact total, the page and every facet; a second query on the page's few documents
+ * only marks the words found.
  */
 @Service
 @Transactional(readOnly = true)
 public class DirectorySearch {
 
-	private static final int MAX_FACET_VALUES = 500;
-
 	private static final String NAME_HIGHLIGHTER = "name";
 
+	/**
+	 * Published content only: the index holds nothing else (see the routing binders);
+	 * this keeps it so should that change. Hibernate Search indexes booleans as integer
+	 * points.
+	 */
+	private static final Query PUBLISHED = IntPoint.newExactQuery("published", 1);
+
+	/** Where Hibernate Search keeps each document's entity identifier, as doc values. */
+	private static final String ID_FIELD = "__HSEARCH_id_docvalue";
+
 	private final EntityManager entityManager;
+
+	private final Map<SearchTarget, Analyzer> searchAnalyzers = new ConcurrentHashMap<>();
+
+	private final Map<List<Enum<?>>, org.apache.lucene.search.Sort> sorts = new ConcurrentHashMap<>();
 
 	private volatile Analyzer stemmer;
 
@@ -59,90 +84,125 @@ public class DirectorySearch {
 		SearchSession session = Search.session(this.entityManager);
 		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
 		TextQuery text = TextQuery.of(query.q(), stemmer());
-		Map<SearchFilter, AggregationKey<Map<String, Long>>> keys = new EnumMap<>(SearchFilter.class);
-		for (SearchFilter filter : SearchFilter.values()) {
-			keys.put(filter, AggregationKey.of(filter.name()));
+		org.apache.lucene.search.Sort sort = luceneSort(session, scope, target, effectiveSort(query, text));
+		Query words;
+		int page = query.page();
+		SinglePassCollector pass;
+		List<Long> ids;
+		try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
+			IndexSearcher searcher = new IndexSearcher(reader);
+			words = text.isEmpty() ? null : searcher.rewrite(text.lucene(target, searchAnalyzer(target)));
+			BooleanQuery.Builder matching = new BooleanQuery.Builder().add(PUBLISHED, Occur.FILTER);
+			if (words != null) {
+				matching.add(words, Occur.MUST);
+			}
+			Query all = matching.build();
+			pass = collect(searcher, all, sort, query, page);
+			long total = pass.total();
+			if (total > 0 && page > 1 && total <= (long) (page - 1) * query.size()) {
+				page = (int) ((total + query.size() - 1) / query.size());
+				pass = collect(searcher, all, sort, query, page);
+			}
+			ids = ids(reader, pass.topDocs().scoreDocs, (page - 1) * query.size());
 		}
-		var pageQuery = session.search(scope)
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new SearchResult(pass.total(), page, ids, pass.facets(), highlights(session, scope, target, words, ids));
+	}
+
+	private static SinglePassCollector collect(IndexSearcher searcher, Query query, org.apache.lucene.search.Sort sort,
+			SearchQuery search, int page) throws IOException {
+		// never more than the index holds: a page number typed in the address bar must
+		// not
+		// size the queue of best results
+		int numHits = (int) Math.max(1, Math.min((long) page * search.size(), searcher.getIndexReader().maxDoc()));
+		SinglePassCollector pass = new SinglePassCollector(sort, numHits, search.filters());
+		searcher.search(query, pass);
+		return pass;
+	}
+
+	/** The entity identifiers of the hits from {@code from} on. */
+	private static List<Long> ids(IndexReader reader, ScoreDoc[] hits, int from) throws IOException {
+		List<LeafReaderContext> leaves = reader.leaves();
+		List<Long> ids = new ArrayList<>();
+		for (int i = from; i < hits.length; i++) {
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i].doc, leaves));
+			BinaryDocValues values = DocValues.getBinary(leaf.reader(), ID_FIELD);
+			if (!values.advanceExact(hits[i].doc - leaf.docBase)) {
+				throw new IllegalStateException("A document of the index has no identifier");
+			}
+			ids.add(Long.valueOf(values.binaryValue().utf8ToString()));
+		}
+		return ids;
+	}
+
+	/**
+	 * The words marked in the names and descriptions of the page's entities: a query on
+	 * these few documents only, with the words' clauses as already rewritten (the typos
+	 * expanded to terms), which the highlighter then need not rewrite for each hit.
+	 */
+	private static Map<Long, SearchResult.Highlights> highlights(SearchSession session, SearchScope<Object> scope,
+			SearchTarget target, Query words, List<Long> ids) {
+		Map<Long, SearchResult.Highlights> highlights = new LinkedHashMap<>();
+		if (words == null || ids.isEmpty()) {
+			return highlights;
+		}
+		List<Hit> hits = session.search(scope)
 			.select((f) -> f.composite()
 				.from(f.id(Long.class), f.highlight(target.nameField()).highlighter(NAME_HIGHLIGHTER),
 						f.highlight("description"))
 				.as(Hit::new))
-			.where((f) -> predicate(f, target, query, text, null))
-			.sort((f) -> switch (effectiveSort(query, text)) {
-				case RELEVANCE -> f.score().then().field(target.sortField());
-				case NAME -> f.field(target.sortField());
-				case RECENT -> f.field("updatedAt").desc().then().field(target.sortField());
-			})
-			.highlighter((f) -> f.plain()
+			.where((f) -> f.bool()
+				.must(f.extension(LuceneExtension.get()).fromLuceneQuery(words))
+				.filter(f.id().matchingAny(ids)))
+			.highlighter((f) -> f.fastVector()
 				.tag("<mark>", "</mark>")
 				.encoder(HighlighterEncoder.HTML)
 				.fragmentSize(160)
 				.numberOfFragments(1))
 			.highlighter(NAME_HIGHLIGHTER,
-					(f) -> f.plain()
+					(f) -> f.fastVector()
 						.tag("<mark>", "</mark>")
 						.encoder(HighlighterEncoder.HTML)
 						.fragmentSize(300)
-						.numberOfFragments(1));
-		for (SearchFilter filter : SearchFilter.values()) {
-			pageQuery = pageQuery.aggregation(keys.get(filter),
-					(f) -> f.terms()
-						.field(filter.field(), String.class, ValueModel.INDEX)
-						.maxTermCount(MAX_FACET_VALUES));
-		}
-		int page = query.page();
-		var result = pageQuery.fetch((page - 1) * query.size(), query.size());
-		long total = exact(result.total());
-		if (result.hits().isEmpty() && total > 0 && page > 1) {
-			page = (int) ((total + query.size() - 1) / query.size());
-			result = pageQuery.fetch((page - 1) * query.size(), query.size());
-		}
-		Map<SearchFilter, Map<String, Long>> facets = new EnumMap<>(SearchFilter.class);
-		for (SearchFilter filter : SearchFilter.values()) {
-			if (query.values(filter).isEmpty()) {
-				facets.put(filter, result.aggregation(keys.get(filter)));
-			}
-			else {
-				facets.put(filter,
-						session.search(scope)
-							.where((f) -> predicate(f, target, query, text, filter))
-							.aggregation(keys.get(filter),
-									(f) -> f.terms()
-										.field(filter.field(), String.class, ValueModel.INDEX)
-										.maxTermCount(MAX_FACET_VALUES))
-							.fetch(0)
-							.aggregation(keys.get(filter)));
-			}
-		}
-		List<Long> ids = result.hits().stream().map(Hit::id).toList();
-		Map<Long, SearchResult.Highlights> highlights = new LinkedHashMap<>();
-		for (Hit hit : result.hits()) {
-			String name = first(hit.name());
-			String excerpt = first(hit.excerpt());
+						.numberOfFragments(1))
+			.fetchHits(ids.size());
+		Map<Long, Hit> byId = new HashMap<>();
+		hits.forEach((hit) -> byId.put(hit.id(), hit));
+		for (Long id : ids) {
+			Hit hit = byId.get(id);
+			String name = (hit != null) ? first(hit.name()) : null;
+			String excerpt = (hit != null) ? first(hit.excerpt()) : null;
 			if (name != null || excerpt != null) {
-				highlights.put(hit.id(), new SearchResult.Highlights(name, excerpt));
+				highlights.put(id, new SearchResult.Highlights(name, excerpt));
 			}
 		}
-		return new SearchResult(total, page, ids, facets, highlights);
+		return highlights;
 	}
 
 	/**
-	 * Published content only (the index holds nothing else; this keeps it so should that
-	 * change), the words, and every filter but {@code except}.
+	 * The Lucene sort that Hibernate Search builds for the order (sort fields, missing
+	 * values), computed once per target and order.
 	 */
-	private static PredicateFinalStep predicate(SearchPredicateFactory f, SearchTarget target, SearchQuery query,
-			TextQuery text, SearchFilter except) {
-		var bool = f.bool().filter(f.match().field("published").matching(true));
-		if (!text.isEmpty()) {
-			bool.must(text.predicate(f, target));
-		}
-		query.filters().forEach((filter, values) -> {
-			if (filter != except) {
-				bool.filter(f.terms().field(filter.field()).matchingAny(values, ValueModel.INDEX));
-			}
-		});
-		return bool;
+	private org.apache.lucene.search.Sort luceneSort(SearchSession session, SearchScope<Object> scope,
+			SearchTarget target, SearchQuery.Sort sort) {
+		return this.sorts.computeIfAbsent(List.of(target, sort),
+				(key) -> session.search(scope).where((f) -> f.matchAll()).sort((f) -> switch (sort) {
+					case RELEVANCE -> f.score().then().field(target.sortField());
+					case NAME -> f.field(target.sortField());
+					case RECENT -> f.field("updatedAt").desc().then().field(target.sortField());
+				}).toQuery().extension(LuceneExtension.get()).luceneSort());
+	}
+
+	/** The analyzer Hibernate Search searches each field of the target's index with. */
+	private Analyzer searchAnalyzer(SearchTarget target) {
+		return this.searchAnalyzers.computeIfAbsent(target,
+				(key) -> Search.mapping(this.entityManager.getEntityManagerFactory())
+					.indexedEntity(target.entityName())
+					.indexManager()
+					.unwrap(LuceneIndexManager.class)
+					.searchAnalyzer());
 	}
 
 	/** The analyzer of the indexed text, for the typos of {@link TextQuery}. */
@@ -161,10 +221,6 @@ public class DirectorySearch {
 
 	private static SearchQuery.Sort effectiveSort(SearchQuery query, TextQuery text) {
 		return (query.sort() == SearchQuery.Sort.RELEVANCE && text.isEmpty()) ? SearchQuery.Sort.NAME : query.sort();
-	}
-
-	private static long exact(SearchResultTotal total) {
-		return total.hitCount();
 	}
 
 	private static String first(List<String> fragments) {

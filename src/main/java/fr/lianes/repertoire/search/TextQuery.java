@@ -3,7 +3,6 @@ package fr.lianes.repertoire.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,12 +10,11 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
-import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredicateFieldMoreStep;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredicateOptionsStep;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
 
 /**
  * The words typed, turned into alternative clauses: every word found as typed (with
@@ -87,23 +85,34 @@ final class TextQuery {
 		return this.words;
 	}
 
-	PredicateFinalStep predicate(SearchPredicateFactory f, SearchTarget target) {
-		var bool = f.bool()
-			.should(clause(f, target.textFields(), this.words).defaultOperator(BooleanOperator.AND)
-				.flags(SimpleQueryFlag.WHITESPACE)
-				.boost(EXACT_BOOST))
-			.should(clause(f, target.textFields(), this.words).defaultOperator(BooleanOperator.AND)
-				.flags(EnumSet.noneOf(SimpleQueryFlag.class))
-				.boost(TOGETHER_BOOST))
-			.should(clause(f, Map.of(target.prefixField(), 1f), this.words).defaultOperator(BooleanOperator.AND)
-				.flags(SimpleQueryFlag.WHITESPACE)
-				.boost(PREFIX_BOOST));
-		if (!this.fuzzy.isEmpty()) {
-			bool.should(clause(f, target.typoFields(), this.fuzzy).defaultOperator(BooleanOperator.AND)
-				.flags(SimpleQueryFlag.WHITESPACE, SimpleQueryFlag.FUZZY)
-				.boost(FUZZY_BOOST));
+	/**
+	 * The clauses as a Lucene query, as Hibernate Search builds them from simple query
+	 * strings (Lucene's simple query parser with the fields' search analyzers). Typos may
+	 * change the first letter too: "dascq" must find the "ascq" of "d'Ascq".
+	 * @param target what is searched
+	 * @param analyzer the search analyzer of each field of the target's index
+	 */
+	Query lucene(SearchTarget target, Analyzer analyzer) {
+		BooleanQuery.Builder bool = new BooleanQuery.Builder();
+		if (this.words.indexOf(' ') < 0) {
+			// one word: "all the words together" is the same query as "every word", and
+			// scoring it once with both weights gives the same scores for half the work
+			bool.add(clause(analyzer, target.textFields(), SimpleQueryParser.WHITESPACE_OPERATOR, this.words,
+					EXACT_BOOST + TOGETHER_BOOST), Occur.SHOULD);
 		}
-		return bool;
+		else {
+			bool.add(clause(analyzer, target.textFields(), SimpleQueryParser.WHITESPACE_OPERATOR, this.words,
+					EXACT_BOOST), Occur.SHOULD)
+				.add(clause(analyzer, target.textFields(), 0, this.words, TOGETHER_BOOST), Occur.SHOULD);
+		}
+		bool.add(clause(analyzer, Map.of(target.prefixField(), 1f), SimpleQueryParser.WHITESPACE_OPERATOR, this.words,
+				PREFIX_BOOST), Occur.SHOULD);
+		if (!this.fuzzy.isEmpty()) {
+			bool.add(clause(analyzer, target.typoFields(),
+					SimpleQueryParser.WHITESPACE_OPERATOR | SimpleQueryParser.FUZZY_OPERATOR, this.fuzzy, FUZZY_BOOST),
+					Occur.SHOULD);
+		}
+		return bool.build();
 	}
 
 	/**
@@ -154,14 +163,14 @@ final class TextQuery {
 		return stems;
 	}
 
-	private static SimpleQueryStringPredicateOptionsStep<?> clause(SearchPredicateFactory f, Map<String, Float> fields,
-			String text) {
-		SimpleQueryStringPredicateFieldMoreStep<?, ?, ?> step = null;
-		for (Map.Entry<String, Float> field : fields.entrySet()) {
-			step = (step == null) ? f.simpleQueryString().field(field.getKey()).boost(field.getValue())
-					: step.field(field.getKey()).boost(field.getValue());
-		}
-		return step.matching(text);
+	/**
+	 * All the words (or, without operators, the whole text as one) in at least one of the
+	 * fields.
+	 */
+	private static Query clause(Analyzer analyzer, Map<String, Float> fields, int operators, String text, float boost) {
+		SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields, operators);
+		parser.setDefaultOperator(Occur.MUST);
+		return new BoostQuery(parser.parse(text), boost);
 	}
 
 }

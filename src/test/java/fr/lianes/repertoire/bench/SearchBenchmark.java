@@ -39,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * compiles it and starts it with a 1 GB heap. Arguments: the scale (1, 10 or 100), the
  * data directory, the file to write the Markdown report to. System properties
  * {@code bench.warmup} (rounds, default 10), {@code bench.rounds} (default 10) and
- * {@code bench.reindex} ({@code false} to skip the timed reindex).
+ * {@code bench.reindex} ({@code false} to skip the timed reindex), {@code bench.baseline}
+ * ({@code false} to time Lucene alone, while iterating: the PostgreSQL columns then read
+ * 0).
  * <p>
  * The baseline lives in its own schema {@code bench} (table {@code bench.actor_fts}),
  * built once and rebuilt only when the number of published actors changed; it is not part
@@ -76,7 +78,11 @@ public final class SearchBenchmark {
 
 	private final ConfigurableApplicationContext context;
 
-	private SearchBenchmark(ConfigurableApplicationContext context) {
+	/** Whether to run the PostgreSQL baseline too ({@code bench.baseline}). */
+	private final boolean baseline;
+
+	private SearchBenchmark(ConfigurableApplicationContext context, boolean baseline) {
+		this.baseline = baseline;
 		this.context = context;
 		this.jdbc = context.getBean(JdbcClient.class);
 		this.search = context.getBean(DirectorySearch.class);
@@ -91,6 +97,7 @@ public final class SearchBenchmark {
 		int warmup = Integer.getInteger("bench.warmup", 10);
 		int rounds = Integer.getInteger("bench.rounds", 10);
 		boolean reindex = Boolean.parseBoolean(System.getProperty("bench.reindex", "true"));
+		boolean baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
 
 		long started = System.nanoTime();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RepertoireApplication.class)
@@ -100,7 +107,7 @@ public final class SearchBenchmark {
 		try {
 			checkEnvironment(context, dataDir);
 			StringBuilder out = new StringBuilder();
-			new SearchBenchmark(context).run(out, scale, dataDir, startSeconds, reindex, warmup, rounds);
+			new SearchBenchmark(context, baseline).run(out, scale, dataDir, startSeconds, reindex, warmup, rounds);
 			Files.createDirectories(report.toAbsolutePath().getParent());
 			Files.writeString(report, out);
 			System.out.println();
@@ -162,10 +169,20 @@ public final class SearchBenchmark {
 					.query(String.class)
 					.single()));
 
+		// What the page shows of the words found, for a look in the log.
+		for (String q : List.of("senegal", "eau potable", "burkina fasso")) {
+			SearchResult sample = this.search.actors(SearchQuery.of(q));
+			sample.ids()
+				.stream()
+				.limit(2)
+				.forEach((id) -> System.err.printf(Locale.ROOT, "highlights of %s, %d: %s%n", q, id,
+						sample.highlights().get(id)));
+		}
+
 		// Same results? Totals of both engines, once.
 		List<long[]> totals = new ArrayList<>();
 		for (BenchQuery query : QUERIES) {
-			totals.add(new long[] { lucene(query), postgres(query) });
+			totals.add(new long[] { lucene(query), this.baseline ? postgres(query) : -1 });
 		}
 
 		for (int round = 0; round < warmup; round++) {
@@ -182,7 +199,7 @@ public final class SearchBenchmark {
 
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		long[] lucene = all(luceneTimes);
-		long[] postgres = all(postgresTimes);
+		long[] postgres = this.baseline ? all(postgresTimes) : new long[] { 0 };
 		out.append(String.format(Locale.ROOT,
 				"%d queries x %d measured rounds (after %d warm-up rounds), sequential, engines alternating; "
 						+ "one request = page of %d + exact total + 5 facet counts%n%n",
@@ -204,7 +221,7 @@ public final class SearchBenchmark {
 		for (int i = 0; i < QUERIES.size(); i++) {
 			BenchQuery query = QUERIES.get(i);
 			long[] l = toArray(luceneTimes.get(query));
-			long[] p = toArray(postgresTimes.get(query));
+			long[] p = this.baseline ? toArray(postgresTimes.get(query)) : new long[] { 0 };
 			out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %,d | %,d |%n",
 					query.q().isEmpty() ? "(none)" : "`" + query.q() + "`",
 					query.filterText().isEmpty() ? "" : "`" + query.filterText() + "`", percentile(l, 50),
@@ -218,6 +235,9 @@ public final class SearchBenchmark {
 			boolean luceneFirst = (round % 2 == 0);
 			for (int engine = 0; engine < 2; engine++) {
 				boolean useLucene = (engine == 0) == luceneFirst;
+				if (!useLucene && !this.baseline) {
+					continue;
+				}
 				long start = System.nanoTime();
 				if (useLucene) {
 					lucene(query);
