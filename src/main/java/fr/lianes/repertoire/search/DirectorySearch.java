@@ -118,9 +118,8 @@ public class DirectorySearch {
 
 	private static SinglePassCollector collect(IndexSearcher searcher, Query query, org.apache.lucene.search.Sort sort,
 			SearchQuery search, int page) throws IOException {
-		// never more than the index holds: a page number typed in the address bar must
-		// not
-		// size the queue of best results
+		// never more than the index holds: a page number typed in the
+		// address bar must not size the queue of best results
 		int numHits = (int) Math.max(1, Math.min((long) page * search.size(), searcher.getIndexReader().maxDoc()));
 		SinglePassCollector pass = new SinglePassCollector(sort, numHits, search.filters());
 		searcher.search(query, pass);
