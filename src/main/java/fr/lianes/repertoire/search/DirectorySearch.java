@@ -17,11 +17,13 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.backend.lucene.index.LuceneIndexManager;
@@ -57,6 +59,9 @@ public class DirectorySearch {
 
 	/** Where Hibernate Search keeps each document's entity identifier, as doc values. */
 	private static final String ID_FIELD = "__HSEARCH_id_docvalue";
+
+	/** Where Hibernate Search indexes each document's entity identifier, as a term. */
+	private static final String ID_TERM_FIELD = "__HSEARCH_id";
 
 	private final EntityManager entityManager;
 
@@ -113,9 +118,8 @@ public class DirectorySearch {
 
 	private static SinglePassCollector collect(IndexSearcher searcher, Query query, org.apache.lucene.search.Sort sort,
 			SearchQuery search, int page) throws IOException {
-		// never more than the index holds: a page number typed in the address bar must
-		// not
-		// size the queue of best results
+		// never more than the index holds: a page number typed in the
+		// address bar must not size the queue of best results
 		int numHits = (int) Math.max(1, Math.min((long) page * search.size(), searcher.getIndexReader().maxDoc()));
 		SinglePassCollector pass = new SinglePassCollector(sort, numHits, search.filters());
 		searcher.search(query, pass);
@@ -155,7 +159,7 @@ public class DirectorySearch {
 				.as(Hit::new))
 			.where((f) -> f.bool()
 				.must(f.extension(LuceneExtension.get()).fromLuceneQuery(words))
-				.filter(f.id().matchingAny(ids)))
+				.filter(f.extension(LuceneExtension.get()).fromLuceneQuery(byIds(ids))))
 			.highlighter((f) -> f.fastVector()
 				.tag("<mark>", "</mark>")
 				.encoder(HighlighterEncoder.HTML)
@@ -179,6 +183,17 @@ public class DirectorySearch {
 			}
 		}
 		return highlights;
+	}
+
+	/**
+	 * The documents of these entities. Not {@code f.id().matchingAny(ids)}: a term set
+	 * query is a multi-term query, which the fast vector highlighter rewrites against the
+	 * index for each hit and field; plain term clauses it reads as they are.
+	 */
+	private static Query byIds(List<Long> ids) {
+		BooleanQuery.Builder bool = new BooleanQuery.Builder();
+		ids.forEach((id) -> bool.add(new TermQuery(new Term(ID_TERM_FIELD, id.toString())), Occur.SHOULD));
+		return bool.build();
 	}
 
 	/**
