@@ -225,8 +225,12 @@ class CensusController {
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "structure");
 		StructureAnswers structure = (StructureAnswers) model.getAttribute("structure");
-		if (structure != null && Text.isBlank(structure.communeInsee())) {
-			model.addAttribute("communeOptions", this.communes.find(structure.postalCode(), structure.communeName()));
+		if (structure != null) {
+			model.addAttribute("selectedInsee", structure.communeInsee());
+			if (Text.isBlank(structure.communeInsee())) {
+				model.addAttribute("communeOptions",
+						this.communes.find(structure.postalCode(), structure.communeName()));
+			}
 		}
 		return "census/structure";
 	}

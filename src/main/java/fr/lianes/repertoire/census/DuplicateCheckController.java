@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Says, as soon as an identifier or a name is typed, that the structure already has a
- * public entry, and offers to update it instead. Only published entries are named.
+ * Helps while the structure is typed: the communes of a postal code, and, as soon as an
+ * identifier or a name is typed, that the structure already has a public entry, and
+ * offers to update it instead. Only published entries are named.
  */
 @Controller
 class DuplicateCheckController {
@@ -37,6 +38,19 @@ class DuplicateCheckController {
 			.filter(Duplicates.Match::published)
 			.ifPresent((match) -> model.addAttribute("duplicate", match));
 		return (htmx != null) ? "census/fragments :: duplicate" : "census/duplicate";
+	}
+
+	/**
+	 * The communes of a postal code (and name), to choose from as soon as it is typed.
+	 */
+	@GetMapping("/recensement/communes")
+	String communes(@RequestParam(name = "postalCode", required = false) String postalCode,
+			@RequestParam(name = "communeName", required = false) String communeName,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		List<Communes.Option> options = this.communes.find(bounded(postalCode, 10), bounded(communeName, 100));
+		model.addAttribute("communeOptions", options);
+		model.addAttribute("selectedInsee", (options.size() == 1) ? options.get(0).insee() : null);
+		return (htmx != null) ? "census/fragments :: communes" : "census/communes";
 	}
 
 	private static String bounded(String value, int max) {

@@ -147,6 +147,27 @@ class CensusFlowTests extends CensusWebTest {
 	}
 
 	@Test
+	void aPostalCodeOfSeveralCommunesOffersThemToChooseFrom() {
+		String postalCode = this.jdbc
+			.sql("select code from (select unnest(postal_codes) as code from commune) c "
+					+ "group by code having count(*) > 2 order by code limit 1")
+			.query(String.class)
+			.single();
+		List<String> names = this.jdbc.sql("select name from commune where ? = any(postal_codes)")
+			.param(postalCode)
+			.query(String.class)
+			.list();
+		WebClient.Page fragment = this.browser.htmx("/recensement/communes?postalCode=" + postalCode);
+		assertThat(fragment.body()).startsWith("<div id=\"communes\"").contains("<select id=\"communeInsee\"");
+		assertThat(fragment.body().split("<option ").length - 2).isEqualTo(names.size());
+		assertThat(this.browser.htmx("/recensement/communes?postalCode=59000&communeName=Lille").body())
+			.contains("Lille (59000)", "value=\"59350\"")
+			.doesNotContain("<select");
+		assertThat(this.browser.get("/recensement/communes?postalCode=" + postalCode).body()).contains("<h1>",
+				names.get(0));
+	}
+
+	@Test
 	void robotsAreQuietlyRefused() {
 		start("robot@asso.example");
 		this.browser.post("/recensement/structure", structure("Association Robot Test"));

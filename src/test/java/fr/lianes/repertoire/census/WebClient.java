@@ -58,6 +58,11 @@ final class WebClient {
 		return follow(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", HTML).GET().build());
 	}
 
+	/** A request as htmx sends it: the answer is a fragment. */
+	Page htmx(String path) {
+		return follow(HttpRequest.newBuilder(URI.create(this.base + path)).header("HX-Request", "true").GET().build());
+	}
+
 	/** Sends a form; the CSRF token of the last page is added. */
 	Page post(String path, String... nameValues) {
 		List<String> pairs = new ArrayList<>(List.of(nameValues));
