@@ -90,18 +90,21 @@ class CensusController {
 			@RequestParam(name = "debut", required = false) String stamp, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Optional<Duration> elapsed = this.timer.elapsed(stamp);
-		if (!Text.isBlank(honeypot)
-				|| elapsed.filter((d) -> d.compareTo(this.properties.minimumStartTime()) < 0).isPresent()) {
+		if (!Text.isBlank(honeypot)) {
 			return "redirect:/recensement";
 		}
 		String error = null;
 		if (elapsed.isEmpty()) {
 			error = "census.error.form-expired";
 		}
+		else if (elapsed.get().compareTo(this.properties.minimumStartTime()) < 0) {
+			error = "census.error.too-fast";
+		}
 		else if (!Emails.isValid(email)) {
 			error = Text.isBlank(email) ? "census.error.required" : "census.error.email";
 		}
-		else if (!this.limits.tryAcquire(RateLimits.Kind.START, request.getRemoteAddr())) {
+		else if (!this.limits.tryAcquire(RateLimits.Kind.START, request.getRemoteAddr())
+				|| !this.limits.tryAcquire(RateLimits.Kind.LINK_EMAIL, email)) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			error = "census.error.too-many-requests";
 		}
@@ -119,13 +122,24 @@ class CensusController {
 		return "redirect:/recensement/structure";
 	}
 
+	/**
+	 * The step as saved; with {@code verifier}, its errors shown at once (links of the
+	 * review page).
+	 */
 	@GetMapping("/structure")
-	String structure(HttpServletRequest request, Model model) {
+	String structure(@RequestParam(name = "verifier", defaultValue = "false") boolean verify,
+			HttpServletRequest request, Model model) {
 		Optional<Draft> draft = this.drafts.open(request);
 		if (draft.isEmpty()) {
 			return "redirect:/recensement";
 		}
-		model.addAttribute("structure", draft.get().answers().structure());
+		StructureAnswers structure = draft.get().answers().structure();
+		model.addAttribute("structure", structure);
+		if (verify) {
+			BindingResult errors = Forms.validated(this.validator, structure, "structure");
+			this.check.structure(structure, errors);
+			Forms.rebind(model, "structure", structure, errors);
+		}
 		return structurePage(draft.get(), model);
 	}
 
@@ -158,14 +172,21 @@ class CensusController {
 	}
 
 	@GetMapping("/contacts")
-	String contacts(@RequestParam(name = "ajout", defaultValue = "false") boolean add, HttpServletRequest request,
+	String contacts(@RequestParam(name = "ajout", defaultValue = "false") boolean add,
+			@RequestParam(name = "verifier", defaultValue = "false") boolean verify, HttpServletRequest request,
 			Model model) {
 		Optional<Draft> draft = this.drafts.open(request);
 		if (draft.isEmpty()) {
 			return "redirect:/recensement";
 		}
 		List<ContactAnswers> contacts = draft.get().answers().contacts();
-		model.addAttribute("contactsForm", new ContactsForm(contacts));
+		ContactsForm form = new ContactsForm(contacts);
+		model.addAttribute("contactsForm", form);
+		if (verify) {
+			BindingResult errors = Forms.validated(this.validator, form, "contactsForm");
+			this.check.contacts(contacts, "contacts", errors);
+			Forms.rebind(model, "contactsForm", form, errors);
+		}
 		model.addAttribute("blankContacts", (contacts.isEmpty() || add) ? 1 : 0);
 		return contactsPage(draft.get(), model);
 	}

@@ -109,7 +109,7 @@ class CensusLinksController {
 			redirect.addFlashAttribute("notice", "census.notice.resumed");
 			return "redirect:/recensement/structure";
 		}
-		Optional<CensusAnswers> entry = this.entries.answers(used.actorId());
+		Optional<CensusAnswers> entry = this.entries.answers(used.actorId(), used.email());
 		if (entry.isEmpty()) {
 			response.setStatus(HttpStatus.GONE.value());
 			return "census/link";

@@ -78,12 +78,19 @@ class CensusProjectsController {
 
 	@GetMapping("/{key}")
 	String project(@PathVariable String key, @RequestParam(name = "lignes", defaultValue = "0") int moreRows,
-			HttpServletRequest request, Model model) {
+			@RequestParam(name = "verifier", defaultValue = "false") boolean verify, HttpServletRequest request,
+			Model model) {
 		Optional<Draft> draft = this.drafts.open(request);
 		if (draft.isEmpty()) {
 			return "redirect:/recensement";
 		}
-		model.addAttribute("project", draft.get().answers().project(checked(key)).orElse(ProjectAnswers.empty(key)));
+		ProjectAnswers project = draft.get().answers().project(checked(key)).orElse(ProjectAnswers.empty(key));
+		model.addAttribute("project", project);
+		if (verify) {
+			BindingResult errors = Forms.validated(this.validator, project, "project");
+			this.check.project(project, errors);
+			Forms.rebind(model, "project", project, errors);
+		}
 		return projectPage(draft.get(), model, Math.max(0, Math.min(moreRows, 10)));
 	}
 
@@ -97,8 +104,11 @@ class CensusProjectsController {
 		if (current.isEmpty()) {
 			return "redirect:/recensement";
 		}
-		Draft draft = this.drafts.save(current.get(), (answers) -> answers.withProject(project)).orElse(current.get());
-		if ("partenaires".equals(action) && !Forms.hasUnsafeText(errors)) {
+		// markup and control characters are shown back with their messages, never saved
+		boolean unsafe = Forms.hasUnsafeText(errors);
+		Draft draft = unsafe ? current.get()
+				: this.drafts.save(current.get(), (answers) -> answers.withProject(project)).orElse(current.get());
+		if ("partenaires".equals(action) && !unsafe) {
 			return "redirect:/recensement/projets/" + project.key() + "?lignes=" + BLANK_PARTNER_ROWS;
 		}
 		this.check.project(project, errors);

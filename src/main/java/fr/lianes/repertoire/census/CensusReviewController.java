@@ -37,8 +37,11 @@ class CensusReviewController {
 
 	private final CensusProperties properties;
 
+	private final DraftCookie cookie;
+
 	CensusReviewController(Drafts drafts, AnswersCheck check, CensusForms forms, CensusService census,
-			RateLimits limits, CensusProperties properties) {
+			RateLimits limits, CensusProperties properties, DraftCookie cookie) {
+		this.cookie = cookie;
 		this.drafts = drafts;
 		this.check = check;
 		this.forms = forms;
@@ -71,10 +74,17 @@ class CensusReviewController {
 		if (!draft.isOpen()) {
 			return "redirect:/recensement/merci";
 		}
-		if (!Text.isBlank(honeypot) || isTooFast(draft)) {
+		if (!Text.isBlank(honeypot)) {
 			// a robot: it is told what a person is told, and nothing is sent
 			this.forms.campaign(model);
 			return "census/received";
+		}
+		if (isTooFast(draft)) {
+			// a person may be quick, a robot always is: ask to confirm, send nothing yet
+			model.addAttribute("publication", publication);
+			model.addAttribute("email", (email != null) ? email : draft.authorEmail());
+			model.addAttribute("tooFast", true);
+			return reviewPage(draft, model);
 		}
 		String address = Text.isBlank(email) ? draft.authorEmail() : email.strip();
 		boolean consentChosen = "oui".equals(publication) || "non".equals(publication);
@@ -103,11 +113,14 @@ class CensusReviewController {
 	}
 
 	@GetMapping("/merci")
-	String thanks(HttpServletRequest request, Model model) {
+	String thanks(HttpServletRequest request, HttpServletResponse response, Model model) {
 		Optional<Draft> draft = this.drafts.current(request);
 		if (draft.isEmpty() || draft.get().isOpen()) {
 			return "redirect:/recensement";
 		}
+		// shown once: the answers, contacts included, do not stay readable in this
+		// browser
+		this.cookie.clear(request, response);
 		this.forms.labels(model);
 		model.addAttribute("draft", draft.get());
 		return "census/thanks";

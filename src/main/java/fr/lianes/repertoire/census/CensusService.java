@@ -70,10 +70,13 @@ class CensusService {
 	}
 
 	/**
-	 * Sends an update link for each actor of this address; nothing when there is none.
+	 * Sends an update link for each actor of this address, and a resume link for its open
+	 * draft if it has one; nothing when there is neither.
 	 */
 	@Transactional
 	int sendUpdateLinks(String email) {
+		this.submissions.findOpenByEmail(email, this.properties.draftValidity())
+			.ifPresent((draft) -> sendResumeLink(draft, email));
 		List<DirectoryEntries.Known> actors = this.entries.byEmail(email);
 		for (DirectoryEntries.Known actor : actors) {
 			AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.UPDATE_ENTRY, email, null, actor.actorId(),

@@ -56,10 +56,13 @@ class DirectoryEntries {
 
 	/**
 	 * The entry as questionnaire answers: the actor, its contacts and its published
-	 * projects.
+	 * projects. A contact person's email and phone are filled in only when they are
+	 * public or the person is the one asking ({@code requester}): a link sent to one
+	 * address must not show the private details of the others. Left empty, they mean
+	 * "unchanged".
 	 */
 	@Transactional(readOnly = true)
-	Optional<CensusAnswers> answers(long actorId) {
+	Optional<CensusAnswers> answers(long actorId, String requester) {
 		Optional<StructureAnswers> structure = this.jdbc.sql("""
 				select a.*, c.name as commune_name,
 				       array(select n.slug from actor_network an join network n on n.id = an.network_id
@@ -69,7 +72,8 @@ class DirectoryEntries {
 		if (structure.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new CensusAnswers(structure.get(), contacts(actorId), projects(actorId), null, null));
+		return Optional
+			.of(new CensusAnswers(structure.get(), contacts(actorId, requester), projects(actorId), null, null));
 	}
 
 	private StructureAnswers structure(ResultSet rs, int row) throws SQLException {
@@ -82,7 +86,7 @@ class DirectoryEntries {
 				(year != null) ? year.toString() : null);
 	}
 
-	private List<ContactAnswers> contacts(long actorId) {
+	private List<ContactAnswers> contacts(long actorId, String requester) {
 		return this.jdbc
 			.sql("""
 					select p.id, p.full_name, p.role, p.email, p.phone,
@@ -94,9 +98,13 @@ class DirectoryEntries {
 					                 order by recorded_at desc, id desc limit 1), false) as phone_ok
 					from contact_person p where p.actor_id = ? order by p.position, p.id""")
 			.param(actorId)
-			.query((rs, i) -> new ContactAnswers("c" + rs.getLong("id"), rs.getString("full_name"),
-					rs.getString("role"), rs.getString("email"), rs.getString("phone"), rs.getBoolean("name_ok"),
-					rs.getBoolean("email_ok"), rs.getBoolean("phone_ok")))
+			.query((rs, i) -> {
+				boolean self = requester != null && requester.equalsIgnoreCase(rs.getString("email"));
+				return new ContactAnswers("c" + rs.getLong("id"), rs.getString("full_name"), rs.getString("role"),
+						(self || rs.getBoolean("email_ok")) ? rs.getString("email") : null,
+						(self || rs.getBoolean("phone_ok")) ? rs.getString("phone") : null, rs.getBoolean("name_ok"),
+						rs.getBoolean("email_ok"), rs.getBoolean("phone_ok"));
+			})
 			.list();
 	}
 

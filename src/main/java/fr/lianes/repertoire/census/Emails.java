@@ -1,22 +1,18 @@
 package fr.lianes.repertoire.census;
 
-import java.util.regex.Pattern;
+import fr.lianes.repertoire.mail.MailOutbox;
 
 /**
- * Email addresses as the questionnaire accepts them: one address, nothing that could
- * become a mail header.
+ * Email addresses as the questionnaire accepts them: those mail can be sent to, one
+ * address, nothing that could become a mail header.
  */
 final class Emails {
-
-	private static final Pattern ADDRESS = Pattern
-		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-				+ "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
 	private Emails() {
 	}
 
 	static boolean isValid(String email) {
-		return email != null && email.strip().length() <= 254 && ADDRESS.matcher(email.strip()).matches();
+		return email != null && MailOutbox.isDeliverable(email.strip());
 	}
 
 }

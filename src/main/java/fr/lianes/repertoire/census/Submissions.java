@@ -68,6 +68,17 @@ class Submissions {
 			.optional();
 	}
 
+	/** The latest draft still open that this address started. */
+	@Transactional(readOnly = true)
+	Optional<Draft> findOpenByEmail(String email, java.time.Duration validity) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from submission where status = 'DRAFT' and lower(author_email) = lower(?) "
+					+ "and updated_at > now() - ?::interval order by updated_at desc limit 1")
+			.params(email, validity.toSeconds() + " seconds")
+			.query(this::draft)
+			.optional();
+	}
+
 	/**
 	 * Changes the answers of an open draft, the row locked meanwhile: two tabs saving
 	 * different steps at once both keep their part.

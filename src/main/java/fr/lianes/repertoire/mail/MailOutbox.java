@@ -41,6 +41,20 @@ public class MailOutbox {
 	}
 
 	/**
+	 * Whether mail can be sent to this address: a single bare address, the only shape
+	 * {@link #enqueue} accepts. Forms check addresses with this before queuing anything.
+	 */
+	public static boolean isDeliverable(String address) {
+		try {
+			MailAddresses.requireValid(address);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Writes a mail from its templates and queues it in the current transaction (or a new
 	 * one); it leaves after the commit.
 	 * @param template the name of {@code templates/mail/<template>.txt} and

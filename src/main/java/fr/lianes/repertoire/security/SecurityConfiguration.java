@@ -22,12 +22,18 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	private static final java.time.Duration CSRF_COOKIE_LIFETIME = java.time.Duration.ofDays(30);
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		// The CSRF token lives in a cookie, not in the HTTP session: a questionnaire left
 		// open
 		// for hours can still be sent when its session has expired.
-		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		// as long as a questionnaire draft lasts: a tab restored days later can still
+		// send its step
+		tokens.setCookieCustomizer((cookie) -> cookie.maxAge(CSRF_COOKIE_LIFETIME).sameSite("Lax"));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens));
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/moderation/**").authenticated().anyRequest().permitAll())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

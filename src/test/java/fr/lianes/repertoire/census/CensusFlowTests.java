@@ -89,6 +89,44 @@ class CensusFlowTests extends CensusWebTest {
 			.query(String.class)
 			.single();
 		assertThat(content).contains("12345678901234", "deux mille", "Association Erreurs Test");
+
+		WebClient.Page review = this.browser.get("/recensement/relecture");
+		assertThat(review.body()).contains("href=\"/recensement/structure?verifier=true\"");
+		assertThat(this.browser.get("/recensement/structure?verifier=true").body()).contains("error-summary",
+				"href=\"#siret\"");
+	}
+
+	@Test
+	void theThankYouPageIsShownOnceAndItsDraftLeavesTheBrowser() {
+		start("merci@asso.example");
+		this.browser.post("/recensement/structure", structure("Association Merci Test"));
+		this.browser.post("/recensement/contacts", "contacts[0].fullName", "Dominique Merci", "action", "suivant");
+		assertThat(this.browser.post("/recensement/envoi", "publication", "non", "email", "merci@asso.example").uri())
+			.isEqualTo("/recensement/merci");
+		assertThat(this.browser.get("/recensement/merci").uri()).isEqualTo("/recensement");
+	}
+
+	@Test
+	void anOpenDraftsAuthorWhoLostTheLinkGetsANewOneFromTheUpdatePage() {
+		start("oubli@asso.example");
+		this.browser.post("/recensement/structure", structure("Association Oubli Test"));
+		mailTo("oubli@asso.example", "reprendre");
+		long before = java.util.Arrays.stream(SMTP.getReceivedMessages())
+			.filter((m) -> subject(m).contains("reprendre"))
+			.count();
+		WebClient asking = new WebClient(this.port);
+		asking.get("/recensement/mise-a-jour");
+		asking.post("/recensement/mise-a-jour", "email", "oubli@asso.example");
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> java.util.Arrays.stream(SMTP.getReceivedMessages())
+				.filter((m) -> subject(m).contains("reprendre"))
+				.count() > before);
+		WebClient other = new WebClient(this.port);
+		String link = linkIn(mailTo("oubli@asso.example", "reprendre"));
+		other.get(link);
+		assertThat(other.post("/recensement/lien", "jeton", link.substring(link.indexOf("jeton=") + 6)).body())
+			.contains("Association Oubli Test");
 	}
 
 	@Test
@@ -119,6 +157,16 @@ class CensusFlowTests extends CensusWebTest {
 		WebClient.Page known = this.browser.post("/recensement/mise-a-jour", "email", email);
 		WebClient.Page unknown = this.browser.post("/recensement/mise-a-jour", "email", "personne@inconnu.example");
 		assertThat(known.body().replace(email, "X")).isEqualTo(unknown.body().replace("personne@inconnu.example", "X"));
+		long actorId = this.jdbc
+			.sql("select id from actor where email = ? order by published desc, updated_at desc limit 1")
+			.param(email)
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("insert into contact_person (actor_id, full_name, email, phone) "
+					+ "values (?, 'Personne Discrète', 'discrete@prive.example', '03 99 99 99 99')")
+			.param(actorId)
+			.update();
 		String link = linkIn(mailTo(email, "mettre à jour"));
 
 		WebClient.Page confirm = this.browser.get(link);
@@ -130,6 +178,11 @@ class CensusFlowTests extends CensusWebTest {
 		// form fields carry their values HTML-escaped
 		assertThat(structure.body()).contains(org.springframework.web.util.HtmlUtils.htmlEscape(name));
 		assertThat(this.browser.post("/recensement/lien", "jeton", token).status()).isEqualTo(410);
+		// the other contact persons' unpublished details are not shown to whoever holds
+		// the link
+		assertThat(this.browser.get("/recensement/contacts").body()).contains("Personne Discrète")
+			.doesNotContain("discrete@prive.example")
+			.doesNotContain("03 99 99 99 99");
 	}
 
 	@Test
