@@ -4,16 +4,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Public pages are open; the back office is closed until staff accounts exist. Every
- * response carries a strict content security policy: pages load nothing from third
- * parties.
+ * Public pages are open; the back office (/moderation) is for signed-in staff, its
+ * administration pages for administrators. Every response carries a strict content
+ * security policy: pages load nothing from third parties.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -26,27 +26,40 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		// The CSRF token lives in a cookie, not in the HTTP session: a questionnaire left
-		// open
-		// for hours can still be sent when its session has expired.
+		// The CSRF token lives in a cookie, not in the HTTP session, as long as a
+		// questionnaire draft: a tab restored days later can still send its step.
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-		// as long as a questionnaire draft lasts: a tab restored days later can still
-		// send its step
 		tokens.setCookieCustomizer((cookie) -> cookie.maxAge(CSRF_COOKIE_LIFETIME).sameSite("Lax"));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens));
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/moderation/**").authenticated().anyRequest().permitAll())
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.permissionsPolicyHeader(
-						(permissions) -> permissions.policy("geolocation=(), camera=(), microphone=()")));
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/moderation/administration/**")
+			.hasRole(StaffRole.ADMIN.name())
+			.requestMatchers("/moderation", "/moderation/**")
+			.hasAnyRole(StaffRole.MODERATOR.name(), StaffRole.ADMIN.name())
+			.anyRequest()
+			.permitAll());
+		http.formLogin((form) -> form.loginPage("/connexion")
+			.loginProcessingUrl("/connexion")
+			.usernameParameter("email")
+			.passwordParameter("motDePasse")
+			.defaultSuccessUrl("/moderation", true)
+			.failureUrl("/connexion?erreur")
+			.permitAll());
+		http.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"));
+		// a new session id at sign-in (session fixation), one session per staff member
+		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions.policy("geolocation=(), camera=(), microphone=()")));
 		return http.build();
 	}
 
-	/** No staff account yet: the back office and its accounts come with moderation. */
+	/**
+	 * bcrypt by default, in Spring Security's delegating format ({bcrypt}…) so that it
+	 * can evolve.
+	 */
 	@Bean
-	UserDetailsService userDetailsService() {
-		return new InMemoryUserDetailsManager();
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 }
