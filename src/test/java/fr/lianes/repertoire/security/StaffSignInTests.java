@@ -111,6 +111,31 @@ class StaffSignInTests {
 	}
 
 	@Test
+	void oneAddressCannotTryMoreThanTheLimit() {
+		for (int i = 0; i < SignInThrottle.ATTEMPTS; i++) {
+			assertThat(signInFrom("203.0.113.99", "personne" + i + "@lianes.example", "devine"))
+				.hasStatus3xxRedirection();
+		}
+		assertThat(signInFrom("203.0.113.99", "admin@lianes.example", "un mot de passe assez long")).hasStatus(429);
+		assertThat(signInFrom("203.0.113.100", "admin@lianes.example", "un mot de passe assez long"))
+			.hasRedirectedUrl("/moderation");
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult signInFrom(String address, String email,
+			String password) {
+		return this.mvc.post()
+			.uri("/connexion")
+			.param("email", email)
+			.param("motDePasse", password)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.with((request) -> {
+				request.setRemoteAddr(address);
+				return request;
+			})
+			.exchange();
+	}
+
+	@Test
 	void signingInWithoutTheFormsTokenIsRefused() {
 		assertThat(this.mvc.post()
 			.uri("/connexion")
