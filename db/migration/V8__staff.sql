@@ -11,6 +11,10 @@ create table staff_user (
     failed_attempts integer      not null default 0 check (failed_attempts >= 0),
     locked_until    timestamptz,
     last_login_at   timestamptz,
+    -- optional second factor (RFC 6238): the base32 secret, and the last time step used
+    -- (a code is accepted once)
+    totp_secret     varchar(64),
+    totp_last_step  bigint,
     created_at      timestamptz  not null default now(),
     version         integer      not null default 0
 );

@@ -26,7 +26,7 @@ class SecurityConfiguration {
 	private static final java.time.Duration CSRF_COOKIE_LIFETIME = java.time.Duration.ofDays(30);
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecondFactor secondFactor) throws Exception {
 		// The CSRF token lives in a cookie, not in the HTTP session, as long as a
 		// questionnaire draft: a tab restored days later can still send its step.
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
@@ -42,7 +42,7 @@ class SecurityConfiguration {
 			.loginProcessingUrl("/connexion")
 			.usernameParameter("email")
 			.passwordParameter("motDePasse")
-			.defaultSuccessUrl("/moderation", true)
+			.successHandler(secondFactor)
 			.failureUrl("/connexion?erreur")
 			.permitAll());
 		http.addFilterBefore(new SignInThrottle(), UsernamePasswordAuthenticationFilter.class);
@@ -53,6 +53,11 @@ class SecurityConfiguration {
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader((permissions) -> permissions.policy("geolocation=(), camera=(), microphone=()")));
 		return http.build();
+	}
+
+	@Bean
+	SecondFactor secondFactor(StaffAccounts accounts) {
+		return new SecondFactor(accounts);
 	}
 
 	/**

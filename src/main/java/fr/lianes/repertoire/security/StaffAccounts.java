@@ -16,7 +16,11 @@ class StaffAccounts {
 
 	/** An account as sign-in needs it. */
 	record Account(long id, String email, String displayName, String passwordHash, StaffRole role, boolean enabled,
-			OffsetDateTime lockedUntil) {
+			OffsetDateTime lockedUntil, String totpSecret) {
+
+		boolean hasSecondFactor() {
+			return this.totpSecret != null;
+		}
 
 		boolean isLocked(OffsetDateTime now) {
 			return this.lockedUntil != null && this.lockedUntil.isAfter(now);
@@ -32,11 +36,12 @@ class StaffAccounts {
 
 	Optional<Account> byEmail(String email) {
 		return this.jdbc
-			.sql("select id, email, display_name, password_hash, role, enabled, locked_until from staff_user "
-					+ "where lower(email) = lower(?)")
+			.sql("select id, email, display_name, password_hash, role, enabled, locked_until, totp_secret "
+					+ "from staff_user where lower(email) = lower(?)")
 			.param(email.strip())
 			.query((rs, i) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					StaffRole.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class)))
+					StaffRole.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class),
+					rs.getString(8)))
 			.optional();
 	}
 
@@ -67,6 +72,26 @@ class StaffAccounts {
 			.param("lock", lockFor.toSeconds() + " seconds")
 			.param("email", email.strip())
 			.update();
+	}
+
+	@Transactional
+	void enableSecondFactor(String email, String secret, long step) {
+		this.jdbc.sql("update staff_user set totp_secret = ?, totp_last_step = ? where lower(email) = lower(?)")
+			.params(secret, step, email.strip())
+			.update();
+	}
+
+	/**
+	 * Records the time step of a code just accepted; false if that step (or a later one)
+	 * was already used: a code works once.
+	 */
+	@Transactional
+	boolean useSecondFactorStep(String email, long step) {
+		return this.jdbc
+			.sql("update staff_user set totp_last_step = ? where lower(email) = lower(?) "
+					+ "and (totp_last_step is null or totp_last_step < ?)")
+			.params(step, email.strip(), step)
+			.update() == 1;
 	}
 
 	@Transactional

@@ -136,6 +136,39 @@ class StaffSignInTests {
 	}
 
 	@Test
+	void anAccountWithASecondFactorNeedsItsCodeOnce() {
+		String secret = Totp.newSecret();
+		this.accounts.create("totp@lianes.example", "Dominique Code", this.encoder.encode("mot de passe du totp"),
+				StaffRole.MODERATOR);
+		this.accounts.enableSecondFactor("totp@lianes.example", secret, 0);
+		var signIn = this.mvc.perform(formLogin("/connexion").userParameter("email")
+			.passwordParam("motDePasse")
+			.user("totp@lianes.example")
+			.password("mot de passe du totp"));
+		assertThat(signIn).hasRedirectedUrl("/connexion/code");
+		org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) signIn
+			.getRequest()
+			.getSession();
+		assertThat(this.mvc.get().uri("/moderation").session(session)).hasStatus(403);
+		assertThat(this.mvc.post()
+			.uri("/connexion/code")
+			.session(session)
+			.param("code", "000000")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.hasStatusOk()
+			.bodyText()
+			.contains("n’est pas le bon");
+		String code = Totp.code(secret, java.time.Instant.now().getEpochSecond() / Totp.STEP_SECONDS, 6);
+		assertThat(this.mvc.post()
+			.uri("/connexion/code")
+			.session(session)
+			.param("code", code)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.hasRedirectedUrl("/moderation");
+		assertThat(this.mvc.get().uri("/moderation").session(session)).hasStatusOk();
+	}
+
+	@Test
 	void signingInWithoutTheFormsTokenIsRefused() {
 		assertThat(this.mvc.post()
 			.uri("/connexion")
