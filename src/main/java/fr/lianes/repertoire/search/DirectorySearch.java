@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
@@ -20,12 +21,16 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -52,6 +57,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DirectorySearch {
 
 	private static final String NAME_HIGHLIGHTER = "name";
+
+	private static final String DESCRIPTION = "description";
 
 	private static final String PUBLISHED_FIELD = "published";
 
@@ -177,16 +184,17 @@ public class DirectorySearch {
 	private static Map<Long, SearchResult.Highlights> highlights(SearchSession session, SearchScope<Object> scope,
 			SearchTarget target, Query words, List<Long> ids) {
 		Map<Long, SearchResult.Highlights> highlights = new LinkedHashMap<>();
-		if (words == null || ids.isEmpty()) {
+		Query marked = (words != null) ? onFields(words, Set.of(target.nameField(), DESCRIPTION)) : null;
+		if (marked == null || ids.isEmpty()) {
 			return highlights;
 		}
 		List<Hit> hits = session.search(scope)
 			.select((f) -> f.composite()
 				.from(f.id(Long.class), f.highlight(target.nameField()).highlighter(NAME_HIGHLIGHTER),
-						f.highlight("description"))
+						f.highlight(DESCRIPTION))
 				.as(Hit::new))
 			.where((f) -> f.bool()
-				.must(f.extension(LuceneExtension.get()).fromLuceneQuery(words))
+				.should(f.extension(LuceneExtension.get()).fromLuceneQuery(marked))
 				.filter(f.extension(LuceneExtension.get()).fromLuceneQuery(byIds(ids))))
 			.highlighter((f) -> f.fastVector()
 				.tag("<mark>", "</mark>")
@@ -211,6 +219,43 @@ public class DirectorySearch {
 			}
 		}
 		return highlights;
+	}
+
+	/**
+	 * The clauses of the query on these fields only, with their weights (null if none):
+	 * the highlighter marks in a field the terms the query seeks in that field, and need
+	 * not go through the others' (the typos of the acronyms, the places...). The words
+	 * the page's entities were found by but not in these fields mark nothing anyway; the
+	 * query on the page's documents must not require them.
+	 */
+	private static Query onFields(Query query, Set<String> fields) {
+		if (query instanceof BooleanQuery bool) {
+			BooleanQuery.Builder kept = new BooleanQuery.Builder();
+			boolean any = false;
+			for (BooleanClause clause : bool.clauses()) {
+				Query sub = onFields(clause.getQuery(), fields);
+				if (sub != null) {
+					kept.add(sub, clause.getOccur());
+					any = true;
+				}
+			}
+			return any ? kept.build() : null;
+		}
+		if (query instanceof BoostQuery boost) {
+			Query sub = onFields(boost.getQuery(), fields);
+			return (sub != null) ? new BoostQuery(sub, boost.getBoost()) : null;
+		}
+		if (query instanceof TermQuery term) {
+			return fields.contains(term.getTerm().field()) ? query : null;
+		}
+		if (query instanceof SynonymQuery synonyms) {
+			return fields.contains(synonyms.getField()) ? query : null;
+		}
+		if (query instanceof PhraseQuery phrase) {
+			return fields.contains(phrase.getField()) ? query : null;
+		}
+		// anything else (none today): kept as it is
+		return query;
 	}
 
 	/**
