@@ -22,8 +22,9 @@ import org.apache.lucene.search.DocIdSetIterator;
  * are shared by every reader of the segment; they are dropped when it closes.
  * <p>
  * Memory: one {@code int} per document for a field with at most one value per document
- * (type, territory, status), one more per value for the others (countries, domains):
- * about 9 MB for the 195,000 actors of the 100× dataset.
+ * (type, territory, status), one more per value for the others (countries, domains): 6.7
+ * MB for the 195,100 actors of the 100× dataset, 6.9 MB for its 196,011 projects. They
+ * are read on the first search that meets the segment.
  */
 final class FacetOrdinals {
 
