@@ -29,10 +29,11 @@ import org.apache.lucene.util.BytesRef;
  * A document is a result when it has one of the selected values of every filter with a
  * selection. Facet {@code f} counts the values of the documents that satisfy every filter
  * but {@code f}'s own: the results it would give with that value instead of its
- * selection. Values are read as ordinals of the fields' doc values and counted in arrays,
- * per segment. Filters are applied here rather than in the query, so that the one pass
- * sees the documents every facet needs; the count-only query per selected filter that
- * Hibernate Search's aggregations would need is not run.
+ * selection. Values are read as ordinals of the fields' doc values, kept in arrays per
+ * segment ({@link FacetOrdinals}), and counted in arrays. Filters are applied here rather
+ * than in the query, so that the one pass sees the documents every facet needs; the
+ * count-only query per selected filter that Hibernate Search's aggregations would need is
+ * not run.
  * <p>
  * The ranking collector never learns a minimum competitive score (its threshold of total
  * hits is never reached), so the scorer skips no document and the counts stay exact.
@@ -118,17 +119,15 @@ final class SinglePassCollector implements Collector {
 
 		private final LeafCollector top;
 
+		/** To look the selected values up, and the counted ones' names. */
 		private final SortedSetDocValues[] values = new SortedSetDocValues[FILTERS.length];
+
+		private final FacetOrdinals[] ordinals = new FacetOrdinals[FILTERS.length];
 
 		/** Per filter with a selection, whether each ordinal is selected. */
 		private final boolean[][] wanted = new boolean[FILTERS.length][];
 
 		private final int[][] counts = new int[FILTERS.length][];
-
-		/** The ordinals of the current document, for the filters with a selection. */
-		private final int[][] ords = new int[FILTERS.length][];
-
-		private final int[] ordCount = new int[FILTERS.length];
 
 		Leaf(LeafReaderContext context, LeafCollector top) throws IOException {
 			this.top = top;
@@ -136,6 +135,7 @@ final class SinglePassCollector implements Collector {
 				int i = filter.ordinal();
 				SortedSetDocValues values = DocValues.getSortedSet(context.reader(), filter.field());
 				this.values[i] = values;
+				this.ordinals[i] = FacetOrdinals.of(context.reader(), filter.field());
 				this.counts[i] = new int[Math.toIntExact(values.getValueCount())];
 				if ((SinglePassCollector.this.selected & (1 << i)) != 0) {
 					this.wanted[i] = new boolean[this.counts[i].length];
@@ -145,7 +145,6 @@ final class SinglePassCollector implements Collector {
 							this.wanted[i][(int) ord] = true;
 						}
 					}
-					this.ords[i] = new int[8];
 				}
 			}
 		}
@@ -160,7 +159,7 @@ final class SinglePassCollector implements Collector {
 			int selected = SinglePassCollector.this.selected;
 			int missed = 0;
 			for (int i = 0; i < FILTERS.length; i++) {
-				if ((selected & (1 << i)) != 0 && !readSelected(i, doc)) {
+				if ((selected & (1 << i)) != 0 && !isSelected(i, doc)) {
 					missed |= 1 << i;
 				}
 			}
@@ -168,56 +167,32 @@ final class SinglePassCollector implements Collector {
 				SinglePassCollector.this.total++;
 				this.top.collect(doc);
 				for (int i = 0; i < FILTERS.length; i++) {
-					if ((selected & (1 << i)) != 0) {
-						countRead(i);
-					}
-					else {
-						count(i, doc);
-					}
+					count(i, doc);
 				}
 			}
 			else if ((missed & (missed - 1)) == 0) {
 				// only one filter fails: the document counts for that filter's facet
-				countRead(Integer.numberOfTrailingZeros(missed));
+				count(Integer.numberOfTrailingZeros(missed), doc);
 			}
 		}
 
-		/** Reads the document's values of filter {@code i}: is one of them selected? */
-		private boolean readSelected(int i, int doc) throws IOException {
-			SortedSetDocValues values = this.values[i];
-			this.ordCount[i] = 0;
-			if (!values.advanceExact(doc)) {
-				return false;
-			}
-			int n = values.docValueCount();
-			if (this.ords[i].length < n) {
-				this.ords[i] = new int[Math.max(n, this.ords[i].length * 2)];
-			}
-			boolean found = false;
-			for (int k = 0; k < n; k++) {
-				int ord = (int) values.nextOrd();
-				this.ords[i][k] = ord;
-				found |= this.wanted[i][ord];
-			}
-			this.ordCount[i] = n;
-			return found;
-		}
-
-		private void countRead(int i) {
-			int[] counts = this.counts[i];
-			int[] ords = this.ords[i];
-			for (int k = 0; k < this.ordCount[i]; k++) {
-				counts[ords[k]]++;
-			}
-		}
-
-		private void count(int i, int doc) throws IOException {
-			SortedSetDocValues values = this.values[i];
-			if (values.advanceExact(doc)) {
-				int[] counts = this.counts[i];
-				for (int k = values.docValueCount(); k > 0; k--) {
-					counts[(int) values.nextOrd()]++;
+		/** Has the document one of the selected values of filter {@code i}? */
+		private boolean isSelected(int i, int doc) {
+			FacetOrdinals ordinals = this.ordinals[i];
+			boolean[] wanted = this.wanted[i];
+			for (int k = ordinals.start(doc), end = ordinals.end(doc); k < end; k++) {
+				if (wanted[ordinals.ord(k)]) {
+					return true;
 				}
+			}
+			return false;
+		}
+
+		private void count(int i, int doc) {
+			FacetOrdinals ordinals = this.ordinals[i];
+			int[] counts = this.counts[i];
+			for (int k = ordinals.start(doc), end = ordinals.end(doc); k < end; k++) {
+				counts[ordinals.ord(k)]++;
 			}
 		}
 

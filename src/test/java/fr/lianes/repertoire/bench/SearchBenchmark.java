@@ -41,7 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code bench.warmup} (rounds, default 10), {@code bench.rounds} (default 10) and
  * {@code bench.reindex} ({@code false} to skip the timed reindex), {@code bench.baseline}
  * ({@code false} to time Lucene alone, while iterating: the PostgreSQL columns then read
- * 0).
+ * 0), {@code bench.dump} (a file to write, for each query, the total, the ids of pages 1
+ * and 2, the facets and the highlights: to check that a change of the search keeps its
+ * results, by comparing the files of two runs).
  * <p>
  * The baseline lives in its own schema {@code bench} (table {@code bench.actor_fts}),
  * built once and rebuilt only when the number of published actors changed; it is not part
@@ -185,6 +187,11 @@ public final class SearchBenchmark {
 			totals.add(new long[] { lucene(query), this.baseline ? postgres(query) : -1 });
 		}
 
+		String dump = System.getProperty("bench.dump");
+		if (dump != null) {
+			dump(Path.of(dump));
+		}
+
 		for (int round = 0; round < warmup; round++) {
 			runRound(round, null, null);
 			System.err.printf(Locale.ROOT, "warm-up round %d/%d done%n", round + 1, warmup);
@@ -277,6 +284,28 @@ public final class SearchBenchmark {
 		SearchResult result = this.search
 			.actors(new SearchQuery(query.q(), filters, SearchQuery.Sort.RELEVANCE, 1, PAGE_SIZE));
 		return result.total();
+	}
+
+	/** What each query gives: total, pages 1 and 2, facets, highlights; one line each. */
+	private void dump(Path file) {
+		StringBuilder lines = new StringBuilder();
+		for (BenchQuery query : QUERIES) {
+			Map<SearchFilter, List<String>> filters = new EnumMap<>(query.filters());
+			for (int page = 1; page <= 2; page++) {
+				SearchResult result = this.search
+					.actors(new SearchQuery(query.q(), filters, SearchQuery.Sort.RELEVANCE, page, PAGE_SIZE));
+				lines.append(String.format(Locale.ROOT,
+						"%s | %s | page %d | total %d | ids %s | facets %s | highlights %s%n", query.q(),
+						query.filterText(), result.page(), result.total(), result.ids(), result.facets(),
+						result.highlights()));
+			}
+		}
+		try {
+			Files.writeString(file, lines);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	// ------------------------------------------------------------------ PostgreSQL
