@@ -3,10 +3,8 @@ package fr.lianes.repertoire.census;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import fr.lianes.repertoire.directory.Identifiers;
@@ -16,6 +14,7 @@ import fr.lianes.repertoire.directory.ProjectStatus;
 import fr.lianes.repertoire.reference.ReferenceData;
 
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
 
 /**
@@ -153,35 +152,37 @@ class AnswersCheck {
 	 */
 	List<Problem> all(CensusAnswers answers) {
 		List<Problem> problems = new ArrayList<>();
-		Errors structure = Forms.errors(answers.structure(), "structure");
-		validate(answers.structure(), structure);
-		structure(answers.structure(), structure);
-		if (structure.hasErrors()) {
+		if (checked(answers.structure()).hasErrors()) {
 			problems.add(new Problem("structure", "census.review.problem.structure"));
 		}
-		ContactsForm contactsForm = new ContactsForm(answers.contacts());
-		Errors contacts = Forms.errors(contactsForm, "contactsForm");
-		validate(contactsForm, contacts);
-		contacts(answers.contacts(), "contacts", contacts);
-		if (contacts.hasErrors()) {
+		if (checked(new ContactsForm(answers.contacts())).hasErrors()) {
 			problems.add(new Problem("contacts", "census.review.problem.contacts"));
 		}
 		for (ProjectAnswers project : answers.projects()) {
-			Errors errors = Forms.errors(project, "project");
-			validate(project, errors);
-			project(project, errors);
-			if (errors.hasErrors()) {
+			if (checked(project).hasErrors()) {
 				problems.add(new Problem("projets/" + project.key(), "census.review.problem.project"));
 			}
 		}
 		return problems;
 	}
 
-	private void validate(Object target, Errors errors) {
-		Set<ConstraintViolation<Object>> violations = this.validator.validate(target);
-		for (ConstraintViolation<Object> violation : violations) {
-			errors.reject("census.error.invalid");
-		}
+	/** The structure step's bounds and rules, errors at the paths its page shows them. */
+	BindingResult checked(StructureAnswers structure) {
+		BindingResult errors = Forms.validated(this.validator, structure, "structure");
+		structure(structure, errors);
+		return errors;
+	}
+
+	BindingResult checked(ContactsForm form) {
+		BindingResult errors = Forms.validated(this.validator, form, "contactsForm");
+		contacts(form.contacts(), "contacts", errors);
+		return errors;
+	}
+
+	BindingResult checked(ProjectAnswers project) {
+		BindingResult errors = Forms.validated(this.validator, project, "project");
+		project(project, errors);
+		return errors;
 	}
 
 	private static void reject(Errors errors, String field, String code) {

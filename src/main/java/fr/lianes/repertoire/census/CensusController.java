@@ -13,9 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,12 +48,8 @@ class CensusController {
 
 	private final CensusProperties properties;
 
-	private final jakarta.validation.Validator validator;
-
 	CensusController(Drafts drafts, AnswersCheck check, CensusForms forms, Communes communes, Duplicates duplicates,
-			RateLimits limits, FillTimer timer, CensusService census, CensusProperties properties,
-			jakarta.validation.Validator validator) {
-		this.validator = validator;
+			RateLimits limits, FillTimer timer, CensusService census, CensusProperties properties) {
 		this.properties = properties;
 		this.drafts = drafts;
 		this.check = check;
@@ -65,15 +59,6 @@ class CensusController {
 		this.limits = limits;
 		this.timer = timer;
 		this.census = census;
-	}
-
-	@InitBinder
-	void binder(WebDataBinder binder) {
-		binder.setAutoGrowCollectionLimit(64);
-		// the answers are records, built from the form by their constructors: the setter
-		// pass
-		// that follows has nothing to set, and blank rows must not make it fail
-		binder.setIgnoreInvalidFields(true);
 	}
 
 	@GetMapping
@@ -136,9 +121,7 @@ class CensusController {
 		StructureAnswers structure = draft.get().answers().structure();
 		model.addAttribute("structure", structure);
 		if (verify) {
-			BindingResult errors = Forms.validated(this.validator, structure, "structure");
-			this.check.structure(structure, errors);
-			Forms.rebind(model, "structure", structure, errors);
+			Forms.rebind(model, "structure", structure, this.check.checked(structure));
 		}
 		return structurePage(draft.get(), model);
 	}
@@ -183,12 +166,9 @@ class CensusController {
 		ContactsForm form = new ContactsForm(contacts);
 		model.addAttribute("contactsForm", form);
 		if (verify) {
-			BindingResult errors = Forms.validated(this.validator, form, "contactsForm");
-			this.check.contacts(contacts, "contacts", errors);
-			Forms.rebind(model, "contactsForm", form, errors);
+			Forms.rebind(model, "contactsForm", form, this.check.checked(form));
 		}
-		model.addAttribute("blankContacts", (contacts.isEmpty() || add) ? 1 : 0);
-		return contactsPage(draft.get(), model);
+		return contactsPage(draft.get(), model, contacts, (contacts.isEmpty() || add) ? 1 : 0);
 	}
 
 	@PostMapping("/contacts")
@@ -202,25 +182,22 @@ class CensusController {
 			.map((c) -> Text.isBlank(c.key()) ? withKey(c, DirectoryEntries.newKey()) : c)
 			.toList();
 		ContactsForm saved = new ContactsForm(contacts);
-		BindingResult errors = Forms.validated(this.validator, saved, "contactsForm");
+		BindingResult errors = this.check.checked(saved);
 		if (Forms.hasUnsafeText(errors)) {
 			Optional<Draft> draft = this.drafts.open(request);
 			if (draft.isEmpty()) {
 				return "redirect:/recensement";
 			}
 			Forms.rebind(model, "contactsForm", saved, errors);
-			model.addAttribute("blankContacts", 0);
-			return contactsPage(draft.get(), model);
+			return contactsPage(draft.get(), model, contacts, 0);
 		}
 		Draft draft = save(request, response, (answers) -> answers.withContacts(contacts));
 		if (remove != null || "ajouter".equals(action)) {
 			return "redirect:/recensement/contacts" + ("ajouter".equals(action) ? "?ajout=true" : "");
 		}
-		this.check.contacts(contacts, "contacts", errors);
-		if (errors.hasErrors() && remove == null) {
+		if (errors.hasErrors()) {
 			Forms.rebind(model, "contactsForm", saved, errors);
-			model.addAttribute("blankContacts", contacts.isEmpty() ? 1 : 0);
-			return contactsPage(draft, model);
+			return contactsPage(draft, model, contacts, contacts.isEmpty() ? 1 : 0);
 		}
 		return "redirect:/recensement/projets";
 	}
@@ -256,11 +233,19 @@ class CensusController {
 		return "census/structure";
 	}
 
-	private String contactsPage(Draft draft, Model model) {
+	/**
+	 * The persons saved, then as many blank blocks as asked, each with its key already.
+	 */
+	private String contactsPage(Draft draft, Model model, List<ContactAnswers> contacts, int blanks) {
 		this.forms.campaign(model);
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "contacts");
-		model.addAttribute("newKey", DirectoryEntries.newKey());
+		List<ContactAnswers> rows = new java.util.ArrayList<>(contacts);
+		for (int i = 0; i < blanks; i++) {
+			rows.add(new ContactAnswers(DirectoryEntries.newKey(), null, null, null, null, false, false, false));
+		}
+		model.addAttribute("contactRows", rows);
+		model.addAttribute("savedContacts", contacts.size());
 		return "census/contacts";
 	}
 

@@ -12,9 +12,7 @@ import fr.lianes.repertoire.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,23 +38,10 @@ class CensusProjectsController {
 
 	private final CensusForms forms;
 
-	private final jakarta.validation.Validator validator;
-
-	CensusProjectsController(Drafts drafts, AnswersCheck check, CensusForms forms,
-			jakarta.validation.Validator validator) {
-		this.validator = validator;
+	CensusProjectsController(Drafts drafts, AnswersCheck check, CensusForms forms) {
 		this.drafts = drafts;
 		this.check = check;
 		this.forms = forms;
-	}
-
-	@InitBinder
-	void binder(WebDataBinder binder) {
-		binder.setAutoGrowCollectionLimit(64);
-		// the answers are records, built from the form by their constructors: the setter
-		// pass
-		// that follows has nothing to set, and blank rows must not make it fail
-		binder.setIgnoreInvalidFields(true);
 	}
 
 	@GetMapping
@@ -87,9 +72,7 @@ class CensusProjectsController {
 		ProjectAnswers project = draft.get().answers().project(checked(key)).orElse(ProjectAnswers.empty(key));
 		model.addAttribute("project", project);
 		if (verify) {
-			BindingResult errors = Forms.validated(this.validator, project, "project");
-			this.check.project(project, errors);
-			Forms.rebind(model, "project", project, errors);
+			Forms.rebind(model, "project", project, this.check.checked(project));
 		}
 		return projectPage(draft.get(), model, Math.max(0, Math.min(moreRows, 10)));
 	}
@@ -99,7 +82,7 @@ class CensusProjectsController {
 			@RequestParam(name = "action", defaultValue = "enregistrer") String action, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
 		ProjectAnswers project = typed.withKey(checked(key)).withoutBlankPartners();
-		BindingResult errors = Forms.validated(this.validator, project, "project");
+		BindingResult errors = this.check.checked(project);
 		Optional<Draft> current = this.drafts.open(request);
 		if (current.isEmpty()) {
 			return "redirect:/recensement";
@@ -111,7 +94,6 @@ class CensusProjectsController {
 		if ("partenaires".equals(action) && !unsafe) {
 			return "redirect:/recensement/projets/" + project.key() + "?lignes=" + BLANK_PARTNER_ROWS;
 		}
-		this.check.project(project, errors);
 		if (errors.hasErrors()) {
 			Forms.rebind(model, "project", project, errors);
 			return projectPage(draft, model, 0);

@@ -18,7 +18,7 @@ public class ErrorSummary {
 	}
 
 	public List<Entry> entries(List<DetailedError> errors) {
-		return errors.stream().map(ErrorSummary::entry).toList();
+		return errors.stream().map(this::entry).toList();
 	}
 
 	/**
@@ -36,13 +36,11 @@ public class ErrorSummary {
 		return "census.field." + path.replaceAll("\\[[0-9]+\\]", "");
 	}
 
-	private static Entry entry(DetailedError error) {
+	private Entry entry(DetailedError error) {
 		if (error.isGlobal()) {
 			return new Entry(null, null, error.getMessage());
 		}
-		String path = error.getFieldName();
-		return new Entry(path.replace("[", "").replace("]", ""), "census.field." + path.replaceAll("\\[[0-9]+\\]", ""),
-				error.getMessage());
+		return new Entry(id(error.getFieldName()), label(error.getFieldName()), error.getMessage());
 	}
 
 }

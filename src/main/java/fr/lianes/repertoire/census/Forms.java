@@ -28,10 +28,6 @@ final class Forms {
 		return result;
 	}
 
-	static Errors errors(Object target, String name) {
-		return new BeanPropertyBindingResult(target, name);
-	}
-
 	/**
 	 * Shows a tidied version of what was sent (commune found, website completed) with the
 	 * errors found on what was sent: the model drops a binding result whose object is
