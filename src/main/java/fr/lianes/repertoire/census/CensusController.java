@@ -130,7 +130,7 @@ class CensusController {
 	String saveStructure(@Valid @ModelAttribute("structure") StructureAnswers typed, BindingResult errors,
 			@RequestParam(name = "pasUnDoublon", defaultValue = "false") boolean notDuplicate,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		StructureAnswers structure = withCommune(normalised(typed));
+		StructureAnswers structure = this.communes.resolved(typed);
 		this.check.structure(structure, errors);
 		Draft draft = Forms.hasUnsafeText(errors) ? this.drafts.open(request).orElse(null)
 				: save(request, response, (answers) -> answers.withStructure(structure));
@@ -247,31 +247,6 @@ class CensusController {
 		model.addAttribute("contactRows", rows);
 		model.addAttribute("savedContacts", contacts.size());
 		return "census/contacts";
-	}
-
-	/** The commune chosen, or the only one matching the postal code and name typed. */
-	private StructureAnswers withCommune(StructureAnswers s) {
-		List<Communes.Option> options = this.communes.find(s.postalCode(), s.communeName());
-		Optional<Communes.Option> chosen = options.stream()
-			.filter((o) -> o.insee().equals(s.communeInsee()))
-			.findFirst()
-			.or(() -> (options.size() == 1) ? Optional.of(options.get(0)) : Optional.empty());
-		return chosen.map((c) -> s.withCommune(c.insee(), c.name(), c.postalCode()))
-			.orElseGet(() -> s.withCommune(null, s.communeName(), s.postalCode()));
-	}
-
-	/**
-	 * What people usually mean: "www.example.org" is a website, "w59..." an RNA number.
-	 */
-	private static StructureAnswers normalised(StructureAnswers s) {
-		String website = Text.trimToNull(s.website());
-		if (website != null && !website.matches("(?i)https?://.*") && website.matches("[^\\s/]+\\.[^\\s]+")) {
-			website = "https://" + website;
-		}
-		String rna = (s.rna() != null) ? Text.trimToNull(s.rna().toUpperCase(Locale.ROOT)) : null;
-		return new StructureAnswers(s.name(), s.acronym(), s.actorType(), Text.trimToNull(s.siret()), rna,
-				s.addressLine(), s.postalCode(), s.communeName(), s.communeInsee(), website, Text.trimToNull(s.email()),
-				s.phone(), s.description(), s.networks(), Text.trimToNull(s.foundingYear()));
 	}
 
 	private static ContactAnswers withKey(ContactAnswers c, String key) {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * the thousands, a property that does not exist) gets the French "bad request" page, not
  * a server error.
  */
-@ControllerAdvice(basePackageClasses = CensusFormAdvice.class)
+@ControllerAdvice(basePackages = { "fr.lianes.repertoire.census", "fr.lianes.repertoire.moderation" })
 class CensusFormAdvice {
 
 	private static final Logger LOGGER = LoggerFactory.getLogger(CensusFormAdvice.class);

@@ -54,6 +54,19 @@ class CensusForms {
 		model.addAttribute("domainGroups", domainGroups());
 	}
 
+	/**
+	 * The project's partners and blank rows to add more: one when there is none, plus
+	 * those asked for.
+	 */
+	void partnerRows(Model model, ProjectAnswers project, int moreRows) {
+		List<PartnerAnswers> rows = new java.util.ArrayList<>(project.partners());
+		int blanks = (rows.isEmpty() ? 1 : 0) + moreRows;
+		for (int i = 0; i < blanks; i++) {
+			rows.add(new PartnerAnswers(null, null, null));
+		}
+		model.addAttribute("partnerRows", rows);
+	}
+
 	/** Everything the review page names: types, countries and domains by their codes. */
 	void labels(Model model) {
 		campaign(model);

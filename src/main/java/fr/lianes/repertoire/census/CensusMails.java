@@ -64,6 +64,35 @@ class CensusMails {
 		this.outbox.enqueue("census-confirmation", email, model, "CENSUS_CONFIRMATION", "submission:" + draft.id());
 	}
 
+	/** The network published (or kept unpublished, as asked) the author's response. */
+	void approved(String email, long submissionId, String actorName, String entryUrl) {
+		Map<String, Object> model = model(email);
+		model.put("actorName", actorName);
+		model.put("entryUrl", entryUrl);
+		this.outbox.enqueue("moderation-approved", email, model, "MODERATION_DECISION", "submission:" + submissionId);
+	}
+
+	/** The network declined the author's response, for this reason. */
+	void rejected(String email, long submissionId, String actorName, String reason) {
+		Map<String, Object> model = model(email);
+		model.put("actorName", actorName);
+		model.put("reason", reason);
+		this.outbox.enqueue("moderation-rejected", email, model, "MODERATION_DECISION", "submission:" + submissionId);
+	}
+
+	/**
+	 * The network asks the author to change their response: the request and a link to the
+	 * questionnaire holding their answers.
+	 */
+	void changesRequested(String email, long submissionId, String actorName, String request, AccessLinks.Issued link) {
+		Map<String, Object> model = model(email);
+		model.put("actorName", actorName);
+		model.put("request", request);
+		model.put("linkUrl", linkUrl(link));
+		model.put("expiresAt", link.expiresAt());
+		this.outbox.enqueue("moderation-changes", email, model, "MODERATION_DECISION", "submission:" + submissionId);
+	}
+
 	private List<String> summary(CensusAnswers answers) {
 		List<String> lines = new ArrayList<>();
 		StructureAnswers s = answers.structure();

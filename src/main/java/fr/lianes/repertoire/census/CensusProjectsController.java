@@ -116,12 +116,7 @@ class CensusProjectsController {
 	private String projectPage(Draft draft, Model model, int moreRows) {
 		this.forms.projectChoices(model);
 		ProjectAnswers project = (ProjectAnswers) model.getAttribute("project");
-		List<PartnerAnswers> rows = new ArrayList<>(project.partners());
-		int blanks = (rows.isEmpty() ? 1 : 0) + moreRows;
-		for (int i = 0; i < blanks; i++) {
-			rows.add(new PartnerAnswers(null, null, null));
-		}
-		model.addAttribute("partnerRows", rows);
+		this.forms.partnerRows(model, project, moreRows);
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "projets");
 		model.addAttribute("isNew", draft.answers().project(project.key()).isEmpty());

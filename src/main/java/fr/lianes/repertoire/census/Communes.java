@@ -1,6 +1,7 @@
 package fr.lianes.repertoire.census;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +71,35 @@ class Communes {
 
 	private static boolean sameName(String commune, String typed) {
 		return Names.key(commune).equals(Names.key(typed));
+	}
+
+	/**
+	 * The structure as typed, tidied ({@link #normalised}) and with the commune chosen,
+	 * or the only one matching the postal code and name typed.
+	 */
+	StructureAnswers resolved(StructureAnswers typed) {
+		StructureAnswers s = normalised(typed);
+		List<Option> options = find(s.postalCode(), s.communeName());
+		Optional<Option> chosen = options.stream()
+			.filter((o) -> o.insee().equals(s.communeInsee()))
+			.findFirst()
+			.or(() -> (options.size() == 1) ? Optional.of(options.get(0)) : Optional.empty());
+		return chosen.map((c) -> s.withCommune(c.insee(), c.name(), c.postalCode()))
+			.orElseGet(() -> s.withCommune(null, s.communeName(), s.postalCode()));
+	}
+
+	/**
+	 * What people usually mean: "www.example.org" is a website, "w59..." an RNA number.
+	 */
+	private static StructureAnswers normalised(StructureAnswers s) {
+		String website = Text.trimToNull(s.website());
+		if (website != null && !website.matches("(?i)https?://.*") && website.matches("[^\\s/]+\\.[^\\s]+")) {
+			website = "https://" + website;
+		}
+		String rna = (s.rna() != null) ? Text.trimToNull(s.rna().toUpperCase(Locale.ROOT)) : null;
+		return new StructureAnswers(s.name(), s.acronym(), s.actorType(), Text.trimToNull(s.siret()), rna,
+				s.addressLine(), s.postalCode(), s.communeName(), s.communeInsee(), website, Text.trimToNull(s.email()),
+				s.phone(), s.description(), s.networks(), Text.trimToNull(s.foundingYear()));
 	}
 
 }

@@ -63,6 +63,16 @@ class DirectoryEntries {
 	 */
 	@Transactional(readOnly = true)
 	Optional<CensusAnswers> answers(long actorId, String requester) {
+		return answers(actorId, requester, false);
+	}
+
+	/** The entry as answers with every contact detail, for the network's staff. */
+	@Transactional(readOnly = true)
+	Optional<CensusAnswers> answersForStaff(long actorId) {
+		return answers(actorId, null, true);
+	}
+
+	private Optional<CensusAnswers> answers(long actorId, String requester, boolean everything) {
 		Optional<StructureAnswers> structure = this.jdbc.sql("""
 				select a.*, c.name as commune_name,
 				       array(select n.slug from actor_network an join network n on n.id = an.network_id
@@ -72,8 +82,8 @@ class DirectoryEntries {
 		if (structure.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional
-			.of(new CensusAnswers(structure.get(), contacts(actorId, requester), projects(actorId), null, null));
+		return Optional.of(new CensusAnswers(structure.get(), contacts(actorId, requester, everything),
+				projects(actorId), null, null));
 	}
 
 	private StructureAnswers structure(ResultSet rs, int row) throws SQLException {
@@ -86,7 +96,7 @@ class DirectoryEntries {
 				(year != null) ? year.toString() : null);
 	}
 
-	private List<ContactAnswers> contacts(long actorId, String requester) {
+	private List<ContactAnswers> contacts(long actorId, String requester, boolean everything) {
 		return this.jdbc
 			.sql("""
 					select p.id, p.full_name, p.role, p.email, p.phone,
@@ -99,7 +109,7 @@ class DirectoryEntries {
 					from contact_person p where p.actor_id = ? order by p.position, p.id""")
 			.param(actorId)
 			.query((rs, i) -> {
-				boolean self = requester != null && requester.equalsIgnoreCase(rs.getString("email"));
+				boolean self = everything || (requester != null && requester.equalsIgnoreCase(rs.getString("email")));
 				return new ContactAnswers("c" + rs.getLong("id"), rs.getString("full_name"), rs.getString("role"),
 						(self || rs.getBoolean("email_ok")) ? rs.getString("email") : null,
 						(self || rs.getBoolean("phone_ok")) ? rs.getString("phone") : null, rs.getBoolean("name_ok"),
@@ -108,13 +118,23 @@ class DirectoryEntries {
 			.list();
 	}
 
+	/** A project (published or not) as questionnaire answers. */
+	@Transactional(readOnly = true)
+	Optional<ProjectAnswers> projectAnswers(long projectId) {
+		return projects("p.id = ?", projectId).stream().findFirst();
+	}
+
 	private List<ProjectAnswers> projects(long actorId) {
+		return projects("p.lead_actor_id = ? and p.published", actorId);
+	}
+
+	private List<ProjectAnswers> projects(String condition, long id) {
 		Map<Long, List<PartnerAnswers>> partners = this.jdbc.sql("""
 				select pp.project_id, o.name, o.city, o.country_iso2 from project_partner pp
 				join partner_organisation o on o.id = pp.partner_id
 				join project p on p.id = pp.project_id
-				where p.lead_actor_id = ? and p.published order by o.name""")
-			.param(actorId)
+				where %s order by o.name""".formatted(condition))
+			.param(id)
 			.query((rs, i) -> Map.entry(rs.getLong(1),
 					new PartnerAnswers(rs.getString(2), rs.getString(3), rs.getString(4))))
 			.list()
@@ -127,8 +147,9 @@ class DirectoryEntries {
 					       array(select country_iso2 from project_country c where c.project_id = p.id order by 1) as countries,
 					       array(select d.slug from project_domain pd join domain d on d.id = pd.domain_id
 					             where pd.project_id = p.id order by d.position) as domains
-					from project p where p.lead_actor_id = ? and p.published order by p.start_year desc nulls last, p.title""")
-			.param(actorId)
+					from project p where %s order by p.start_year desc nulls last, p.title"""
+				.formatted(condition))
+			.param(id)
 			.query((rs, i) -> new ProjectAnswers("p" + rs.getLong("id"), rs.getString("title"), rs.getString("kind"),
 					strings(rs, "countries"), String.join("\n", strings(rs, "localities")),
 					partners.getOrDefault(rs.getLong("id"), List.of()), strings(rs, "domains"), rs.getString("nature"),

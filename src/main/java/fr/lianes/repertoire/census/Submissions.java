@@ -122,6 +122,18 @@ class Submissions {
 			.update() == 1;
 	}
 
+	/**
+	 * A new draft holding a sent response's answers, for its author to change what the
+	 * network asked; no browser holds it until the author follows the link sent.
+	 */
+	@Transactional
+	long reopen(long submissionId) {
+		return this.jdbc.sql("""
+				insert into submission (status, campaign_id, actor_id, author_email, content)
+				select 'DRAFT', campaign_id, actor_id, author_email, content from submission where id = ?
+				returning id""").param(submissionId).query(Long.class).single();
+	}
+
 	private Draft draft(ResultSet rs, int row) throws SQLException {
 		return new Draft(rs.getLong("id"), SubmissionStatus.valueOf(rs.getString("status")),
 				(Integer) rs.getObject("campaign_id"), (Long) rs.getObject("actor_id"), rs.getString("author_email"),

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Builds URL slugs ({@code ^[a-z0-9]+(-[a-z0-9]+)*$}) and keeps them unique within one
  * table by appending -2, -3... as the public pages do for homonyms.
  */
-final class Slugs {
+public final class Slugs {
 
 	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
@@ -28,7 +28,7 @@ final class Slugs {
 	 * Lowercase ASCII of {@code text}: accents stripped, ligatures spelled out, every run
 	 * of other characters turned into one hyphen, no hyphen at either end.
 	 */
-	static String slugify(String text) {
+	public static String slugify(String text) {
 		String ascii = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE");
 		ascii = COMBINING_MARKS.matcher(Normalizer.normalize(ascii, Normalizer.Form.NFD)).replaceAll("");
 		String slug = NON_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");

@@ -237,6 +237,22 @@ public class Actor extends TrackedEntity {
 		return this.commune;
 	}
 
+	public void setCommune(Commune commune) {
+		this.commune = commune;
+	}
+
+	public void setType(ActorType type) {
+		this.type = type;
+	}
+
+	/** Notes that the actor answered the census (of this campaign, if any). */
+	public void recordCensusResponse(Integer campaignId, Instant at) {
+		if (campaignId != null) {
+			this.lastCensusCampaignId = campaignId;
+		}
+		this.lastCensusResponseAt = at;
+	}
+
 	public String getWebsite() {
 		return this.website;
 	}

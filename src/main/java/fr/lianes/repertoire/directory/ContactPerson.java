@@ -56,6 +56,15 @@ public class ContactPerson extends TrackedEntity {
 		this.position = position;
 	}
 
+	/** Changes the person's details and place in the actor's list. */
+	public void update(String fullName, String role, String email, String phone, short position) {
+		this.fullName = fullName;
+		this.role = role;
+		this.email = email;
+		this.phone = phone;
+		this.position = position;
+	}
+
 	/** Records a consent given or withdrawn; the history is kept. */
 	public ContactConsent recordConsent(ConsentField field, boolean granted, String recordedBy, String noticeVersion,
 			ConsentChannel channel) {

@@ -157,6 +157,30 @@ public class Project extends TrackedEntity {
 		this.published = false;
 	}
 
+	public void setKind(ProjectKind kind) {
+		this.kind = kind;
+	}
+
+	public void setNature(ProjectNature nature) {
+		this.nature = nature;
+	}
+
+	public void setStatus(ProjectStatus status) {
+		this.status = status;
+	}
+
+	public void setLocalities(List<String> localities) {
+		this.localities = new ArrayList<>(localities);
+	}
+
+	public void setFunders(List<String> funders) {
+		this.funders = new ArrayList<>(funders);
+	}
+
+	public void setPartnerAuthority(String partnerAuthority) {
+		this.partnerAuthority = partnerAuthority;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

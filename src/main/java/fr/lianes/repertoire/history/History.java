@@ -35,6 +35,26 @@ public class History {
 			return Objects.equals(b, a) ? null : new FieldChange(field, b, a);
 		}
 
+		/**
+		 * The change of a field of one item of a list (a contact person, a project),
+		 * named by the item.
+		 */
+		public static FieldChange of(String field, String item, Object before, Object after) {
+			return of(field + QUALIFIER + item, before, after);
+		}
+
+		/** The message key naming the field. */
+		public String labelKey() {
+			int at = this.field.indexOf(QUALIFIER);
+			return (at < 0) ? this.field : this.field.substring(0, at);
+		}
+
+		/** The item of a list the field belongs to, or null. */
+		public String item() {
+			int at = this.field.indexOf(QUALIFIER);
+			return (at < 0) ? null : this.field.substring(at + 1);
+		}
+
 		private static String text(Object value) {
 			if (value == null) {
 				return null;
@@ -44,6 +64,8 @@ public class History {
 		}
 
 	}
+
+	private static final char QUALIFIER = '@';
 
 	/** A recorded change. */
 	public record Entry(long id, String action, String changedBy, OffsetDateTime changedAt, List<FieldChange> changes,

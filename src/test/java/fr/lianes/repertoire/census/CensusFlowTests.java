@@ -34,7 +34,7 @@ class CensusFlowTests extends CensusWebTest {
 
 	@Test
 	void aNewActorFillsEveryStepAndSendsOnce() {
-		start("nouvel.acteur@asso.example");
+		start(this.browser, "nouvel.acteur@asso.example");
 		WebClient.Page contacts = this.browser.post("/recensement/structure", structure("Les Amis de Tanguiéta Test"));
 		assertThat(contacts.uri()).isEqualTo("/recensement/contacts");
 		WebClient.Page projects = this.browser.post("/recensement/contacts", "contacts[0].key", "nabc",
@@ -42,8 +42,8 @@ class CensusFlowTests extends CensusWebTest {
 				"camille@asso.example", "contacts[0].publishName", "true", "_contacts[0].publishName", "on",
 				"_contacts[0].publishEmail", "on", "_contacts[0].publishPhone", "on", "action", "suivant");
 		assertThat(projects.uri()).isEqualTo("/recensement/projets");
-		addProject("Puits à Tanguiéta", "BJ");
-		addProject("Classe numérique à Kaolack", "SN");
+		addProject(this.browser, "Puits à Tanguiéta", "BJ");
+		addProject(this.browser, "Classe numérique à Kaolack", "SN");
 		WebClient.Page review = this.browser.get("/recensement/relecture");
 		assertThat(review.body()).contains("Puits à Tanguiéta", "Classe numérique à Kaolack", "Camille Martin")
 			.doesNotContain("error-summary");
@@ -76,7 +76,7 @@ class CensusFlowTests extends CensusWebTest {
 
 	@Test
 	void aStepWithErrorsKeepsWhatWasTypedAndSaysWhatIsWrong() {
-		start("erreurs@asso.example");
+		start(this.browser, "erreurs@asso.example");
 		WebClient.Page page = this.browser.post("/recensement/structure", "name", "Association Erreurs Test",
 				"actorType", "association-solidarite-internationale", "siret", "12345678901234", "postalCode", "59000",
 				"communeName", "Lille", "foundingYear", "deux mille", "website", "pas un site");
@@ -98,7 +98,7 @@ class CensusFlowTests extends CensusWebTest {
 
 	@Test
 	void theThankYouPageIsShownOnceAndItsDraftLeavesTheBrowser() {
-		start("merci@asso.example");
+		start(this.browser, "merci@asso.example");
 		this.browser.post("/recensement/structure", structure("Association Merci Test"));
 		this.browser.post("/recensement/contacts", "contacts[0].fullName", "Dominique Merci", "action", "suivant");
 		assertThat(this.browser.post("/recensement/envoi", "publication", "non", "email", "merci@asso.example").uri())
@@ -108,7 +108,7 @@ class CensusFlowTests extends CensusWebTest {
 
 	@Test
 	void anOpenDraftsAuthorWhoLostTheLinkGetsANewOneFromTheUpdatePage() {
-		start("oubli@asso.example");
+		start(this.browser, "oubli@asso.example");
 		this.browser.post("/recensement/structure", structure("Association Oubli Test"));
 		mailTo("oubli@asso.example", "reprendre");
 		long before = java.util.Arrays.stream(SMTP.getReceivedMessages())
@@ -131,7 +131,7 @@ class CensusFlowTests extends CensusWebTest {
 
 	@Test
 	void aBrowserThatLostItsDraftKeepsWhatItSends() {
-		start("perdu@asso.example");
+		start(this.browser, "perdu@asso.example");
 		this.browser.cookies().getCookieStore().removeAll();
 		this.browser.get("/recensement");
 		WebClient.Page page = this.browser.post("/recensement/structure", structure("Association Sans Cookie Test"));
@@ -187,7 +187,7 @@ class CensusFlowTests extends CensusWebTest {
 
 	@Test
 	void aDraftContinuesFromTheEmailedLinkInAnotherBrowser() {
-		start("reprise@asso.example");
+		start(this.browser, "reprise@asso.example");
 		this.browser.post("/recensement/structure", structure("Association Reprise Test"));
 		String link = linkIn(mailTo("reprise@asso.example", "reprendre"));
 
@@ -222,7 +222,7 @@ class CensusFlowTests extends CensusWebTest {
 
 	@Test
 	void robotsAreQuietlyRefused() {
-		start("robot@asso.example");
+		start(this.browser, "robot@asso.example");
 		this.browser.post("/recensement/structure", structure("Association Robot Test"));
 		WebClient.Page page = this.browser.post("/recensement/envoi", "publication", "oui", "email",
 				"robot@asso.example", CensusController.HONEYPOT, "http://spam.example");
@@ -238,7 +238,7 @@ class CensusFlowTests extends CensusWebTest {
 			.sql("select siren_siret, name, slug from actor where published and siren_siret is not null limit 1")
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.single();
-		start("doublon@asso.example");
+		start(this.browser, "doublon@asso.example");
 		List<String> values = new java.util.ArrayList<>(List.of(structure("Un Autre Nom Test")));
 		values.set(values.indexOf("siret") + 1, actor[0]);
 		WebClient.Page page = this.browser.post("/recensement/structure", values.toArray(String[]::new));
@@ -247,23 +247,41 @@ class CensusFlowTests extends CensusWebTest {
 		assertThat(this.browser.get("/recensement/doublon?siret=" + actor[0]).body()).contains("/acteurs/" + actor[2]);
 	}
 
-	private void start(String email) {
-		this.browser.get("/recensement");
-		WebClient.Page structure = this.browser.post("/recensement/commencer", "email", email, "debut", stamp());
+	static void start(WebClient browser, String email) {
+		browser.get("/recensement");
+		WebClient.Page structure = browser.post("/recensement/commencer", "email", email, "debut", stamp(browser));
 		assertThat(structure.uri()).isEqualTo("/recensement/structure");
 	}
 
-	private String stamp() {
+	private static String stamp(WebClient browser) {
 		Matcher matcher = Pattern.compile("name=\"debut\" value=\"([^\"]+)\"")
-			.matcher(this.browser.get("/recensement").body());
+			.matcher(browser.get("/recensement").body());
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
 	}
 
-	private void addProject(String title, String country) {
-		WebClient.Page form = this.browser.get("/recensement/projets/nouveau");
+	/**
+	 * Sends a whole questionnaire for a new actor (one contact, one project, publication
+	 * agreed), as its author would.
+	 */
+	static void sendNewActor(WebClient browser, String name, String email) {
+		start(browser, email);
+		assertThat(browser.post("/recensement/structure", structure(name)).uri()).isEqualTo("/recensement/contacts");
+		assertThat(browser
+			.post("/recensement/contacts", "contacts[0].key", "nabc", "contacts[0].fullName", "Dominique Auteur",
+					"contacts[0].role", "Président", "contacts[0].email", email, "contacts[0].publishName", "true",
+					"_contacts[0].publishName", "on", "_contacts[0].publishEmail", "on", "_contacts[0].publishPhone",
+					"on", "action", "suivant")
+			.uri()).isEqualTo("/recensement/projets");
+		addProject(browser, "Projet de " + name, "SN");
+		assertThat(browser.post("/recensement/envoi", "publication", "oui", "email", email).uri())
+			.isEqualTo("/recensement/merci");
+	}
+
+	static void addProject(WebClient browser, String title, String country) {
+		WebClient.Page form = browser.get("/recensement/projets/nouveau");
 		assertThat(form.uri()).startsWith("/recensement/projets/n");
-		WebClient.Page list = this.browser.post(form.uri(), "title", title, "kind", "COOPERATION", "nature",
+		WebClient.Page list = browser.post(form.uri(), "title", title, "kind", "COOPERATION", "nature",
 				"CONSTRUCTION_EQUIPMENT", "status", "ONGOING", "countries", country, "domains", "education",
 				"startYear", "2024", "localities", "Tanguiéta\nNatitingou", "partners[0].name",
 				"Association Partenaire", "partners[0].city", "Cotonou", "partners[0].country", country, "action",

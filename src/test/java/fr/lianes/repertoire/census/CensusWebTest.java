@@ -42,6 +42,31 @@ abstract class CensusWebTest {
 		registry.add("repertoire.census.base-url", () -> "http://localhost:8080");
 	}
 
+	static final String STAFF_PASSWORD = "un mot de passe de test assez long";
+
+	/**
+	 * A staff account of this role (created once), its password {@link #STAFF_PASSWORD}.
+	 */
+	static void staffAccount(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			org.springframework.security.crypto.password.PasswordEncoder encoder, String email, String role) {
+		jdbc.sql("""
+				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, ?)
+				on conflict ((lower(email))) do nothing""")
+			.params(email, email.substring(0, email.indexOf('@')), encoder.encode(STAFF_PASSWORD), role)
+			.update();
+	}
+
+	/** A browser signed in as this staff member. */
+	static WebClient signedIn(int port, String email) {
+		WebClient staff = new WebClient(port);
+		staff.get("/connexion");
+		WebClient.Page home = staff.post("/connexion", "email", email, "motDePasse", STAFF_PASSWORD);
+		if (!home.uri().equals("/moderation")) {
+			throw new AssertionError("sign-in failed for " + email + ": " + home.uri());
+		}
+		return staff;
+	}
+
 	/**
 	 * The last mail to this address whose subject contains these words, waiting for it.
 	 */

@@ -1,0 +1,254 @@
+package fr.lianes.repertoire.census;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.lianes.repertoire.directory.Actor;
+import fr.lianes.repertoire.directory.Project;
+import fr.lianes.repertoire.history.History;
+import fr.lianes.repertoire.history.History.FieldChange;
+import fr.lianes.repertoire.history.History.Subject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The moderators' side of the census: a sent response set against the entry it changes,
+ * and the decision on it. Approving writes the answers into the directory (the search
+ * index follows the commit) and records the changes in the history; every decision is
+ * mailed to the author in the same transaction.
+ */
+@Service
+public class SubmissionReview {
+
+	/** A response as the moderators see it. */
+	public record Review(long id, SubmissionStatus status, int version, Long actorId, String actorSlug,
+			String authorEmail, String campaign, OffsetDateTime submittedAt, OffsetDateTime decidedAt, String decidedBy,
+			String decisionReason, CensusAnswers answers, Comparison comparison, List<String> problems) {
+
+		public String name() {
+			return this.answers.structure().name();
+		}
+
+		public boolean isPending() {
+			return this.status == SubmissionStatus.SUBMITTED;
+		}
+
+		public boolean consents() {
+			return Boolean.TRUE.equals(this.answers.publicationConsent());
+		}
+
+	}
+
+	/** What became of a decision. */
+	public enum Outcome {
+
+		/** Done. */
+		DONE,
+		/** Someone decided first, or the response changed since it was shown. */
+		STALE,
+		/** The answers do not pass the questionnaire's checks any more. */
+		INVALID
+
+	}
+
+	/** A decision and the entry it concerns. */
+	public record Decision(Outcome outcome, Long actorId) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Submissions submissions;
+
+	private final DirectoryEntries entries;
+
+	private final AnswersCheck check;
+
+	private final Comparisons comparisons;
+
+	private final EntryWriter writer;
+
+	private final History history;
+
+	private final AccessLinks links;
+
+	private final CensusMails mails;
+
+	private final CensusProperties properties;
+
+	SubmissionReview(JdbcClient jdbc, JsonMapper json, Submissions submissions, DirectoryEntries entries,
+			AnswersCheck check, Comparisons comparisons, EntryWriter writer, History history, AccessLinks links,
+			CensusMails mails, CensusProperties properties) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.submissions = submissions;
+		this.entries = entries;
+		this.check = check;
+		this.comparisons = comparisons;
+		this.writer = writer;
+		this.history = history;
+		this.links = links;
+		this.mails = mails;
+		this.properties = properties;
+	}
+
+	/** A sent response (drafts are their authors' own), set against its entry. */
+	@Transactional(readOnly = true)
+	public Optional<Review> review(long id) {
+		return this.jdbc.sql("""
+				select s.id, s.status, s.version, s.actor_id, a.slug, s.author_email, c.name as campaign,
+				       s.submitted_at, s.decided_at, s.decided_by, s.decision_reason, s.content::text as content
+				from submission s left join actor a on a.id = s.actor_id
+				left join census_campaign c on c.id = s.campaign_id
+				where s.id = ? and s.status <> 'DRAFT'""").param(id).query((rs, i) -> {
+			CensusAnswers answers = this.json.readValue(rs.getString("content"), CensusAnswers.class);
+			Long actorId = (Long) rs.getObject("actor_id");
+			return new Review(rs.getLong("id"), SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+					actorId, rs.getString("slug"), rs.getString("author_email"), rs.getString("campaign"),
+					rs.getObject("submitted_at", OffsetDateTime.class),
+					rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"),
+					rs.getString("decision_reason"), answers, null, null);
+		}).optional().map((review) -> {
+			CensusAnswers before = (review.actorId() != null)
+					? this.entries.answersForStaff(review.actorId()).orElse(null) : null;
+			return new Review(review.id(), review.status(), review.version(), review.actorId(), review.actorSlug(),
+					review.authorEmail(), review.campaign(), review.submittedAt(), review.decidedAt(),
+					review.decidedBy(), review.decisionReason(), review.answers(),
+					this.comparisons.compare(before, review.answers()),
+					this.check.all(review.answers()).stream().map(AnswersCheck.Problem::messageKey).toList());
+		});
+	}
+
+	/**
+	 * Writes the response into the directory: a new actor, or the changes to the entry it
+	 * updates. Published when the actor agreed to it; projects left out of an update are
+	 * unpublished, never deleted.
+	 * @param version the response's version the moderator saw
+	 */
+	@Transactional
+	public Decision approve(long id, int version, String staff) {
+		Optional<Review> found = review(id);
+		if (found.isEmpty() || !found.get().isPending() || found.get().version() != version) {
+			return new Decision(Outcome.STALE, null);
+		}
+		Review review = found.get();
+		if (!review.problems().isEmpty()) {
+			return new Decision(Outcome.INVALID, review.actorId());
+		}
+		if (!decide(id, version, "APPROVED", staff, null)) {
+			return new Decision(Outcome.STALE, null);
+		}
+		CensusAnswers answers = review.answers();
+		Optional<Actor> existing = Optional.ofNullable(review.actorId()).flatMap(this.writer::actor);
+		Actor actor = existing.orElseGet(() -> this.writer.newActor(answers.structure()));
+		List<Project> before = existing.map(this.writer::publishedProjects).orElse(List.of());
+		this.writer.structure(actor, answers.structure());
+		this.writer.contacts(actor, answers.contacts(), review.authorEmail(), answers.noticeVersion());
+		List<Long> kept = new ArrayList<>();
+		List<ProjectChange> projectChanges = new ArrayList<>();
+		for (ProjectAnswers answer : answers.projects()) {
+			boolean known = this.writer.projectOf(actor, answer.key()).isPresent();
+			Project project = this.writer.project(actor, answer);
+			kept.add(project.getId());
+			projectChanges.add(new ProjectChange(project, known ? "APPROVED" : "CREATED", answer));
+		}
+		for (Project project : before) {
+			if (!kept.contains(project.getId())) {
+				project.unpublish();
+				projectChanges.add(new ProjectChange(project, "UNPUBLISHED", null));
+			}
+		}
+		actor.consentToPublication(review.consents());
+		if (review.consents()) {
+			actor.publish();
+		}
+		this.writer.recordResponse(actor, campaignOf(id));
+		this.writer.flush();
+		this.jdbc.sql("update submission set actor_id = ? where id = ?").params(actor.getId(), id).update();
+		this.history.record(Subject.ACTOR, actor.getId(), existing.isPresent() ? "APPROVED" : "CREATED", staff,
+				review.comparison().changes(), id, null);
+		recordProjects(review, projectChanges, staff, id);
+		String entryUrl = actor.isPublished() ? this.properties.baseUrl() + "/acteurs/" + actor.getSlug() : null;
+		this.mails.approved(review.authorEmail(), id, actor.getName(), entryUrl);
+		return new Decision(Outcome.DONE, actor.getId());
+	}
+
+	/** Declines the response; its author is told why. */
+	@Transactional
+	public Decision reject(long id, int version, String staff, String reason) {
+		Optional<Review> review = review(id);
+		if (review.isEmpty() || !decide(id, version, "REJECTED", staff, reason)) {
+			return new Decision(Outcome.STALE, null);
+		}
+		this.mails.rejected(review.get().authorEmail(), id, review.get().name(), reason);
+		return new Decision(Outcome.DONE, review.get().actorId());
+	}
+
+	/**
+	 * Sends the response back to its author with the network's request and a link to a
+	 * new draft holding their answers; the response itself is closed.
+	 */
+	@Transactional
+	public Decision requestChanges(long id, int version, String staff, String request) {
+		Optional<Review> review = review(id);
+		if (review.isEmpty() || !decide(id, version, "CHANGES_REQUESTED", staff, request)) {
+			return new Decision(Outcome.STALE, null);
+		}
+		long draft = this.submissions.reopen(id);
+		String email = review.get().authorEmail();
+		AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.RESUME_DRAFT, email, draft, null,
+				this.properties.draftValidity());
+		this.mails.changesRequested(email, id, review.get().name(), request, link);
+		return new Decision(Outcome.DONE, review.get().actorId());
+	}
+
+	private boolean decide(long id, int version, String status, String staff, String reason) {
+		return this.jdbc.sql("""
+				update submission set status = ?, decided_at = now(), decided_by = ?, decision_reason = ?,
+				       updated_at = now(), version = version + 1
+				where id = ? and status = 'SUBMITTED' and version = ?""")
+			.params(status, staff, reason, id, version)
+			.update() == 1;
+	}
+
+	private Integer campaignOf(long id) {
+		return this.jdbc.sql("select campaign_id from submission where id = ?")
+			.param(id)
+			.query((rs, i) -> (Integer) rs.getObject(1))
+			.single();
+	}
+
+	private void recordProjects(Review review, List<ProjectChange> changes, String staff, long submissionId) {
+		Map<String, Comparison.Item> items = review.comparison()
+			.projects()
+			.stream()
+			.collect(Collectors.toMap(Comparison.Item::key, Function.identity(), (first, second) -> first));
+		for (ProjectChange change : changes) {
+			Comparison.Item item = (change.answers() != null) ? items.get(change.answers().key()) : null;
+			if (item == null) {
+				this.history.record(Subject.PROJECT, change.project().getId(), change.action(), staff, List.of(),
+						submissionId, null);
+			}
+			else if (item.change() != Comparison.Change.UNCHANGED) {
+				this.history.record(Subject.PROJECT, change.project().getId(), change.action(), staff,
+						item.rows()
+							.stream()
+							.map((row) -> FieldChange.of(row.labelKey(), row.before(), row.after()))
+							.toList(),
+						submissionId, null);
+			}
+		}
+	}
+
+	private record ProjectChange(Project project, String action, ProjectAnswers answers) {
+	}
+
+}

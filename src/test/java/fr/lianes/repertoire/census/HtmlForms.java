@@ -1,0 +1,58 @@
+package fr.lianes.repertoire.census;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/** A page's form as a browser without JavaScript sends it. */
+final class HtmlForms {
+
+	private HtmlForms() {
+	}
+
+	/**
+	 * The name-value pairs of the page's first form that has this field, the field given
+	 * a new value; the CSRF token is left to the client.
+	 */
+	static String[] fields(String html, String field, String value) {
+		Element form = Jsoup.parse(html)
+			.select("form")
+			.stream()
+			.filter((f) -> !f.select("[name=" + field + "]").isEmpty())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no form with " + field));
+		List<String> pairs = new ArrayList<>();
+		for (Element input : form.select("input[name], textarea[name], select[name]")) {
+			String name = input.attr("name");
+			if (name.equals("_csrf")) {
+				continue;
+			}
+			if (name.equals(field)) {
+				if (!pairs.contains(field)) {
+					pairs.add(field);
+					pairs.add(value);
+				}
+				continue;
+			}
+			switch (input.tagName()) {
+				case "textarea" -> add(pairs, name, input.wholeText());
+				case "select" -> input.select("option[selected]").forEach((o) -> add(pairs, name, o.attr("value")));
+				default -> {
+					String type = input.attr("type");
+					if ((!type.equals("checkbox") && !type.equals("radio")) || input.hasAttr("checked")) {
+						add(pairs, name, input.attr("value"));
+					}
+				}
+			}
+		}
+		return pairs.toArray(String[]::new);
+	}
+
+	private static void add(List<String> pairs, String name, String value) {
+		pairs.add(name);
+		pairs.add(value);
+	}
+
+}

@@ -1,0 +1,321 @@
+package fr.lianes.repertoire.census;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Moderation over HTTP, without JavaScript: a response reviewed field by field, approved
+ * (published and searchable at once), rejected, or sent back to its author and answered
+ * again; every decision mailed; entries edited directly without ever overwriting a newer
+ * version silently.
+ */
+class ModerationFlowTests extends CensusWebTest {
+
+	private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([0-9]+)\"");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PasswordEncoder encoder;
+
+	private WebClient moderator;
+
+	@BeforeEach
+	void signIn() {
+		staffAccount(this.jdbc, this.encoder, "moderatrice@lianes.example", "MODERATOR");
+		staffAccount(this.jdbc, this.encoder, "moderateur@lianes.example", "MODERATOR");
+		this.moderator = signedIn(this.port, "moderatrice@lianes.example");
+	}
+
+	@Test
+	void anApprovedNewActorIsPublishedSearchableAndToldByEmail() {
+		CensusFlowTests.sendNewActor(new WebClient(this.port), "Association Approuvée Modération",
+				"approuvee@asso.example");
+		long id = submission("approuvee@asso.example");
+
+		assertThat(this.moderator.get("/moderation").body()).contains("Association Approuvée Modération",
+				"/moderation/soumissions/" + id);
+		assertThat(this.moderator.get("/moderation?type=mise-a-jour").body())
+			.doesNotContain("Association Approuvée Modération");
+		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
+		assertThat(review.body()).contains("Nouvelle structure", "Projet de Association Approuvée Modération",
+				"Dominique Auteur", "ajouté", "approuvee@asso.example");
+
+		WebClient.Page queue = this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version",
+				version(review));
+		assertThat(queue.uri()).isEqualTo("/moderation");
+		assertThat(queue.body()).contains("La réponse de Association Approuvée Modération est approuvée");
+
+		String slug = this.jdbc
+			.sql("select a.slug from actor a join submission s on s.actor_id = a.id where s.id = ? and a.published")
+			.param(id)
+			.query(String.class)
+			.single();
+		WebClient visitor = new WebClient(this.port);
+		assertThat(visitor.get("/acteurs?q=Approuvée+Modération").body()).contains("/acteurs/" + slug);
+		assertThat(visitor.get("/acteurs/" + slug).body()).contains("Projet de Association Approuvée Modération",
+				"Dominique Auteur");
+		assertThat(GreenMailUtil.getBody(mailTo("approuvee@asso.example", "validée"))).contains("/acteurs/" + slug);
+
+		long actorId = this.jdbc.sql("select actor_id from submission where id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+		assertThat(this.moderator.get("/moderation/acteurs/" + actorId).body()).contains(
+				"Création à partir d’une réponse au recensement", "moderatrice@lianes.example",
+				"Association Approuvée Modération");
+		// a decision is taken once: the second click finds it taken
+		assertThat(
+				this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version", version(review)).body())
+			.contains("déjà été traitée");
+		assertThat(this.jdbc.sql("select count(*) from actor where name = 'Association Approuvée Modération'")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aRejectionNeedsAReasonWhichTheAuthorReceives() {
+		CensusFlowTests.sendNewActor(new WebClient(this.port), "Association Refusée Modération",
+				"refusee@asso.example");
+		long id = submission("refusee@asso.example");
+		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
+
+		WebClient.Page empty = this.moderator.post("/moderation/soumissions/" + id + "/refuser", "version",
+				version(review), "motif", "  ");
+		assertThat(empty.body()).contains("Écrivez le message destiné à l’auteur", "aria-invalid=\"true\"");
+		assertThat(status(id)).isEqualTo("SUBMITTED");
+
+		this.moderator.post("/moderation/soumissions/" + id + "/refuser", "version", version(review), "motif",
+				"Votre structure n’a pas d’action de coopération internationale.");
+		assertThat(status(id)).isEqualTo("REJECTED");
+		assertThat(GreenMailUtil.getBody(mailTo("refusee@asso.example", "pas été retenue")))
+			.contains("pas d=E2=80=99action de coop");
+		assertThat(this.jdbc.sql("select count(*) from actor where name = 'Association Refusée Modération'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aRequestForChangesGoesBackToTheAuthorWhoseNewAnswerIsApproved() {
+		CensusFlowTests.sendNewActor(new WebClient(this.port), "Association À Préciser", "preciser@asso.example");
+		long id = submission("preciser@asso.example");
+		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
+		this.moderator.post("/moderation/soumissions/" + id + "/modifications", "version", version(review), "demande",
+				"Pouvez-vous préciser la description de votre association ?");
+		assertThat(status(id)).isEqualTo("CHANGES_REQUESTED");
+
+		// the author, in another browser, follows the emailed link to their answers
+		WebClient author = new WebClient(this.port);
+		var mail = mailTo("preciser@asso.example", "précision est nécessaire");
+		assertThat(GreenMailUtil.getBody(mail)).contains("pr=C3=A9ciser la description");
+		String link = linkIn(mail);
+		author.get(link);
+		WebClient.Page structure = author.post("/recensement/lien", "jeton", link.substring(link.indexOf('=') + 1));
+		assertThat(structure.uri()).isEqualTo("/recensement/structure");
+		assertThat(org.jsoup.Jsoup.parse(structure.body()).select("#name").val()).isEqualTo("Association À Préciser");
+		String[] answers = CensusFlowTests.structure("Association À Préciser");
+		answers[answers.length - 3] = "Une association qui scolarise des enfants au Sénégal depuis 1998.";
+		author.post("/recensement/structure", answers);
+		assertThat(author.post("/recensement/envoi", "publication", "oui", "email", "preciser@asso.example").uri())
+			.isEqualTo("/recensement/merci");
+
+		long second = this.jdbc
+			.sql("select id from submission where author_email = 'preciser@asso.example' and status = 'SUBMITTED'")
+			.query(Long.class)
+			.single();
+		assertThat(second).isNotEqualTo(id);
+		WebClient.Page again = this.moderator.get("/moderation/soumissions/" + second);
+		assertThat(again.body()).contains("scolarise des enfants");
+		this.moderator.post("/moderation/soumissions/" + second + "/approuver", "version", version(again));
+		assertThat(status(second)).isEqualTo("APPROVED");
+		assertThat(this.jdbc.sql("select description from actor where name = 'Association À Préciser'")
+			.query(String.class)
+			.single()).contains("scolarise des enfants");
+	}
+
+	@Test
+	void anUpdateIsShownFieldByFieldAndApprovedIntoTheEntryAndItsHistory() {
+		var actor = this.jdbc.sql("""
+				select a.id, a.email, (select p.id from project p where p.lead_actor_id = a.id and p.published
+				                      order by p.id limit 1) from actor a
+				where a.published and a.email is not null and a.status = 'ACTIVE'
+				  and exists (select 1 from project p where p.lead_actor_id = a.id and p.published)
+				  and (select count(*) from actor b where lower(b.email) = lower(a.email)) = 1
+				  and not exists (select 1 from submission s where s.actor_id = a.id)
+				  and exists (select 1 from contact_person c where c.actor_id = a.id)
+				order by a.id desc limit 1""")
+			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3) })
+			.single();
+		long actorId = (Long) actor[0];
+		String email = (String) actor[1];
+		long projectId = (Long) actor[2];
+		WebClient author = new WebClient(this.port);
+		author.get("/recensement/mise-a-jour");
+		author.post("/recensement/mise-a-jour", "email", email);
+		String link = linkIn(mailTo(email, "mettre à jour"));
+		author.get(link);
+		author.post("/recensement/lien", "jeton", link.substring(link.indexOf('=') + 1));
+		WebClient.Page project = author.get("/recensement/projets/p" + projectId);
+		String title = "Projet renommé en modération " + projectId;
+		assertThat(author.post("/recensement/projets/p" + projectId, formOf(project.body(), "title", title, "action"))
+			.uri()).isEqualTo("/recensement/projets");
+		WebClient.Page sent = author.post("/recensement/envoi", "publication", "oui", "email", email);
+		assertThat(sent.uri()).as(() -> org.jsoup.Jsoup.parse(sent.body()).select(".error-summary, .error").text())
+			.isEqualTo("/recensement/merci");
+		long id = this.jdbc.sql("select id from submission where actor_id = ? and status = 'SUBMITTED'")
+			.param(actorId)
+			.query(Long.class)
+			.single();
+
+		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
+		assertThat(review.body()).contains("Mise à jour", title, "modifié");
+		this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version", version(review));
+		assertThat(
+				this.jdbc.sql("select title from project where id = ?").param(projectId).query(String.class).single())
+			.isEqualTo(title);
+		assertThat(this.moderator.get("/moderation/projets/" + projectId).body()).contains("Mise à jour approuvée",
+				title);
+		assertThat(org.jsoup.Jsoup
+			.parse(new WebClient(this.port).get("/projets?q=" + "renommé+en+modération+" + projectId).body())
+			.text()).contains(title);
+	}
+
+	@Test
+	void twoModeratorsEditingTheSameActorNeverOverwriteEachOtherSilently() {
+		long actorId = this.jdbc.sql("select id from actor where published order by id limit 1 offset 40")
+			.query(Long.class)
+			.single();
+		WebClient other = signedIn(this.port, "moderateur@lianes.example");
+		WebClient.Page mine = this.moderator.get("/moderation/acteurs/" + actorId + "/modifier");
+		WebClient.Page theirs = other.get("/moderation/acteurs/" + actorId + "/modifier");
+		assertThat(version(mine)).isEqualTo(version(theirs));
+
+		WebClient.Page saved = other.post("/moderation/acteurs/" + actorId + "/modifier",
+				formOf(theirs.body(), "description", "La description de l’autre modérateur."));
+		assertThat(saved.uri()).isEqualTo("/moderation/acteurs/" + actorId);
+		assertThat(saved.body()).contains("Les modifications sont enregistrées");
+
+		WebClient.Page conflict = this.moderator.post("/moderation/acteurs/" + actorId + "/modifier",
+				formOf(mine.body(), "description", "Ma description à moi."));
+		assertThat(conflict.body()).contains("Quelqu’un a modifié cette fiche entre-temps",
+				"La description de l’autre modérateur.", "Ma description à moi.");
+		assertThat(description(actorId)).isEqualTo("La description de l’autre modérateur.");
+
+		// nothing typed is lost: the form still holds it, and saving it again is a choice
+		WebClient.Page mineAgain = this.moderator.post("/moderation/acteurs/" + actorId + "/modifier",
+				formOf(conflict.body(), "description", "Ma description à moi."));
+		assertThat(mineAgain.uri()).isEqualTo("/moderation/acteurs/" + actorId);
+		assertThat(description(actorId)).isEqualTo("Ma description à moi.");
+		assertThat(mineAgain.body()).contains("moderateur@lianes.example", "moderatrice@lianes.example",
+				"La description de l’autre modérateur.", "Modification par l’équipe");
+	}
+
+	@Test
+	void statusAndPublicationChangeWithTheirHistoryAndAStaleFormChangesNothing() {
+		long actorId = this.jdbc
+			.sql("select id from actor where published and status = 'ACTIVE' order by id limit 1 offset 41")
+			.query(Long.class)
+			.single();
+		String slug = this.jdbc.sql("select slug from actor where id = ?").param(actorId).query(String.class).single();
+		WebClient.Page page = this.moderator.get("/moderation/acteurs/" + actorId);
+		String version = version(page);
+		this.moderator.post("/moderation/acteurs/" + actorId + "/statut", "version", version, "statut", "DORMANT");
+		assertThat(this.jdbc.sql("select status from actor where id = ?").param(actorId).query(String.class).single())
+			.isEqualTo("DORMANT");
+		WebClient.Page stale = this.moderator.post("/moderation/acteurs/" + actorId + "/publication", "version",
+				version, "publier", "false");
+		assertThat(stale.body()).contains("modifiée par quelqu’un d’autre");
+		assertThat(new WebClient(this.port).get("/acteurs/" + slug).status()).isEqualTo(200);
+
+		WebClient.Page unpublished = this.moderator.post("/moderation/acteurs/" + actorId + "/publication", "version",
+				version(stale), "publier", "false");
+		assertThat(unpublished.body()).contains("n’est plus publiée", "Changement de statut", "En veille",
+				"Retrait de la publication");
+		assertThat(new WebClient(this.port).get("/acteurs/" + slug).status()).isEqualTo(404);
+		this.moderator.post("/moderation/acteurs/" + actorId + "/publication", "version", version(unpublished),
+				"publier", "true");
+		assertThat(new WebClient(this.port).get("/acteurs/" + slug).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anInvalidDirectEditKeepsWhatWasTypedWithItsMessage() {
+		long actorId = this.jdbc.sql("select id from actor where published order by id limit 1 offset 42")
+			.query(Long.class)
+			.single();
+		String before = description(actorId);
+		WebClient.Page form = this.moderator.get("/moderation/acteurs/" + actorId + "/modifier");
+		WebClient.Page invalid = this.moderator.post("/moderation/acteurs/" + actorId + "/modifier",
+				formOf(form.body(), "siret", "12345678901234"));
+		assertThat(invalid.body()).contains("error-summary", "12345678901234", "aria-invalid=\"true\"");
+		assertThat(description(actorId)).isEqualTo(before);
+		assertThat(this.moderator.get("/moderation/acteurs/999999999").status()).isEqualTo(404);
+		assertThat(this.moderator.get("/moderation/soumissions/abc").status()).isEqualTo(404);
+	}
+
+	@Test
+	void staleActorsAreListedToFollowUp() {
+		WebClient.Page page = this.moderator.get("/moderation/a-relancer?annees=2");
+		long expected = this.jdbc.sql("""
+				select count(*) from actor where status <> 'CEASED'
+				and (last_census_response_at is null or last_census_response_at < now() - interval '2 years')""")
+			.query(Long.class)
+			.single();
+		assertThat(page.body()).contains("Structures à relancer")
+			.containsPattern(String.valueOf(expected).replaceAll("(?<=\\d)(?=(\\d{3})+$)", "\\\\D?") + " structures");
+		assertThat(this.moderator.get("/moderation/a-relancer?annees=abc").status()).isEqualTo(200);
+	}
+
+	private long submission(String email) {
+		return this.jdbc.sql("select id from submission where author_email = ? and status = 'SUBMITTED'")
+			.param(email)
+			.query(Long.class)
+			.single();
+	}
+
+	private String status(long id) {
+		return this.jdbc.sql("select status from submission where id = ?").param(id).query(String.class).single();
+	}
+
+	private String description(long actorId) {
+		return this.jdbc.sql("select description from actor where id = ?").param(actorId).query(String.class).single();
+	}
+
+	private static String version(WebClient.Page page) {
+		Matcher matcher = VERSION.matcher(page.body());
+		assertThat(matcher.find()).as("a version in " + page.uri()).isTrue();
+		return matcher.group(1);
+	}
+
+	/**
+	 * The fields of the page's main form as a browser would send them, one of them
+	 * changed.
+	 */
+	private static String[] formOf(String html, String field, String value) {
+		return HtmlForms.fields(html, field, value);
+	}
+
+	/** The same, sent with the button of this name that saves ("enregistrer"). */
+	private static String[] formOf(String html, String field, String value, String button) {
+		String[] fields = HtmlForms.fields(html, field, value);
+		String[] withButton = java.util.Arrays.copyOf(fields, fields.length + 2);
+		withButton[fields.length] = button;
+		withButton[fields.length + 1] = "enregistrer";
+		return withButton;
+	}
+
+}
