@@ -51,6 +51,9 @@ class CensusBrowserTests extends CensusWebTest {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private org.springframework.security.crypto.password.PasswordEncoder encoder;
+
 	@BeforeAll
 	static void startBrowser() {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -166,6 +169,77 @@ class CensusBrowserTests extends CensusWebTest {
 			.param(actor[0])
 			.query(String.class)
 			.single()).contains("Projet renommé par le navigateur");
+	}
+
+	@Test
+	void aModeratorApprovesANewActorWhichAppearsInSearchAtOnce() {
+		CensusFlowTests.sendNewActor(new WebClient(this.port), "Les Jardiniers du Navigateur",
+				"jardiniers@asso.example");
+		signInAsModerator();
+		open("/moderation");
+		checkAccessibility();
+		driver.findElement(By.linkText("Les Jardiniers du Navigateur")).click();
+		checkAccessibility();
+		assertThat(driver.getPageSource()).contains("Projet de Les Jardiniers du Navigateur");
+		submit("form[action$='/approuver'] button");
+		assertThat(driver.getCurrentUrl()).endsWith("/moderation");
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Les Jardiniers du Navigateur");
+
+		open("/acteurs?q=Jardiniers+Navigateur");
+		checkAccessibility();
+		driver.findElement(By.linkText("Les Jardiniers du Navigateur")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Les Jardiniers du Navigateur");
+		assertThat(mailTo("jardiniers@asso.example", "validée")).isNotNull();
+	}
+
+	@Test
+	void aRequestForChangesGoesToItsAuthorByEmailAndComesBackToTheQueue() {
+		CensusFlowTests.sendNewActor(new WebClient(this.port), "Les Précisions du Navigateur",
+				"precisions@asso.example");
+		signInAsModerator();
+		open("/moderation");
+		driver.findElement(By.linkText("Les Précisions du Navigateur")).click();
+		submit("form[action$='/modifications'] button");
+		assertThat(driver.findElement(By.id("demande-erreur")).isDisplayed()).isTrue();
+		assertThat(driver.findElement(By.id("demande")).getAttribute("aria-invalid")).isEqualTo("true");
+		checkAccessibility();
+		type("demande", "Merci d’indiquer votre site internet.");
+		submit("form[action$='/modifications'] button");
+		assertThat(driver.getCurrentUrl()).endsWith("/moderation");
+
+		// the author, in their own browser, follows the link of the mail
+		driver.manage().deleteAllCookies();
+		open(linkIn(mailTo("precisions@asso.example", "précision est nécessaire")));
+		checkAccessibility();
+		submit("form[action='/recensement/lien'] button");
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/structure");
+		assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Les Précisions du Navigateur");
+		type("website", "https://precisions.example");
+		submit("form[action='/recensement/structure'] .actions button");
+		open("/recensement/relecture");
+		driver.findElement(By.id("publication-oui")).click();
+		submit("form[action='/recensement/envoi'] .actions button");
+		assertThat(driver.getCurrentUrl()).endsWith("/recensement/merci");
+
+		signInAsModerator();
+		open("/moderation");
+		driver.findElement(By.linkText("Les Précisions du Navigateur")).click();
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("https://precisions.example");
+		submit("form[action$='/approuver'] button");
+		assertThat(this.jdbc.sql("select website from actor where name = 'Les Précisions du Navigateur' and published")
+			.query(String.class)
+			.single()).isEqualTo("https://precisions.example");
+	}
+
+	private void signInAsModerator() {
+		staffAccount(this.jdbc, this.encoder, "navigatrice@lianes.example", "MODERATOR");
+		driver.manage().deleteAllCookies();
+		open("/connexion");
+		checkAccessibility();
+		type("email", "navigatrice@lianes.example");
+		type("motDePasse", STAFF_PASSWORD);
+		submit("form[action='/connexion'] button[type=submit]");
+		assertThat(driver.getCurrentUrl()).endsWith("/moderation");
 	}
 
 	private void addProject(String title, String country) {
