@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.census;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -223,6 +224,42 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(description(actorId)).isEqualTo("Ma description à moi.");
 		assertThat(mineAgain.body()).contains("moderateur@lianes.example", "moderatrice@lianes.example",
 				"La description de l’autre modérateur.", "Modification par l’équipe");
+	}
+
+	@Test
+	void twoSimultaneousSavesOfOneProjectLeaveOneWinnerAndTheOtherSeesTheConflict() throws Exception {
+		long projectId = this.jdbc.sql("select id from project where published order by id limit 1 offset 50")
+			.query(Long.class)
+			.single();
+		String url = "/moderation/projets/" + projectId + "/modifier";
+		WebClient other = signedIn(this.port, "moderateur@lianes.example");
+		String[] mine = formOf(this.moderator.get(url).body(), "description", "Description A, simultanée.", "action");
+		String[] theirs = formOf(other.get(url).body(), "description", "Description B, simultanée.", "action");
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(() -> this.moderator.post(url, mine));
+			var second = pool.submit(() -> other.post(url, theirs));
+			List<WebClient.Page> pages = List.of(first.get(), second.get());
+			List<WebClient.Page> saved = pages.stream()
+				.filter((page) -> page.uri().equals("/moderation/projets/" + projectId))
+				.toList();
+			assertThat(saved).hasSize(1);
+			WebClient.Page loser = pages.stream().filter((page) -> !saved.contains(page)).findFirst().orElseThrow();
+			assertThat(loser.body()).contains("Quelqu’un a modifié cette fiche entre-temps");
+			String stored = this.jdbc.sql("select description from project where id = ?")
+				.param(projectId)
+				.query(String.class)
+				.single();
+			String lost = stored.startsWith("Description A") ? "Description B, simultanée."
+					: "Description A, simultanée.";
+			// the loser's text is still in its form, next to the winner's shown as the
+			// saved version
+			assertThat(org.jsoup.Jsoup.parse(loser.body()).select("#description").val()).isEqualTo(lost);
+			assertThat(org.jsoup.Jsoup.parse(loser.body()).select(".conflict").text()).contains(stored, lost);
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	@Test
