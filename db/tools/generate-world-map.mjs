@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Converts the Natural Earth 1:110m countries of npm world-atlas (TopoJSON) once into the SVG path
+// data the world map of the key figures draws: src/main/resources/maps/world.tsv, one line per
+// country, "numeric code <TAB> path", projected (Equal Earth) into a 1000-wide view box, rounded to
+// whole units and written with relative commands, so the file stays small.
+// Usage: cd db/tools && npm ci && node generate-world-map.mjs
+// Deterministic (sorted by code, no timestamps). Never part of the build; only its output is.
+
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { feature } from 'topojson-client';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const output = resolve(here, '..', '..', 'src', 'main', 'resources', 'maps', 'world.tsv');
+const atlas = require('world-atlas/countries-110m.json');
+const version = require('world-atlas/package.json').version;
+
+// Natural Earth features without an ISO numeric code: Kosovo takes the user-assigned code the
+// country table gives it (db/reference/country-overrides.csv); the others are drawn as land
+// without a country (code "-").
+const CODE_BY_NAME = { Kosovo: '900' };
+// Antarctica: no actor works there, and it would take a third of the map.
+const LEFT_OUT = new Set(['010']);
+const WIDTH = 1000;
+// Islands smaller than this (in square units of the view box) are left out, except a country's
+// largest piece: a country never disappears.
+const MIN_AREA = 2;
+
+// Equal Earth projection (Šavrič, Patterson, Jenny 2018), in radians.
+const A1 = 1.340264, A2 = -0.081106, A3 = 0.000893, A4 = 0.003796, M = Math.sqrt(3) / 2;
+function project([lon, lat]) {
+    const l = lon * Math.PI / 180;
+    const theta = Math.asin(M * Math.sin(lat * Math.PI / 180));
+    const t2 = theta * theta, t6 = t2 * t2 * t2;
+    const x = l * Math.cos(theta) / (M * (A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2)));
+    const y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
+    return [x, -y];
+}
+
+// A ring crossing the antimeridian (Russia, Fiji) jumps by ~360°: unwrap it so it stays one shape
+// (its far end then runs past the map's edge, where the view box clips it).
+function unwrap(ring) {
+    const out = [ring[0]];
+    let shift = 0;
+    for (let i = 1; i < ring.length; i++) {
+        const delta = ring[i][0] - ring[i - 1][0];
+        if (delta > 180) shift -= 360;
+        else if (delta < -180) shift += 360;
+        out.push([ring[i][0] + shift, ring[i][1]]);
+    }
+    return out;
+}
+
+const xMax = project([180, 0])[0];
+const yMax = project([0, 90])[1] * -1;
+const scale = WIDTH / (2 * xMax);
+const toView = ([x, y]) => [(x + xMax) * scale, (y + yMax) * scale];
+
+function area(points) {
+    let sum = 0;
+    for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
+        sum += (points[j][0] + points[i][0]) * (points[j][1] - points[i][1]);
+    }
+    return Math.abs(sum / 2);
+}
+
+function ringPath(points) {
+    const rounded = points.map(([x, y]) => [Math.round(x), Math.round(y)]);
+    let path = `M${rounded[0][0]} ${rounded[0][1]}`;
+    let [px, py] = rounded[0];
+    let steps = 0;
+    for (const [x, y] of rounded.slice(1)) {
+        if (x === px && y === py) continue;
+        path += `l${x - px} ${y - py}`;
+        px = x; py = y;
+        steps++;
+    }
+    return steps >= 2 ? path + 'z' : '';
+}
+
+let top = Infinity, bottom = -Infinity;
+const rows = [];
+for (const f of feature(atlas, atlas.objects.countries).features) {
+    const code = f.id ?? CODE_BY_NAME[f.properties.name] ?? '-';
+    if (LEFT_OUT.has(code)) continue;
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const projected = polygons.map((polygon) => polygon.map((ring) => unwrap(ring).map(project).map(toView)));
+    const largest = Math.max(...projected.map((polygon) => area(polygon[0])));
+    const kept = projected.filter((polygon) => area(polygon[0]) >= Math.min(MIN_AREA, largest));
+    kept.flat().flat().forEach(([, y]) => { top = Math.min(top, y); bottom = Math.max(bottom, y); });
+    const path = kept.flatMap((polygon) => polygon.map(ringPath)).join('');
+    if (path) rows.push([code, f.properties.name, path]);
+}
+// Shift everything up to the northernmost point drawn, and give the height in the header.
+const offset = Math.floor(top);
+const height = Math.ceil(bottom) - offset;
+const shifted = rows.map(([code, name, path]) => [code, name,
+    path.replace(/M(-?\d+) (-?\d+)/g, (_, x, y) => `M${x} ${Number(y) - offset}`)]);
+shifted.sort((a, b) => (a[0] + a[1]).localeCompare(b[0] + b[1]));
+const lines = [
+    `# Natural Earth 1:110m countries (public domain) from npm world-atlas ${version} (ISC), Equal Earth projection,`,
+    '# generated by db/tools/generate-world-map.mjs: do not edit by hand. Columns: ISO 3166-1 numeric code',
+    '# ("-" for land without one), Natural Earth name, SVG path.',
+    `viewbox\t-\t0 0 ${WIDTH} ${height}`,
+    ...shifted.map((row) => row.join('\t')),
+];
+writeFileSync(output, lines.join('\n') + '\n');
+console.log(`${shifted.length} countries, view box ${WIDTH} x ${height}, ${lines.join('\n').length} characters -> ${output}`);
