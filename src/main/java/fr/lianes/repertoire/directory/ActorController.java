@@ -4,6 +4,10 @@ import fr.lianes.repertoire.web.NotFoundException;
 
 import fr.lianes.repertoire.web.WebProperties;
 
+import java.util.stream.Collectors;
+
+import fr.lianes.repertoire.maps.Maps;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -22,11 +26,15 @@ class ActorController {
 
 	private final WebProperties web;
 
-	ActorController(ListCriteriaParser parser, ActorQueries queries, DetailQueries details, WebProperties web) {
+	private final Maps maps;
+
+	ActorController(ListCriteriaParser parser, ActorQueries queries, DetailQueries details, WebProperties web,
+			Maps maps) {
 		this.parser = parser;
 		this.queries = queries;
 		this.details = details;
 		this.web = web;
+		this.maps = maps;
 	}
 
 	@GetMapping("/acteurs")
@@ -46,6 +54,14 @@ class ActorController {
 				.orElseThrow(() -> new NotFoundException());
 		}
 		model.addAttribute("actor", actor.get());
+		// the countries of its projects, shaded by how many
+		model.addAttribute("worldMap",
+				this.maps.world(
+						actor.get()
+							.countries()
+							.stream()
+							.collect(Collectors.toMap(ActorView.Count::key, ActorView.Count::projects)),
+						java.util.Set.of()));
 		return "directory/actor";
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import fr.lianes.repertoire.maps.Maps;
 import fr.lianes.repertoire.reference.CountryRef;
 import fr.lianes.repertoire.reference.DomainRef;
 import fr.lianes.repertoire.reference.ReferenceData;
@@ -37,18 +38,24 @@ class BrowseController {
 
 	private final ReferenceData reference;
 
-	BrowseController(BrowseQueries browse, ActorQueries actors, ProjectQueries projects, ReferenceData reference) {
+	private final Maps maps;
+
+	BrowseController(BrowseQueries browse, ActorQueries actors, ProjectQueries projects, ReferenceData reference,
+			Maps maps) {
 		this.browse = browse;
 		this.actors = actors;
 		this.projects = projects;
 		this.reference = reference;
+		this.maps = maps;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
 		BrowseQueries.Overview overview = this.browse.overview();
 		model.addAttribute("figures", this.browse.figures(overview));
-		model.addAttribute("topCountries", this.browse.countries(overview).stream().limit(12).toList());
+		List<BrowseQueries.Summary> countries = this.browse.countries(overview);
+		model.addAttribute("topCountries", countries.stream().limit(12).toList());
+		model.addAttribute("worldMap", worldMap(countries, java.util.Set.of()));
 		model.addAttribute("domains", domainSummaries(overview, this.reference.topLevelDomains()));
 		model.addAttribute("territories", territorySummaries(overview));
 		model.addAttribute("latest",
@@ -61,8 +68,9 @@ class BrowseController {
 
 	@GetMapping("/pays")
 	String countries(Model model) {
-		Map<String, Map<String, List<BrowseQueries.Summary>>> byRegion = this.browse.countries(this.browse.overview())
-			.stream()
+		List<BrowseQueries.Summary> countries = this.browse.countries(this.browse.overview());
+		model.addAttribute("worldMap", worldMap(countries, java.util.Set.of()));
+		Map<String, Map<String, List<BrowseQueries.Summary>>> byRegion = countries.stream()
 			.sorted(java.util.Comparator.comparing(BrowseQueries.Summary::name))
 			.collect(Collectors.groupingBy((s) -> (s.group() != null) ? s.group() : "", java.util.TreeMap::new,
 					Collectors.groupingBy((s) -> (s.subgroup() != null) ? s.subgroup() : "", java.util.TreeMap::new,
@@ -74,6 +82,8 @@ class BrowseController {
 	@GetMapping("/pays/{iso2}")
 	String country(@PathVariable String iso2, Model model) {
 		CountryRef country = this.reference.country(iso2).orElseThrow(BrowseController::notFound);
+		model.addAttribute("worldMap",
+				worldMap(this.browse.countries(this.browse.overview()), java.util.Set.of(country.iso2())));
 		return sample(model, "country", country, ListCriteria.ofCountry(country), "directory/country");
 	}
 
@@ -132,6 +142,14 @@ class BrowseController {
 		Map<TerritoryRef, BrowseQueries.Summary> result = new LinkedHashMap<>();
 		this.reference.territories().forEach((t) -> result.put(t, counts.getOrDefault(t.id(), empty())));
 		return result;
+	}
+
+	/** The world map shaded by the actors of each country (the key figures' map). */
+	private fr.lianes.repertoire.maps.ChoroplethMap worldMap(List<BrowseQueries.Summary> countries,
+			java.util.Set<String> highlighted) {
+		return this.maps.world(
+				countries.stream().collect(Collectors.toMap(BrowseQueries.Summary::key, BrowseQueries.Summary::actors)),
+				highlighted);
 	}
 
 	private static BrowseQueries.Summary empty() {

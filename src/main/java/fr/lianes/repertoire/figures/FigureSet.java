@@ -1,0 +1,63 @@
+package fr.lianes.repertoire.figures;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The key figures of the directory for one filter, computed from published content only.
+ * <p>
+ * Actors are the published actors that are active or dormant (the "registered actors" of
+ * the census documents; ceased ones are left out), restricted by the filter: in the
+ * territory, of the type, with a public project (led or joined) in the country and with
+ * one in the domain. Projects are the public projects (published, led by a published
+ * actor) whose lead actor is in the territory and of the type, in the country and the
+ * domain (or one of its sub-domains).
+ *
+ * @param version the content version the figures were computed at
+ * @param actors registered actors
+ * @param activeActors of which active
+ * @param dormantActors of which dormant
+ * @param campaigns census campaigns opened so far, oldest first, with their respondents
+ * @param projects public projects
+ * @param actorsByTerritory actors per territory slug
+ * @param actorsByType actors per actor type code
+ * @param projectsByDomain projects per domain or sub-domain id (a project counts once in
+ * each of its domains)
+ * @param projectsByNature projects per nature of action
+ * @param projectsByKind projects per kind
+ * @param actorsByCountry actors per ISO alpha-2 code
+ * @param projectsByCountry projects per ISO alpha-2 code
+ * @param areas actors and projects per world region and sub-region
+ */
+public record FigureSet(long version, long actors, long activeActors, long dormantActors, List<CampaignCount> campaigns,
+		long projects, Map<String, Long> actorsByTerritory, Map<String, Long> actorsByType,
+		Map<Short, Long> projectsByDomain, Map<String, Long> projectsByNature, Map<String, Long> projectsByKind,
+		Map<String, Long> actorsByCountry, Map<String, Long> projectsByCountry, List<AreaCount> areas) {
+
+	/** A census campaign and how many of the actors answered it. */
+	public record CampaignCount(int id, String name, LocalDate asOf, long respondents) {
+
+	}
+
+	/** A world region and sub-region with its actors and projects. */
+	public record AreaCount(String region, String subregion, long actors, long projects) {
+
+	}
+
+	/** The current campaign (the latest opened), if any. */
+	public CampaignCount currentCampaign() {
+		return this.campaigns.isEmpty() ? null : this.campaigns.get(this.campaigns.size() - 1);
+	}
+
+	public long respondents() {
+		CampaignCount current = currentCampaign();
+		return (current != null) ? current.respondents() : 0;
+	}
+
+	/** Countries concerned by the projects. */
+	public long countries() {
+		return this.projectsByCountry.size();
+	}
+
+}

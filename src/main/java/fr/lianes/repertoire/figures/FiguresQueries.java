@@ -1,0 +1,196 @@
+package fr.lianes.repertoire.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.lianes.repertoire.reference.ReferenceData;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Computes the figures in SQL, a handful of grouped statements. Called by
+ * {@link FiguresCache} in one read-only, repeatable-read transaction, so that every
+ * statement and the content version see the same snapshot.
+ */
+@Repository
+class FiguresQueries {
+
+	private final JdbcClient jdbc;
+
+	private final ReferenceData reference;
+
+	FiguresQueries(JdbcClient jdbc, ReferenceData reference) {
+		this.jdbc = jdbc;
+		this.reference = reference;
+	}
+
+	FigureSet compute(long version, FiguresFilter filter) {
+		Sql sql = new Sql(filter);
+		long[] statuses = new long[2];
+		Map<String, Long> byTerritory = new HashMap<>();
+		Map<String, Long> byType = new HashMap<>();
+		this.jdbc.sql(sql.actors + """
+				select e.territory_id, a.actor_type_code, a.status = 'ACTIVE', count(*)
+				from filtered_actor a
+				join commune c on c.insee_code = a.commune_insee
+				left join epci e on e.siren = c.epci_siren
+				group by 1, 2, 3""").params(sql.params).query((rs) -> {
+			long count = rs.getLong(4);
+			statuses[rs.getBoolean(3) ? 0 : 1] += count;
+			Object territoryId = rs.getObject(1);
+			String territory = (territoryId != null)
+					? this.reference.territory(rs.getShort(1)).map((t) -> t.slug()).orElse("") : "";
+			byTerritory.merge(territory, count, Long::sum);
+			byType.merge(rs.getString(2), count, Long::sum);
+		});
+		List<FigureSet.CampaignCount> campaigns = this.jdbc.sql(sql.actors + """
+				select c.id, c.name, c.as_of,
+				       (select count(*) from filtered_actor a
+				        where a.last_census_campaign_id = c.id
+				           or exists (select 1 from submission s
+				                      where s.actor_id = a.id and s.campaign_id = c.id and s.status = 'APPROVED'))
+				from census_campaign c
+				where c.opens_on <= current_date
+				order by c.opens_on, c.id""")
+			.params(sql.params)
+			.query((rs, i) -> new FigureSet.CampaignCount(rs.getInt(1), rs.getString(2),
+					rs.getObject(3, LocalDate.class), rs.getLong(4)))
+			.list();
+		Map<String, Long> byNature = new HashMap<>();
+		Map<String, Long> byKind = new HashMap<>();
+		long[] projects = new long[1];
+		this.jdbc.sql(sql.projects + "select p.nature, p.kind, count(*) from filtered_project p group by 1, 2")
+			.params(sql.params)
+			.query((rs) -> {
+				byNature.merge(rs.getString(1), rs.getLong(3), Long::sum);
+				byKind.merge(rs.getString(2), rs.getLong(3), Long::sum);
+				projects[0] += rs.getLong(3);
+			});
+		Map<Short, Long> byDomain = new HashMap<>();
+		this.jdbc.sql(sql.projects + """
+				select x.domain_id, count(distinct x.project_id) from (
+				    select pd.domain_id, pd.project_id
+				    from filtered_project p join project_domain pd on pd.project_id = p.id
+				    union all
+				    select d.parent_id, pd.project_id
+				    from filtered_project p join project_domain pd on pd.project_id = p.id
+				    join domain d on d.id = pd.domain_id
+				    where d.parent_id is not null) x
+				group by 1""").params(sql.params).query((rs) -> {
+			byDomain.put(rs.getShort(1), rs.getLong(2));
+		});
+		Map<String, Long> actorsByCountry = new HashMap<>();
+		this.jdbc.sql(sql.actors + """
+				select pc.country_iso2, count(distinct a.id)
+				from filtered_actor a
+				join actor_project ap on ap.actor_id = a.id
+				join project_country pc on pc.project_id = ap.project_id
+				group by 1""").params(sql.params).query((rs) -> {
+			actorsByCountry.put(rs.getString(1), rs.getLong(2));
+		});
+		Map<String, Long> projectsByCountry = new HashMap<>();
+		this.jdbc.sql(sql.projects + """
+				select pc.country_iso2, count(*)
+				from filtered_project p join project_country pc on pc.project_id = p.id
+				group by 1""").params(sql.params).query((rs) -> {
+			projectsByCountry.put(rs.getString(1), rs.getLong(2));
+		});
+		return new FigureSet(version, statuses[0] + statuses[1], statuses[0], statuses[1], campaigns, projects[0],
+				byTerritory, byType, byDomain, byNature, byKind, actorsByCountry, projectsByCountry, areas(sql));
+	}
+
+	private List<FigureSet.AreaCount> areas(Sql sql) {
+		Map<List<String>, long[]> counts = new java.util.LinkedHashMap<>();
+		this.jdbc.sql(sql.actors + """
+				select k.region_fr, k.subregion_fr, count(distinct a.id)
+				from filtered_actor a
+				join actor_project ap on ap.actor_id = a.id
+				join project_country pc on pc.project_id = ap.project_id
+				join country k on k.iso2 = pc.country_iso2
+				group by 1, 2""").params(sql.params).query((rs) -> {
+			counts.computeIfAbsent(area(rs.getString(1), rs.getString(2)), (k) -> new long[2])[0] = rs.getLong(3);
+		});
+		this.jdbc.sql(sql.projects + """
+				select k.region_fr, k.subregion_fr, count(distinct p.id)
+				from filtered_project p
+				join project_country pc on pc.project_id = p.id
+				join country k on k.iso2 = pc.country_iso2
+				group by 1, 2""").params(sql.params).query((rs) -> {
+			counts.computeIfAbsent(area(rs.getString(1), rs.getString(2)), (k) -> new long[2])[1] = rs.getLong(3);
+		});
+		List<FigureSet.AreaCount> areas = new ArrayList<>();
+		counts.forEach((key, value) -> areas.add(new FigureSet.AreaCount(key.get(0), key.get(1), value[0], value[1])));
+		return areas;
+	}
+
+	private static List<String> area(String region, String subregion) {
+		return List.of((region != null) ? region : "", (subregion != null) ? subregion : "");
+	}
+
+	/**
+	 * The filtered actors and projects as common table expressions, and their parameters.
+	 */
+	private static final class Sql {
+
+		final String actors;
+
+		final String projects;
+
+		final Map<String, Object> params = new HashMap<>();
+
+		Sql(FiguresFilter filter) {
+			StringBuilder actor = new StringBuilder("""
+					with filtered_actor as (
+					    select a.* from actor a
+					    join commune c on c.insee_code = a.commune_insee
+					    left join epci e on e.siren = c.epci_siren
+					    where a.published and a.status <> 'CEASED'""");
+			StringBuilder project = new StringBuilder("""
+					with filtered_project as (
+					    select p.* from public_project p
+					    join actor la on la.id = p.lead_actor_id
+					    join commune c on c.insee_code = la.commune_insee
+					    left join epci e on e.siren = c.epci_siren
+					    where true""");
+			if (filter.territory() != null) {
+				this.params.put("territory", filter.territory().id());
+				actor.append(" and e.territory_id = :territory");
+				project.append(" and e.territory_id = :territory");
+			}
+			if (filter.type() != null) {
+				this.params.put("type", filter.type().code());
+				actor.append(" and a.actor_type_code = :type");
+				project.append(" and la.actor_type_code = :type");
+			}
+			if (filter.country() != null) {
+				this.params.put("country", filter.country().iso2());
+				actor.append("\n").append("""
+						and exists (select 1 from actor_project ap
+						    join project_country pc on pc.project_id = ap.project_id
+						    where ap.actor_id = a.id and pc.country_iso2 = :country)""");
+				project.append("\n").append("""
+						and exists (select 1 from project_country pc
+						    where pc.project_id = p.id and pc.country_iso2 = :country)""");
+			}
+			if (filter.domain() != null) {
+				this.params.put("domain", filter.domain().id());
+				actor.append("\n").append("""
+						and exists (select 1 from actor_project ap
+						    join project_domain pd on pd.project_id = ap.project_id
+						    join domain d on d.id = pd.domain_id
+						    where ap.actor_id = a.id and (d.id = :domain or d.parent_id = :domain))""");
+				project.append("\n").append("""
+						and exists (select 1 from project_domain pd join domain d on d.id = pd.domain_id
+						    where pd.project_id = p.id and (d.id = :domain or d.parent_id = :domain))""");
+			}
+			this.actors = actor.append(")\n").toString();
+			this.projects = project.append(")\n").toString();
+		}
+
+	}
+
+}

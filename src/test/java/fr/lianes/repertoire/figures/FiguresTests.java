@@ -1,0 +1,261 @@
+package fr.lianes.repertoire.figures;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import fr.lianes.repertoire.StatementCounter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The key figures against the same figures computed independently in SQL on the demo
+ * directory, before and after a change is committed.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(StatementCounter.class)
+class FiguresTests {
+
+	/** Published actors that are active or dormant. */
+	private static final String REGISTERED = "a.published and a.status in ('ACTIVE', 'DORMANT')";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void keyFiguresAreThoseOfThePublishedDirectory() {
+		Document page = page("/chiffres");
+		assertThat(keyFigure(page, 0)).isEqualTo(count("select count(*) from actor a where " + REGISTERED))
+			.isPositive();
+		long active = count("select count(*) from actor a where a.published and a.status = 'ACTIVE'");
+		assertThat(number(page.select(".key-figures li .detail").get(0).text().replaceFirst(" et .*", "")))
+			.isEqualTo(active);
+		assertThat(keyFigure(page, 1))
+			.isEqualTo(
+					count("""
+							select count(*) from actor a where %s and a.last_census_campaign_id = (
+							    select id from census_campaign where opens_on <= current_date order by opens_on desc, id desc limit 1)"""
+						.formatted(REGISTERED)))
+			.isPositive();
+		assertThat(keyFigure(page, 2)).isEqualTo(count("select count(*) from public_project")).isPositive();
+		assertThat(keyFigure(page, 3)).isEqualTo(count(
+				"select count(distinct pc.country_iso2) from project_country pc join public_project p on p.id = pc.project_id"))
+			.isGreaterThan(50);
+		assertThat(page.select(".meta").text()).contains("situation au");
+	}
+
+	@Test
+	void everyTerritoryCountryAndDomainRowMatchesSql() {
+		Document page = page("/chiffres");
+		assertThat(table(page, "territoires")).isEqualTo(grouped("""
+				select t.slug, count(*) from actor a join commune c on c.insee_code = a.commune_insee
+				join epci e on e.siren = c.epci_siren join territory t on t.id = e.territory_id
+				where %s group by 1""".formatted(REGISTERED), "/territoires/"));
+		Map<String, Long> countries = grouped("""
+				select lower(pc.country_iso2), count(distinct a.id) from actor a
+				join (select lead_actor_id as actor_id, id as project_id from public_project
+				      union select pa.actor_id, pa.project_id from project_actor pa
+				      join public_project p on p.id = pa.project_id) ap on ap.actor_id = a.id
+				join project_country pc on pc.project_id = ap.project_id
+				where %s group by 1""".formatted(REGISTERED), "/pays/");
+		assertThat(table(page, "pays")).isEqualTo(countries);
+		assertThat(countries.get("/pays/sn")).isEqualTo(countries.values().stream().max(Long::compare).orElseThrow());
+		assertThat(table(page, "domaines")).isEqualTo(grouped("""
+				select d.slug, count(distinct p.id) from public_project p
+				join project_domain pd on pd.project_id = p.id join domain s on s.id = pd.domain_id
+				join domain d on d.id = coalesce(s.parent_id, s.id) group by 1""", "/domaines/"));
+		// the world map names each country with its count
+		Element senegal = page.selectFirst("a.country[href=/pays/sn]");
+		assertThat(senegal.attr("aria-label"))
+			.isEqualTo("Pays Sénégal : " + formatted(countries.get("/pays/sn")) + " acteurs");
+		assertThat(page.select(".map-region a.tile")).hasSize(24);
+	}
+
+	@Test
+	void filtersRestrictEveryFigureAndKeepShareableUrls() {
+		Document senegal = page("/chiffres?pays=SN");
+		long actors = count("""
+				select count(*) from actor a where %s and exists (
+				    select 1 from actor_project ap join project_country pc on pc.project_id = ap.project_id
+				    where ap.actor_id = a.id and pc.country_iso2 = 'SN')""".formatted(REGISTERED));
+		assertThat(keyFigure(senegal, 0)).isEqualTo(actors).isEqualTo(table(page("/chiffres"), "pays").get("/pays/sn"));
+		assertThat(keyFigure(senegal, 2)).isEqualTo(
+				count("""
+						select count(*) from public_project p
+						where exists (select 1 from project_country pc where pc.project_id = p.id and pc.country_iso2 = 'SN')"""));
+		assertThat(senegal.select("h1").text()).contains("Sénégal");
+		assertThat(senegal.select("#f-pays option[selected]").attr("value")).isEqualTo("SN");
+		assertThat(senegal.select("a[href^=/chiffres/territoires.csv]").attr("href"))
+			.isEqualTo("/chiffres/territoires.csv?pays=SN");
+
+		Document combined = page(
+				"/chiffres?territoire=metropole-lilloise&domaine=education&type=association-solidarite-internationale");
+		assertThat(keyFigure(combined, 0))
+			.isEqualTo(
+					count("""
+							select count(*) from actor a join commune c on c.insee_code = a.commune_insee
+							join epci e on e.siren = c.epci_siren join territory t on t.id = e.territory_id
+							where %s and t.slug = 'metropole-lilloise' and a.actor_type_code = 'association-solidarite-internationale'
+							and exists (select 1 from actor_project ap join project_domain pd on pd.project_id = ap.project_id
+							    join domain d on d.id = pd.domain_id
+							    where ap.actor_id = a.id and (d.slug = 'education' or d.parent_id = (select id from domain where slug = 'education')))"""
+						.formatted(REGISTERED)))
+			.isPositive();
+		assertThat(keyFigure(combined, 2)).isEqualTo(
+				count("""
+						select count(*) from public_project p join actor la on la.id = p.lead_actor_id
+						join commune c on c.insee_code = la.commune_insee join epci e on e.siren = c.epci_siren
+						join territory t on t.id = e.territory_id
+						where t.slug = 'metropole-lilloise' and la.actor_type_code = 'association-solidarite-internationale'
+						and exists (select 1 from project_domain pd join domain d on d.id = pd.domain_id
+						    where pd.project_id = p.id and (d.slug = 'education' or d.parent_id = (select id from domain where slug = 'education')))"""))
+			.isPositive();
+	}
+
+	@Test
+	void unknownFilterValuesAreLeftOutAndSaid() {
+		Document page = page("/chiffres?pays=ZZ&type=nope");
+		assertThat(page.select(".notice").text()).contains("ZZ").contains("nope");
+		assertThat(keyFigure(page, 0)).isEqualTo(keyFigure(page("/chiffres"), 0));
+	}
+
+	@Test
+	void aPublishedActorChangesTheFiguresAtOnceAndAnUnpublishedOneDoesNot() {
+		Document before = page("/chiffres");
+		long registered = keyFigure(before, 0);
+		long dunkerquois = table(before, "territoires").get("/territoires/dunkerquois");
+		long id = this.jdbc.sql("""
+				insert into actor (slug, name, actor_type_code, commune_insee, status, publication_consent, published)
+				values ('chiffres-en-direct', 'Chiffres en direct', 'association-solidarite-internationale',
+				        (select insee_code from commune where name = 'Dunkerque'), 'ACTIVE', true, false)
+				returning id""").query(Long.class).single();
+		try {
+			// cached, and still right: the new entry is not published
+			assertThat(keyFigure(page("/chiffres"), 0)).isEqualTo(registered);
+			this.jdbc.sql("update actor set published = true where id = ?").param(id).update();
+			Document after = page("/chiffres");
+			assertThat(keyFigure(after, 0)).isEqualTo(registered + 1)
+				.isEqualTo(count("select count(*) from actor a where " + REGISTERED));
+			assertThat(table(after, "territoires").get("/territoires/dunkerquois")).isEqualTo(dunkerquois + 1);
+			assertThat(keyFigure(page("/chiffres?territoire=dunkerquois"), 0)).isEqualTo(dunkerquois + 1);
+			this.jdbc.sql("update actor set status = 'CEASED' where id = ?").param(id).update();
+			assertThat(keyFigure(page("/chiffres"), 0)).isEqualTo(registered);
+		}
+		finally {
+			this.jdbc.sql("delete from actor where id = ?").param(id).update();
+		}
+		assertThat(keyFigure(page("/chiffres"), 0)).isEqualTo(registered);
+	}
+
+	@Test
+	void unchangedContentIsServedFromTheCacheWithOneStatement() {
+		page("/chiffres?pays=ML");
+		StatementCounter.reset();
+		page("/chiffres?pays=ML");
+		assertThat(StatementCounter.count()).isEqualTo(1);
+	}
+
+	@Test
+	void eachTableDownloadsAsCsv() {
+		var result = this.mvc.get().uri("/chiffres/pays.csv").exchange();
+		assertThat(result).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
+		assertThat(result.getResponse().getHeader("Content-Disposition")).contains("chiffres-pays.csv");
+		long senegal = table(page("/chiffres"), "pays").get("/pays/sn");
+		assertThat(result).bodyText()
+			.startsWith("\uFEFFCode,Pays,Acteurs,Projets,Part (%)\r\n")
+			.contains("\r\nSN,Sénégal," + senegal + ",");
+		assertThat(this.mvc.get().uri("/chiffres/natures.csv?territoire=dunkerquois")).hasStatusOk()
+			.bodyText()
+			.contains("COLLECTION_DONATION,Collecte et don");
+		assertThat(this.mvc.get().uri("/chiffres/inconnu.csv")).hasStatus4xxClientError();
+	}
+
+	@Test
+	void chartsAreSvgWithATextSummaryAndATable() {
+		Document page = page("/chiffres");
+		for (String id : Charts.IDS) {
+			if (id.equals("campagnes")) {
+				continue; // shown from the second campaign on
+			}
+			Element chart = page.getElementById(id);
+			assertThat(chart).as(id).isNotNull();
+			assertThat(chart.select("svg[role=img]").attr("aria-labelledby"))
+				.isEqualTo(id + "-title " + id + "-summary");
+			assertThat(chart.select(".chart-summary").text()).isNotBlank();
+			assertThat(chart.select("table tbody tr")).isNotEmpty();
+		}
+		assertThat(page.select("link[href=/assets/css/figures.css]")).hasSize(1);
+		assertThat(page.html()).doesNotContain("??").doesNotContain("style=");
+	}
+
+	@Test
+	void mapsAppearOnTheDirectoryPages() {
+		assertThat(page("/pays").select("a.country[href=/pays/sn]")).hasSize(1);
+		assertThat(page("/").select("a.country[href=/pays/sn]")).hasSize(1);
+		assertThat(page("/pays/sn").select(".country.highlight[href=/pays/sn]")).hasSize(1);
+		String actor = this.jdbc.sql("""
+				select a.slug from actor a join public_project p on p.lead_actor_id = a.id
+				join project_country pc on pc.project_id = p.id
+				where a.published and pc.country_iso2 = 'SN' order by a.id limit 1""").query(String.class).single();
+		assertThat(page("/acteurs/" + actor).select("a.country[href=/pays/sn]")).hasSize(1);
+	}
+
+	private Document page(String url) {
+		var result = this.mvc.get().uri(url).exchange();
+		assertThat(result).hasStatusOk();
+		try {
+			return Jsoup.parse(result.getResponse().getContentAsString());
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long keyFigure(Document page, int index) {
+		return number(page.select(".key-figures li strong").get(index).text());
+	}
+
+	/** The rows of a chart's table: link → count. */
+	private static Map<String, Long> table(Document page, String id) {
+		Map<String, Long> rows = new HashMap<>();
+		for (Element row : page.select("#" + id + " table tbody tr")) {
+			rows.put(row.select("th a").attr("href"), number(row.select("td").first().text()));
+		}
+		return rows;
+	}
+
+	private Map<String, Long> grouped(String sql, String prefix) {
+		Map<String, Long> rows = new HashMap<>();
+		this.jdbc.sql(sql).query((rs) -> {
+			rows.put(prefix + rs.getString(1), rs.getLong(2));
+		});
+		return rows;
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static long number(String text) {
+		return Long.parseLong(text.replaceAll("[^0-9]", ""));
+	}
+
+	private static String formatted(long value) {
+		return java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(value);
+	}
+
+}
