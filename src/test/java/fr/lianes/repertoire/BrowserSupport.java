@@ -1,0 +1,70 @@
+package fr.lianes.repertoire;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A headless Chromium driven by ChromeDriver (Debian's packages), and axe-core on the
+ * page it shows. Without Chromium, tests using it are skipped, unless
+ * {@code -Drepertoire.browser-tests=required} makes its absence a failure.
+ */
+public final class BrowserSupport {
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("repertoire.chromium", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getProperty("repertoire.chromedriver", "/usr/bin/chromedriver"));
+
+	private BrowserSupport() {
+	}
+
+	/** A new browser, or the test skipped when there is none (and it is not required). */
+	public static WebDriver start() {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present && "required".equals(System.getProperty("repertoire.browser-tests"))) {
+			throw new IllegalStateException(
+					"Chromium and ChromeDriver are required: " + CHROMIUM + ", " + CHROMEDRIVER);
+		}
+		Assumptions.assumeTrue(present, "Chromium or ChromeDriver missing: browser tests skipped");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600",
+				"--lang=fr-FR");
+		// the pages' language follows Accept-Language, which --lang does not set in
+		// headless mode
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		WebDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		return driver;
+	}
+
+	/** Fails on any serious or critical axe-core violation of the current page. */
+	public static void checkAccessibility(WebDriver driver) {
+		Results results = new AxeBuilder().analyze(driver);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(serious)
+			.as("axe-core on %s: %s", driver.getCurrentUrl(),
+					serious.stream().map((r) -> r.getId() + " " + r.getNodes()).toList())
+			.isEmpty();
+	}
+
+}
