@@ -3,10 +3,9 @@ package fr.lianes.repertoire.figures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-
-import fr.lianes.repertoire.maps.Maps;
 import fr.lianes.repertoire.reference.ReferenceData;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import fr.lianes.repertoire.web.NotFoundException;
 
 import org.springframework.context.MessageSource;
@@ -27,20 +26,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class FiguresController {
 
-	private final FiguresCache cache;
-
-	private final Charts charts;
-
-	private final Maps maps;
+	private final FiguresPages pages;
 
 	private final ReferenceData reference;
 
 	private final MessageSource messages;
 
-	FiguresController(FiguresCache cache, Charts charts, Maps maps, ReferenceData reference, MessageSource messages) {
-		this.cache = cache;
-		this.charts = charts;
-		this.maps = maps;
+	FiguresController(FiguresPages pages, ReferenceData reference, MessageSource messages) {
+		this.pages = pages;
 		this.reference = reference;
 		this.messages = messages;
 	}
@@ -49,19 +42,11 @@ class FiguresController {
 	String figures(@RequestParam(name = "territoire", required = false) String territory,
 			@RequestParam(name = "domaine", required = false) String domain,
 			@RequestParam(name = "pays", required = false) String country,
-			@RequestParam(name = "type", required = false) String type, Locale locale, Model model) {
+			@RequestParam(name = "type", required = false) String type, Locale locale, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		FiguresFilter filter = FiguresFilter.parse(this.reference, territory, domain, country, type);
-		FigureSet figures = this.cache.figures(filter);
 		model.addAttribute("filter", filter);
-		model.addAttribute("figures", figures);
-		model.addAttribute("charts", this.charts.all(figures, locale));
-		model.addAttribute("worldMap", this.maps.world(figures.actorsByCountry(),
-				(filter.country() != null) ? Set.of(filter.country().iso2()) : Set.of()));
-		model.addAttribute("regionMap", this.maps.region(figures.actorsByTerritory()));
-		model.addAttribute("territories", this.reference.territories());
-		model.addAttribute("domains", this.reference.domains());
-		model.addAttribute("countries", this.reference.countries());
-		model.addAttribute("types", this.reference.actorTypes());
+		model.addAttribute("body", this.pages.body(filter, locale, request, response));
 		return "figures/figures";
 	}
 
@@ -72,7 +57,7 @@ class FiguresController {
 			@RequestParam(name = "pays", required = false) String country,
 			@RequestParam(name = "type", required = false) String type, Locale locale) {
 		FiguresFilter filter = FiguresFilter.parse(this.reference, territory, domain, country, type);
-		Chart chart = this.charts.all(this.cache.figures(filter), locale)
+		Chart chart = this.pages.charts(filter, locale)
 			.stream()
 			.filter((c) -> c.id().equals(id))
 			.findFirst()
