@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import fr.lianes.repertoire.reference.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FiguresQueries {
 
+	private static final Logger logger = LoggerFactory.getLogger(FiguresQueries.class);
+
 	private final JdbcClient jdbc;
 
 	private final ReferenceData reference;
@@ -29,6 +33,7 @@ class FiguresQueries {
 	}
 
 	FigureSet compute(long version, FiguresFilter filter) {
+		long started = System.nanoTime();
 		Sql sql = new Sql(filter);
 		long[] statuses = new long[2];
 		Map<String, Long> byTerritory = new HashMap<>();
@@ -47,19 +52,27 @@ class FiguresQueries {
 			byTerritory.merge(territory, count, Long::sum);
 			byType.merge(rs.getString(2), count, Long::sum);
 		});
+		long actorsDone = System.nanoTime();
+		// respondents of a campaign: its answer is the actor's last, or an approved
+		// submission
 		List<FigureSet.CampaignCount> campaigns = this.jdbc.sql(sql.actors + """
-				select c.id, c.name, c.as_of,
-				       (select count(*) from filtered_actor a
-				        where a.last_census_campaign_id = c.id
-				           or exists (select 1 from submission s
-				                      where s.actor_id = a.id and s.campaign_id = c.id and s.status = 'APPROVED'))
-				from census_campaign c
+				, respondent as (
+				    select a.id as actor_id, a.last_census_campaign_id as campaign_id
+				    from filtered_actor a where a.last_census_campaign_id is not null
+				    union
+				    select s.actor_id, s.campaign_id
+				    from submission s join filtered_actor a on a.id = s.actor_id
+				    where s.status = 'APPROVED' and s.campaign_id is not null)
+				select c.id, c.name, c.as_of, count(r.actor_id)
+				from census_campaign c left join respondent r on r.campaign_id = c.id
 				where c.opens_on <= current_date
+				group by c.id, c.name, c.as_of, c.opens_on
 				order by c.opens_on, c.id""")
 			.params(sql.params)
 			.query((rs, i) -> new FigureSet.CampaignCount(rs.getInt(1), rs.getString(2),
 					rs.getObject(3, LocalDate.class), rs.getLong(4)))
 			.list();
+		long campaignsDone = System.nanoTime();
 		Map<String, Long> byNature = new HashMap<>();
 		Map<String, Long> byKind = new HashMap<>();
 		long[] projects = new long[1];
@@ -71,60 +84,70 @@ class FiguresQueries {
 				projects[0] += rs.getLong(3);
 			});
 		Map<Short, Long> byDomain = new HashMap<>();
+		// a project counts once in each sub-domain it has, and once in their domain
 		this.jdbc.sql(sql.projects + """
-				select x.domain_id, count(distinct x.project_id) from (
-				    select pd.domain_id, pd.project_id
-				    from filtered_project p join project_domain pd on pd.project_id = p.id
-				    union all
-				    select d.parent_id, pd.project_id
-				    from filtered_project p join project_domain pd on pd.project_id = p.id
-				    join domain d on d.id = pd.domain_id
-				    where d.parent_id is not null) x
-				group by 1""").params(sql.params).query((rs) -> {
-			byDomain.put(rs.getShort(1), rs.getLong(2));
+				select coalesce(d.parent_id, d.id), d.id, count(*), count(distinct pd.project_id)
+				from filtered_project p join project_domain pd on pd.project_id = p.id
+				join domain d on d.id = pd.domain_id
+				group by grouping sets ((1, 2), (1))""").params(sql.params).query((rs) -> {
+			if (rs.getObject(2) != null) {
+				if (rs.getShort(1) != rs.getShort(2)) {
+					byDomain.put(rs.getShort(2), rs.getLong(3));
+				}
+			}
+			else {
+				byDomain.put(rs.getShort(1), rs.getLong(4));
+			}
 		});
+		long projectsDone = System.nanoTime();
 		Map<String, Long> actorsByCountry = new HashMap<>();
+		Map<List<String>, long[]> areas = new java.util.LinkedHashMap<>();
 		this.jdbc.sql(sql.actors + """
-				select pc.country_iso2, count(distinct a.id)
-				from filtered_actor a
-				join actor_project ap on ap.actor_id = a.id
-				join project_country pc on pc.project_id = ap.project_id
-				group by 1""").params(sql.params).query((rs) -> {
-			actorsByCountry.put(rs.getString(1), rs.getLong(2));
+				, pair as (
+				    select distinct ap.actor_id, pc.country_iso2
+				    from filtered_actor a
+				    join actor_project ap on ap.actor_id = a.id
+				    join project_country pc on pc.project_id = ap.project_id)
+				select p.country_iso2, k.region_fr, k.subregion_fr, count(distinct p.actor_id)
+				from pair p join country k on k.iso2 = p.country_iso2
+				group by grouping sets ((1), (2, 3))""").params(sql.params).query((rs) -> {
+			if (rs.getString(1) != null) {
+				actorsByCountry.put(rs.getString(1), rs.getLong(4));
+			}
+			else {
+				areas.computeIfAbsent(area(rs.getString(2), rs.getString(3)), (k) -> new long[2])[0] = rs.getLong(4);
+			}
 		});
+		long actorCountriesDone = System.nanoTime();
 		Map<String, Long> projectsByCountry = new HashMap<>();
 		this.jdbc.sql(sql.projects + """
-				select pc.country_iso2, count(*)
+				select pc.country_iso2, k.region_fr, k.subregion_fr, count(distinct p.id)
 				from filtered_project p join project_country pc on pc.project_id = p.id
-				group by 1""").params(sql.params).query((rs) -> {
-			projectsByCountry.put(rs.getString(1), rs.getLong(2));
+				join country k on k.iso2 = pc.country_iso2
+				group by grouping sets ((1), (2, 3))""").params(sql.params).query((rs) -> {
+			if (rs.getString(1) != null) {
+				projectsByCountry.put(rs.getString(1), rs.getLong(4));
+			}
+			else {
+				areas.computeIfAbsent(area(rs.getString(2), rs.getString(3)), (k) -> new long[2])[1] = rs.getLong(4);
+			}
 		});
+		long done = System.nanoTime();
+		List<FigureSet.AreaCount> areaCounts = new ArrayList<>();
+		areas.forEach(
+				(key, value) -> areaCounts.add(new FigureSet.AreaCount(key.get(0), key.get(1), value[0], value[1])));
+		logger.info(
+				"Figures computed for [{}] in {} ms (actors {}, campaigns {}, projects {}, actor countries {}, "
+						+ "project countries {})",
+				filter.key(), millis(started, done), millis(started, actorsDone), millis(actorsDone, campaignsDone),
+				millis(campaignsDone, projectsDone), millis(projectsDone, actorCountriesDone),
+				millis(actorCountriesDone, done));
 		return new FigureSet(version, statuses[0] + statuses[1], statuses[0], statuses[1], campaigns, projects[0],
-				byTerritory, byType, byDomain, byNature, byKind, actorsByCountry, projectsByCountry, areas(sql));
+				byTerritory, byType, byDomain, byNature, byKind, actorsByCountry, projectsByCountry, areaCounts);
 	}
 
-	private List<FigureSet.AreaCount> areas(Sql sql) {
-		Map<List<String>, long[]> counts = new java.util.LinkedHashMap<>();
-		this.jdbc.sql(sql.actors + """
-				select k.region_fr, k.subregion_fr, count(distinct a.id)
-				from filtered_actor a
-				join actor_project ap on ap.actor_id = a.id
-				join project_country pc on pc.project_id = ap.project_id
-				join country k on k.iso2 = pc.country_iso2
-				group by 1, 2""").params(sql.params).query((rs) -> {
-			counts.computeIfAbsent(area(rs.getString(1), rs.getString(2)), (k) -> new long[2])[0] = rs.getLong(3);
-		});
-		this.jdbc.sql(sql.projects + """
-				select k.region_fr, k.subregion_fr, count(distinct p.id)
-				from filtered_project p
-				join project_country pc on pc.project_id = p.id
-				join country k on k.iso2 = pc.country_iso2
-				group by 1, 2""").params(sql.params).query((rs) -> {
-			counts.computeIfAbsent(area(rs.getString(1), rs.getString(2)), (k) -> new long[2])[1] = rs.getLong(3);
-		});
-		List<FigureSet.AreaCount> areas = new ArrayList<>();
-		counts.forEach((key, value) -> areas.add(new FigureSet.AreaCount(key.get(0), key.get(1), value[0], value[1])));
-		return areas;
+	private static long millis(long from, long to) {
+		return (to - from) / 1_000_000;
 	}
 
 	private static List<String> area(String region, String subregion) {

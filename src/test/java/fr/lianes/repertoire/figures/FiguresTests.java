@@ -162,6 +162,37 @@ class FiguresTests {
 	}
 
 	@Test
+	void aSecondCampaignShowsTheRespondentsOfEach() {
+		assertThat(page("/chiffres").getElementById("campagnes")).isNull();
+		long current = keyFigure(page("/chiffres"), 1);
+		int campaign = this.jdbc.sql("""
+				insert into census_campaign (name, opens_on, closes_on, as_of)
+				values ('Recensement de test 2016', date '2016-01-15', date '2016-06-30', date '2016-06-30')
+				returning id""").query(Integer.class).single();
+		try {
+			this.jdbc
+				.sql("""
+						update actor set last_census_campaign_id = :campaign where id in (
+						    select id from actor a where %s and last_census_campaign_id is null order by id limit 3)"""
+					.formatted(REGISTERED))
+				.param("campaign", campaign)
+				.update();
+			Document page = page("/chiffres");
+			assertThat(keyFigure(page, 1)).isEqualTo(current);
+			assertThat(page.select("#campagnes tbody tr").eachText()).hasSize(2)
+				.first()
+				.asString()
+				.startsWith("Recensement de test 2016 3 ");
+		}
+		finally {
+			this.jdbc.sql("update actor set last_census_campaign_id = null where last_census_campaign_id = ?")
+				.param(campaign)
+				.update();
+			this.jdbc.sql("delete from census_campaign where id = ?").param(campaign).update();
+		}
+	}
+
+	@Test
 	void unchangedContentIsServedFromTheCacheWithOneStatement() {
 		page("/chiffres?pays=ML");
 		StatementCounter.reset();
