@@ -48,7 +48,7 @@ class FiguresCache {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.snapshot = new TransactionTemplate(transactionManager);
-		this.snapshot.setReadOnly(true);
+		// not read-only: the computation fills two temporary tables
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.write = new TransactionTemplate(transactionManager);
 		this.write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

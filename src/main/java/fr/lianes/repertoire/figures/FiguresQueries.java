@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Computes the figures in SQL, a handful of grouped statements. Called by
- * {@link FiguresCache} in one read-only, repeatable-read transaction, so that every
- * statement and the content version see the same snapshot.
+ * {@link FiguresCache} in one repeatable-read transaction, so that every statement and
+ * the content version see the same snapshot.
  */
 @Repository
 class FiguresQueries {
@@ -35,14 +35,24 @@ class FiguresQueries {
 	FigureSet compute(long version, FiguresFilter filter) {
 		long started = System.nanoTime();
 		Sql sql = new Sql(filter);
+		// the filtered sets, computed once for the statements below (dropped at commit)
+		this.jdbc.sql("""
+				create temporary table figures_actor (id bigint primary key, actor_type_code varchar(40),
+				    status varchar(10), territory_id smallint, last_census_campaign_id integer) on commit drop""")
+			.update();
+		this.jdbc.sql("""
+				create temporary table figures_project (id bigint primary key, nature varchar(30), kind varchar(30))
+				on commit drop""").update();
+		this.jdbc.sql(sql.insertActors).params(sql.params).update();
+		this.jdbc.sql(sql.insertProjects).params(sql.params).update();
+		this.jdbc.sql("analyze figures_actor, figures_project").update();
+		long setsDone = System.nanoTime();
 		long[] statuses = new long[2];
 		Map<String, Long> byTerritory = new HashMap<>();
 		Map<String, Long> byType = new HashMap<>();
 		this.jdbc.sql(sql.actors + """
-				select e.territory_id, a.actor_type_code, a.status = 'ACTIVE', count(*)
+				select a.territory_id, a.actor_type_code, a.status = 'ACTIVE', count(*)
 				from filtered_actor a
-				join commune c on c.insee_code = a.commune_insee
-				left join epci e on e.siren = c.epci_siren
 				group by 1, 2, 3""").params(sql.params).query((rs) -> {
 			long count = rs.getLong(4);
 			statuses[rs.getBoolean(3) ? 0 : 1] += count;
@@ -104,10 +114,15 @@ class FiguresQueries {
 		Map<List<String>, long[]> areas = new java.util.LinkedHashMap<>();
 		this.jdbc.sql(sql.actors + """
 				, pair as (
-				    select distinct ap.actor_id, pc.country_iso2
-				    from filtered_actor a
-				    join actor_project ap on ap.actor_id = a.id
-				    join project_country pc on pc.project_id = ap.project_id)
+				    select distinct x.actor_id, pc.country_iso2 from (
+				        select p.lead_actor_id as actor_id, p.id as project_id
+				        from project p join filtered_actor a on a.id = p.lead_actor_id
+				        where p.published
+				        union all
+				        select pa.actor_id, pa.project_id
+				        from project_actor pa join filtered_actor a on a.id = pa.actor_id
+				        join public_project pp on pp.id = pa.project_id) x
+				    join project_country pc on pc.project_id = x.project_id)
 				select p.country_iso2, k.region_fr, k.subregion_fr, count(distinct p.actor_id)
 				from pair p join country k on k.iso2 = p.country_iso2
 				group by grouping sets ((1), (2, 3))""").params(sql.params).query((rs) -> {
@@ -137,11 +152,11 @@ class FiguresQueries {
 		areas.forEach(
 				(key, value) -> areaCounts.add(new FigureSet.AreaCount(key.get(0), key.get(1), value[0], value[1])));
 		logger.info(
-				"Figures computed for [{}] in {} ms (actors {}, campaigns {}, projects {}, actor countries {}, "
-						+ "project countries {})",
-				filter.key(), millis(started, done), millis(started, actorsDone), millis(actorsDone, campaignsDone),
-				millis(campaignsDone, projectsDone), millis(projectsDone, actorCountriesDone),
-				millis(actorCountriesDone, done));
+				"Figures computed for [{}] in {} ms (filtered sets {}, actors {}, campaigns {}, projects {}, "
+						+ "actor countries {}, project countries {})",
+				filter.key(), millis(started, done), millis(started, setsDone), millis(setsDone, actorsDone),
+				millis(actorsDone, campaignsDone), millis(campaignsDone, projectsDone),
+				millis(projectsDone, actorCountriesDone), millis(actorCountriesDone, done));
 		return new FigureSet(version, statuses[0] + statuses[1], statuses[0], statuses[1], campaigns, projects[0],
 				byTerritory, byType, byDomain, byNature, byKind, actorsByCountry, projectsByCountry, areaCounts);
 	}
@@ -159,22 +174,30 @@ class FiguresQueries {
 	 */
 	private static final class Sql {
 
-		final String actors;
+		/**
+		 * The actors and projects kept by the filter, read once into temporary tables.
+		 */
+		final String insertActors;
 
-		final String projects;
+		final String insertProjects;
+
+		final String actors = "with filtered_actor as (select * from figures_actor)\n";
+
+		final String projects = "with filtered_project as (select * from figures_project)\n";
 
 		final Map<String, Object> params = new HashMap<>();
 
 		Sql(FiguresFilter filter) {
 			StringBuilder actor = new StringBuilder("""
-					with filtered_actor as (
-					    select a.* from actor a
+					insert into figures_actor
+					    select a.id, a.actor_type_code, a.status, e.territory_id, a.last_census_campaign_id
+					    from actor a
 					    join commune c on c.insee_code = a.commune_insee
 					    left join epci e on e.siren = c.epci_siren
 					    where a.published and a.status <> 'CEASED'""");
 			StringBuilder project = new StringBuilder("""
-					with filtered_project as (
-					    select p.* from public_project p
+					insert into figures_project
+					    select p.id, p.nature, p.kind from public_project p
 					    join actor la on la.id = p.lead_actor_id
 					    join commune c on c.insee_code = la.commune_insee
 					    left join epci e on e.siren = c.epci_siren
@@ -210,8 +233,8 @@ class FiguresQueries {
 						and exists (select 1 from project_domain pd join domain d on d.id = pd.domain_id
 						    where pd.project_id = p.id and (d.id = :domain or d.parent_id = :domain))""");
 			}
-			this.actors = actor.append(")\n").toString();
-			this.projects = project.append(")\n").toString();
+			this.insertActors = actor.toString();
+			this.insertProjects = project.toString();
 		}
 
 	}
