@@ -37,11 +37,11 @@ class FiguresQueries {
 		Sql sql = new Sql(filter);
 		// the filtered sets, computed once for the statements below (dropped at commit)
 		this.jdbc.sql("""
-				create temporary table figures_actor (id bigint primary key, actor_type_code varchar(40),
+				create temporary table figures_actor (id bigint, actor_type_code varchar(40),
 				    status varchar(10), territory_id smallint, last_census_campaign_id integer) on commit drop""")
 			.update();
 		this.jdbc.sql("""
-				create temporary table figures_project (id bigint primary key, nature varchar(30), kind varchar(30))
+				create temporary table figures_project (id bigint, nature varchar(30), kind varchar(30))
 				on commit drop""").update();
 		this.jdbc.sql(sql.insertActors).params(sql.params).update();
 		this.jdbc.sql(sql.insertProjects).params(sql.params).update();
