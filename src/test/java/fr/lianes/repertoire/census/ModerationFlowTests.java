@@ -305,6 +305,37 @@ class ModerationFlowTests extends CensusWebTest {
 	}
 
 	@Test
+	void hostileInputsToTheBackOfficeNeverCauseAServerError() {
+		long actorId = this.jdbc.sql("select id from actor where published order by id limit 1 offset 43")
+			.query(Long.class)
+			.single();
+		long projectId = this.jdbc.sql("select id from project where published order by id limit 1 offset 43")
+			.query(Long.class)
+			.single();
+		String before = description(actorId);
+		this.moderator.get("/moderation");
+		List<String> values = List.of("", "abc", "-1", "99999999999999999999", "<script>alert(1)</script>", "\u0000",
+				"x".repeat(5000), "DORMANT\r\nX-Injected: 1");
+		List<String> paths = List.of("/moderation/soumissions/1/approuver", "/moderation/soumissions/1/refuser",
+				"/moderation/soumissions/1/modifications", "/moderation/acteurs/" + actorId + "/statut",
+				"/moderation/acteurs/" + actorId + "/publication", "/moderation/acteurs/" + actorId + "/modifier",
+				"/moderation/projets/" + projectId + "/modifier", "/moderation/projets/" + projectId + "/publication");
+		for (String path : paths) {
+			for (String value : values) {
+				WebClient.Page page = this.moderator.post(path, "version", value, "statut", value, "publier", value,
+						"motif", value, "demande", value, "name", value, "description", value, "partners[70].name",
+						value);
+				assertThat(page.status()).as(path + " " + value).isLessThan(500);
+			}
+		}
+		for (String query : List.of("/moderation?type=%00&campagne=abc", "/moderation/acteurs?q=%25%5C_",
+				"/moderation/a-relancer?annees=999999", "/moderation/soumissions/99999999999999999999")) {
+			assertThat(this.moderator.get(query).status()).as(query).isLessThan(500);
+		}
+		assertThat(description(actorId)).isEqualTo(before);
+	}
+
+	@Test
 	void staleActorsAreListedToFollowUp() {
 		WebClient.Page page = this.moderator.get("/moderation/a-relancer?annees=2");
 		long expected = this.jdbc.sql("""
