@@ -56,7 +56,7 @@ class StaffSignInTests {
 			.toList();
 		assertThat(routes).contains("/moderation", "/moderation/administration/comptes");
 		for (String route : routes) {
-			assertThat(this.mvc.get().uri(route)).as(route)
+			assertThat(this.mvc.get().uri(concrete(route))).as(route)
 				.hasStatus3xxRedirection()
 				.redirectedUrl()
 				.endsWith("/connexion");
@@ -73,11 +73,24 @@ class StaffSignInTests {
 			.filter((pattern) -> pattern.startsWith("/moderation/administration"))
 			.toList();
 		for (String route : routes) {
-			assertThat(this.mvc.get().uri(route).with(user("m@lianes.example").roles("MODERATOR"))).as(route)
+			assertThat(this.mvc.get().uri(concrete(route)).with(user("m@lianes.example").roles("MODERATOR"))).as(route)
 				.hasStatus(403);
-			assertThat(this.mvc.get().uri(route).with(user("a@lianes.example").roles("ADMIN"))).as(route).hasStatusOk();
+			int status = this.mvc.get()
+				.uri(concrete(route))
+				.with(user("a@lianes.example").roles("ADMIN"))
+				.exchange()
+				.getResponse()
+				.getStatus();
+			// with a path variable: an entry no one has (404), or a route only for POST
+			// (405)
+			assertThat(status).as(route).isIn(route.contains("{") ? List.of(404, 405) : List.of(200));
 		}
 		assertThat(this.mvc.get().uri("/moderation").with(user("m@lianes.example").roles("MODERATOR"))).hasStatusOk();
+	}
+
+	/** A route's pattern with a value no entry has for each path variable. */
+	private static String concrete(String route) {
+		return route.replaceAll("\\{[^}]+\\}", "inexistant");
 	}
 
 	@Test
