@@ -63,7 +63,8 @@ class DuplicatesController {
 				model.addAttribute("suspects", found);
 				return "moderation/duplicates/actor";
 			}
-			model.addAttribute("actorError", true);
+			model.addAttribute("actorError",
+					actor.isBlank() ? "duplicates.search.required" : "duplicates.search.not-found");
 		}
 		SuspectPairs.Sweep sweep = SuspectPairs.Sweep.of((motif != null) ? motif : "nom").orElse(null);
 		boolean badLink = sweep == null;

@@ -277,6 +277,12 @@ class DuplicatesTests {
 		assertThat(get("/moderation/doublons?acteur=pas-une-fiche-" + this.word)).hasStatusOk()
 			.bodyText()
 			.contains("Aucune fiche ne porte ce numéro ou cette adresse.");
+		assertThat(this.mvc.get()
+			.uri("/moderation/doublons")
+			.param("acteur", " ")
+			.with(user(MODERATOR).roles("MODERATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("Saisissez le numéro ou l’adresse d’une fiche.");
 	}
 
 	@Test
