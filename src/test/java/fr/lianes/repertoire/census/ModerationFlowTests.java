@@ -90,6 +90,22 @@ class ModerationFlowTests extends CensusWebTest {
 	}
 
 	@Test
+	void theReviewNamesTheEntriesAResponseMayDuplicate() {
+		var existing = this.jdbc.sql("""
+				select id, name, siren_siret from actor where published and length(siren_siret) = 14
+				order by id limit 1""")
+			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })
+			.single();
+		CensusFlowTests.sendNewActor(new WebClient(this.port), "Un Nom Sans Rapport Doublon",
+				"doublon.revue@asso.example", "siret", (String) existing[2], "pasUnDoublon", "true");
+		WebClient.Page review = this.moderator
+			.get("/moderation/soumissions/" + submission("doublon.revue@asso.example"));
+		String text = org.jsoup.Jsoup.parse(review.body()).select("#doublons-titre + p + ul").text();
+		assertThat(text).contains((String) existing[1], "Même SIREN (" + ((String) existing[2]).substring(0, 9) + ")");
+		assertThat(review.body()).contains("/moderation/acteurs/" + existing[0]);
+	}
+
+	@Test
 	void aRejectionNeedsAReasonWhichTheAuthorReceives() {
 		CensusFlowTests.sendNewActor(new WebClient(this.port), "Association Refusée Modération",
 				"refusee@asso.example");

@@ -91,7 +91,17 @@ class ActorMerger {
 			.param("merged", mergedId)
 			.update();
 		changes.add(moveNetworks(survivorId, mergedId));
-		for (String table : List.of("submission", "access_link", "actor_slug_redirect")) {
+		// campaign invitations: the survivor keeps its own where both were invited
+		this.jdbc.sql("""
+				delete from campaign_recipient m where m.actor_id = :merged and exists (
+				    select 1 from campaign_recipient s where s.actor_id = :survivor
+				    and (s.mailing_id = m.mailing_id
+				         or (s.campaign_id = m.campaign_id and s.kind = 'INVITATION' and s.outcome = 'QUEUED'
+				             and m.kind = 'INVITATION' and m.outcome = 'QUEUED')))""")
+			.param("survivor", survivorId)
+			.param("merged", mergedId)
+			.update();
+		for (String table : List.of("submission", "access_link", "actor_slug_redirect", "campaign_recipient")) {
 			this.jdbc.sql("update " + table + " set actor_id = :survivor where actor_id = :merged")
 				.param("survivor", survivorId)
 				.param("merged", mergedId)

@@ -295,7 +295,8 @@ class DuplicatesTests {
 				where c.contype = 'f' and c.confrelid = 'actor'::regclass""").query(String.class).list())
 			.containsExactlyInAnyOrder("actor_slug_redirect.actor_id", "actor_network.actor_id",
 					"contact_person.actor_id", "project.lead_actor_id", "project_actor.actor_id", "submission.actor_id",
-					"access_link.actor_id", "duplicate_dismissal.actor_a", "duplicate_dismissal.actor_b");
+					"access_link.actor_id", "duplicate_dismissal.actor_a", "duplicate_dismissal.actor_b",
+					"campaign_recipient.actor_id");
 	}
 
 	/**
