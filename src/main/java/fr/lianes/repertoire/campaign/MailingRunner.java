@@ -101,7 +101,9 @@ class MailingRunner implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.error("Mailing #{} interrupted after {} actor(s), taken up again at the next start", mailingId,
 					actors, ex);
-			String error = String.valueOf(ex);
+			// the page names the kind of error only: its details (SQL, addresses) stay in
+			// the log
+			String error = ex.getClass().getSimpleName();
 			this.mailings.interrupted(mailingId,
 					(error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error);
 		}

@@ -73,9 +73,11 @@ class EntryController {
 				select a.id, a.name, c.name, a.status, a.published, a.updated_at
 				from actor a join commune c on c.insee_code = a.commune_insee
 				where :q = '' or lower(immutable_unaccent(a.name)) like '%' || lower(immutable_unaccent(:q)) || '%'
-				   or a.slug = :q or a.siren_siret = :q or a.rna = upper(:q)
+				   or a.slug = :q or a.rna = upper(:q)
+				   or (length(:digits) in (9, 14) and left(a.siren_siret, 9) = left(:digits, 9))
 				order by a.updated_at desc limit :limit""")
 			.param("q", q.replace("\\", "").replace("%", "").replace("_", " "))
+			.param("digits", q.matches("[0-9 .]+") ? q.replaceAll("[^0-9]", "") : "")
 			.param("limit", FOUND_LIMIT)
 			.query((rs, i) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class)))

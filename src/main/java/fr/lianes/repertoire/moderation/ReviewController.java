@@ -53,10 +53,15 @@ class ReviewController {
 	}
 
 	@PostMapping("/moderation/soumissions/{id}/approuver")
-	String approve(@PathVariable String id, @RequestParam(defaultValue = "-1") int version, Principal staff,
-			Model model, RedirectAttributes redirect) {
+	String approve(@PathVariable String id, @RequestParam(defaultValue = "-1") int version,
+			@RequestParam(name = "versionFiche", required = false) Integer entryVersion, Principal staff, Model model,
+			RedirectAttributes redirect) {
 		Review review = find(id);
-		Decision decision = this.reviews.approve(review.id(), version, staff.getName());
+		Decision decision = this.reviews.approve(review.id(), version, entryVersion, staff.getName());
+		if (decision.outcome() == Outcome.ENTRY_CHANGED) {
+			redirect.addFlashAttribute("decisionError", "moderation.review.entry-changed");
+			return "redirect:/moderation/soumissions/" + review.id();
+		}
 		if (decision.outcome() == Outcome.INVALID) {
 			model.addAttribute("decisionError", "moderation.review.invalid");
 			return page(review, model);

@@ -50,6 +50,22 @@ final class HtmlForms {
 		return pairs.toArray(String[]::new);
 	}
 
+	/** The hidden fields of the page's form whose action ends with this. */
+	static String[] hidden(String html, String actionEnd) {
+		Element form = Jsoup.parse(html)
+			.select("form")
+			.stream()
+			.filter((f) -> f.attr("action").endsWith(actionEnd))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no form to " + actionEnd));
+		List<String> pairs = new ArrayList<>();
+		form.select("input[type=hidden][name]")
+			.stream()
+			.filter((input) -> !input.attr("name").equals("_csrf"))
+			.forEach((input) -> add(pairs, input.attr("name"), input.attr("value")));
+		return pairs.toArray(String[]::new);
+	}
+
 	private static void add(List<String> pairs, String name, String value) {
 		pairs.add(name);
 		pairs.add(value);

@@ -57,8 +57,7 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(review.body()).contains("Nouvelle structure", "Projet de Association Approuvée Modération",
 				"Dominique Auteur", "ajouté", "approuvee@asso.example");
 
-		WebClient.Page queue = this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version",
-				version(review));
+		WebClient.Page queue = approve(id, review);
 		assertThat(queue.uri()).isEqualTo("/moderation");
 		assertThat(queue.body()).contains("La réponse de Association Approuvée Modération est approuvée");
 
@@ -81,9 +80,7 @@ class ModerationFlowTests extends CensusWebTest {
 				"Création à partir d’une réponse au recensement", "moderatrice@lianes.example",
 				"Association Approuvée Modération");
 		// a decision is taken once: the second click finds it taken
-		assertThat(
-				this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version", version(review)).body())
-			.contains("déjà été traitée");
+		assertThat(approve(id, review).body()).contains("déjà été traitée");
 		assertThat(this.jdbc.sql("select count(*) from actor where name = 'Association Approuvée Modération'")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
@@ -158,7 +155,7 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(second).isNotEqualTo(id);
 		WebClient.Page again = this.moderator.get("/moderation/soumissions/" + second);
 		assertThat(again.body()).contains("scolarise des enfants");
-		this.moderator.post("/moderation/soumissions/" + second + "/approuver", "version", version(again));
+		approve(second, again);
 		assertThat(status(second)).isEqualTo("APPROVED");
 		assertThat(this.jdbc.sql("select description from actor where name = 'Association À Préciser'")
 			.query(String.class)
@@ -181,27 +178,16 @@ class ModerationFlowTests extends CensusWebTest {
 		long actorId = (Long) actor[0];
 		String email = (String) actor[1];
 		long projectId = (Long) actor[2];
-		WebClient author = new WebClient(this.port);
-		author.get("/recensement/mise-a-jour");
-		author.post("/recensement/mise-a-jour", "email", email);
-		String link = linkIn(mailTo(email, "mettre à jour"));
-		author.get(link);
-		author.post("/recensement/lien", "jeton", link.substring(link.indexOf('=') + 1));
+		WebClient author = startUpdate(email);
 		WebClient.Page project = author.get("/recensement/projets/p" + projectId);
 		String title = "Projet renommé en modération " + projectId;
 		assertThat(author.post("/recensement/projets/p" + projectId, formOf(project.body(), "title", title, "action"))
 			.uri()).isEqualTo("/recensement/projets");
-		WebClient.Page sent = author.post("/recensement/envoi", "publication", "oui", "email", email);
-		assertThat(sent.uri()).as(() -> org.jsoup.Jsoup.parse(sent.body()).select(".error-summary, .error").text())
-			.isEqualTo("/recensement/merci");
-		long id = this.jdbc.sql("select id from submission where actor_id = ? and status = 'SUBMITTED'")
-			.param(actorId)
-			.query(Long.class)
-			.single();
+		long id = send(author, email, actorId);
 
 		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
 		assertThat(review.body()).contains("Mise à jour", title, "modifié");
-		this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version", version(review));
+		approve(id, review);
 		assertThat(
 				this.jdbc.sql("select title from project where id = ?").param(projectId).query(String.class).single())
 			.isEqualTo(title);
@@ -210,6 +196,65 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(org.jsoup.Jsoup
 			.parse(new WebClient(this.port).get("/projets?q=" + "renommé+en+modération+" + projectId).body())
 			.text()).contains(title);
+	}
+
+	@Test
+	void anApprovalChangesOnlyWhatItsAuthorSawAndWaitsForAnEntryChangedMeanwhile() {
+		var actor = this.jdbc
+			.sql("""
+					select a.id, a.email from actor a
+					where a.published and a.email is not null and a.status = 'ACTIVE'
+					  and (select count(*) from actor b where lower(b.email) = lower(a.email)) = 1
+					  and not exists (select 1 from submission s where s.actor_id = a.id)
+					  and exists (select 1 from contact_person c where c.actor_id = a.id)
+					  and not exists (select 1 from contact_person c where c.actor_id = a.id and lower(c.email) = lower(a.email))
+					order by a.id desc limit 1 offset 3""")
+			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		long actorId = (Long) actor[0];
+		String email = (String) actor[1];
+		// a person whose email was never made public: the author does not see it
+		this.jdbc.sql("""
+				insert into contact_person (actor_id, full_name, email, position, created_at)
+				values (?, 'Personne Discrète', 'discrete@asso.example', 9, now() - interval '1 day')""")
+			.param(actorId)
+			.update();
+		WebClient author = startUpdate(email);
+		assertThat(author.get("/recensement/contacts").body()).contains("Personne Discr")
+			.doesNotContain("discrete@asso.example");
+		// a person added by the staff after the questionnaire started
+		this.jdbc.sql("""
+				insert into contact_person (actor_id, full_name, email, position, created_at)
+				values (?, 'Personne Ajoutée Après', 'apres@asso.example', 10, now() + interval '1 second')""")
+			.param(actorId)
+			.update();
+		long id = send(author, email, actorId);
+
+		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
+		String text = org.jsoup.Jsoup.parse(review.body()).text();
+		assertThat(text).doesNotContain("Personne Ajoutée Après").doesNotContain("retiré");
+		assertThat(org.jsoup.Jsoup.parse(review.body()).select("tr.changed").text()).doesNotContain("Adresse e-mail");
+
+		// someone changes the entry while the response is open: approving waits
+		WebClient other = signedIn(this.port, "moderateur@lianes.example");
+		WebClient.Page edit = other.get("/moderation/acteurs/" + actorId + "/modifier");
+		other.post("/moderation/acteurs/" + actorId + "/modifier",
+				formOf(edit.body(), "description", "Changée pendant la relecture."));
+		assertThat(approve(id, review).body()).contains("La fiche a été modifiée depuis que vous avez ouvert");
+		assertThat(status(id)).isEqualTo("SUBMITTED");
+
+		WebClient.Page again = this.moderator.get("/moderation/soumissions/" + id);
+		assertThat(org.jsoup.Jsoup.parse(again.body()).text()).contains("Changée pendant la relecture.");
+		approve(id, again);
+		assertThat(status(id)).isEqualTo("APPROVED");
+		assertThat(this.jdbc.sql("select email from contact_person where actor_id = ? and full_name = ?")
+			.params(actorId, "Personne Discrète")
+			.query(String.class)
+			.single()).isEqualTo("discrete@asso.example");
+		assertThat(this.jdbc.sql("select count(*) from contact_person where actor_id = ? and full_name = ?")
+			.params(actorId, "Personne Ajoutée Après")
+			.query(Integer.class)
+			.single()).isOne();
 	}
 
 	@Test
@@ -362,6 +407,38 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(page.body()).contains("Structures à relancer")
 			.containsPattern(String.valueOf(expected).replaceAll("(?<=\\d)(?=(\\d{3})+$)", "\\\\D?") + " structures");
 		assertThat(this.moderator.get("/moderation/a-relancer?annees=abc").status()).isEqualTo(200);
+	}
+
+	/**
+	 * An author's browser with the questionnaire open on their entry, from the emailed
+	 * link.
+	 */
+	private WebClient startUpdate(String email) {
+		WebClient author = new WebClient(this.port);
+		author.get("/recensement/mise-a-jour");
+		author.post("/recensement/mise-a-jour", "email", email);
+		String link = linkIn(mailTo(email, "mettre à jour"));
+		author.get(link);
+		assertThat(author.post("/recensement/lien", "jeton", link.substring(link.indexOf('=') + 1)).uri())
+			.isEqualTo("/recensement/structure");
+		return author;
+	}
+
+	/** Sends the author's update, publication agreed; the response waiting. */
+	private long send(WebClient author, String email, long actorId) {
+		WebClient.Page sent = author.post("/recensement/envoi", "publication", "oui", "email", email);
+		assertThat(sent.uri()).as(() -> org.jsoup.Jsoup.parse(sent.body()).select(".error-summary, .error").text())
+			.isEqualTo("/recensement/merci");
+		return this.jdbc.sql("select id from submission where actor_id = ? and status = 'SUBMITTED'")
+			.param(actorId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Approves the response as its review page shows it. */
+	private WebClient.Page approve(long id, WebClient.Page review) {
+		return this.moderator.post("/moderation/soumissions/" + id + "/approuver",
+				HtmlForms.hidden(review.body(), "/approuver"));
 	}
 
 	private long submission(String email) {

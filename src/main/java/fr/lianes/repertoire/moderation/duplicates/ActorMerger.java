@@ -120,11 +120,11 @@ class ActorMerger {
 			.param("survivor", survivorId)
 			.query(Integer.class)
 			.single();
-		changes.add(FieldChange.of("mergedActor", null, describe(merged)));
+		changes.add(FieldChange.of("moderation.field.merged-actor", null, describe(merged)));
 		this.history.record(History.Subject.ACTOR, survivorId, "MERGED", by, changes, null,
 				message("duplicates.history.merged", merged.name(), merged.slug(), merged.id()));
 		this.history.record(History.Subject.ACTOR, mergedId, "MERGED_INTO", by,
-				List.of(FieldChange.of("mergedInto", null, describe(survivor))), null,
+				List.of(FieldChange.of("moderation.field.merged-into", null, describe(survivor))), null,
 				message("duplicates.history.merged-into", survivor.name(), survivor.slug(), survivor.id()));
 		reindex(survivorId, mergedId);
 		return new Result(survivorId, survivor.name(), merged.name(), projects, contacts);
@@ -190,17 +190,18 @@ class ActorMerger {
 			.param("id", kept.id())
 			.update();
 		// FieldChange.of is null for a field that did not change
-		return Arrays.asList(FieldChange.of("acronym", survivor.acronym(), kept.acronym()),
-				FieldChange.of("sirenSiret", survivor.sirenSiret(), kept.sirenSiret()),
-				FieldChange.of("rna", survivor.rna(), kept.rna()),
-				FieldChange.of("description", survivor.description(), kept.description()),
-				FieldChange.of("addressLine", survivor.addressLine(), kept.addressLine()),
-				FieldChange.of("postalCode", survivor.postalCode(), kept.postalCode()),
-				FieldChange.of("website", survivor.website(), kept.website()),
-				FieldChange.of("email", survivor.email(), kept.email()),
-				FieldChange.of("phone", survivor.phone(), kept.phone()),
-				FieldChange.of("foundingYear", survivor.foundingYear(), kept.foundingYear()),
-				FieldChange.of("lastCensusResponseAt", survivor.lastCensusResponseAt(), kept.lastCensusResponseAt()));
+		return Arrays.asList(FieldChange.of("census.field.acronym", survivor.acronym(), kept.acronym()),
+				FieldChange.of("census.field.siret", survivor.sirenSiret(), kept.sirenSiret()),
+				FieldChange.of("census.field.rna", survivor.rna(), kept.rna()),
+				FieldChange.of("census.field.description", survivor.description(), kept.description()),
+				FieldChange.of("census.field.addressLine", survivor.addressLine(), kept.addressLine()),
+				FieldChange.of("census.field.postalCode", survivor.postalCode(), kept.postalCode()),
+				FieldChange.of("census.field.website", survivor.website(), kept.website()),
+				FieldChange.of("census.field.email", survivor.email(), kept.email()),
+				FieldChange.of("census.field.phone", survivor.phone(), kept.phone()),
+				FieldChange.of("census.field.foundingYear", survivor.foundingYear(), kept.foundingYear()),
+				FieldChange.of("moderation.field.last-census-response", survivor.lastCensusResponseAt(),
+						kept.lastCensusResponseAt()));
 	}
 
 	/** The projects the merged actor led are the survivor's now. */
@@ -214,7 +215,8 @@ class ActorMerger {
 			.list();
 		for (long project : moved) {
 			this.history.record(History.Subject.PROJECT, project, "MERGED", by,
-					List.of(FieldChange.of("leadActor", describe(merged), describe(survivor))), null, null);
+					List.of(FieldChange.of("moderation.field.lead-actor", describe(merged), describe(survivor))), null,
+					null);
 		}
 		return moved;
 	}
@@ -259,7 +261,8 @@ class ActorMerger {
 			.update();
 		for (long project : projects) {
 			this.history.record(History.Subject.PROJECT, project, "MERGED", by,
-					List.of(FieldChange.of("otherActors", describe(merged), describe(survivor))), null, null);
+					List.of(FieldChange.of("moderation.field.other-actors", describe(merged), describe(survivor))),
+					null, null);
 		}
 	}
 
@@ -270,7 +273,7 @@ class ActorMerger {
 				insert into actor_network (actor_id, network_id)
 				select :survivor, network_id from actor_network where actor_id = :merged
 				on conflict do nothing""").param("survivor", survivorId).param("merged", mergedId).update();
-		return FieldChange.of("networks", before, networks(survivorId));
+		return FieldChange.of("census.field.networks", before, networks(survivorId));
 	}
 
 	private String networks(long actorId) {

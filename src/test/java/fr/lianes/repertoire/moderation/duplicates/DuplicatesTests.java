@@ -229,7 +229,7 @@ class DuplicatesTests {
 		assertThat(this.jdbc.sql("select changes::text from change_log where entity_type = 'ACTOR' and entity_id = ?")
 			.param(survivor)
 			.query(String.class)
-			.single()).contains("website", "https://wombat.example", "sirenSiret");
+			.single()).contains("census.field.website", "https://wombat.example", "census.field.siret");
 		assertThat(count("select count(*) from change_log where entity_type = 'PROJECT' and entity_id in (?, ?)", led,
 				joined))
 			.isEqualTo(2);
