@@ -8,6 +8,8 @@ import fr.lianes.repertoire.census.SubmissionReview;
 import fr.lianes.repertoire.census.SubmissionReview.Decision;
 import fr.lianes.repertoire.census.SubmissionReview.Outcome;
 import fr.lianes.repertoire.census.SubmissionReview.Review;
+import fr.lianes.repertoire.history.History;
+import fr.lianes.repertoire.history.History.Subject;
 import fr.lianes.repertoire.moderation.duplicates.DuplicateSuspects;
 import fr.lianes.repertoire.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -31,9 +33,12 @@ class ReviewController {
 
 	private final DuplicateSuspects duplicates;
 
-	ReviewController(SubmissionReview reviews, DuplicateSuspects duplicates) {
+	private final History history;
+
+	ReviewController(SubmissionReview reviews, DuplicateSuspects duplicates, History history) {
 		this.reviews = reviews;
 		this.duplicates = duplicates;
+		this.history = history;
 	}
 
 	@GetMapping("/moderation/soumissions/{id}")
@@ -46,6 +51,9 @@ class ReviewController {
 		StructureAnswers s = review.answers().structure();
 		String siret = (s.siret() != null) ? s.siret().replaceAll("[^0-9]", "") : "";
 		model.addAttribute("review", review);
+		model.addAttribute("mergedSince", review.actorId() != null && this.history.of(Subject.ACTOR, review.actorId())
+			.stream()
+			.anyMatch((entry) -> "MERGED".equals(entry.action()) && entry.changedAt().isAfter(review.startedAt())));
 		model.addAttribute("siren", (siret.length() >= 9) ? siret.substring(0, 9) : siret);
 		model.addAttribute("suspects",
 				this.duplicates.suspectsFor(siret, s.rna(), s.name(), s.communeInsee(), review.actorId()));

@@ -186,7 +186,15 @@ class ModerationFlowTests extends CensusWebTest {
 		long id = send(author, email, actorId);
 
 		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
-		assertThat(review.body()).contains("Mise à jour", title, "modifié");
+		assertThat(review.body()).contains("Mise à jour", title, "modifié").doesNotContain("a été fusionnée");
+		// an entry merged into this one since the response started: the moderator is
+		// warned
+		this.jdbc
+			.sql("insert into change_log (entity_type, entity_id, action, changed_by) values ('ACTOR', ?, 'MERGED', ?)")
+			.params(actorId, "test@lianes.example")
+			.update();
+		review = this.moderator.get("/moderation/soumissions/" + id);
+		assertThat(review.body()).contains("Une autre fiche a été fusionnée dans celle-ci");
 		approve(id, review);
 		assertThat(
 				this.jdbc.sql("select title from project where id = ?").param(projectId).query(String.class).single())
