@@ -108,7 +108,8 @@ class EntryWriter {
 	 * Each consent that differs from the latest one is recorded.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void contacts(Actor actor, List<ContactAnswers> answers, String author, String noticeVersion, Instant shownAt) {
+	void contacts(Actor actor, List<ContactAnswers> answers, String author, String noticeVersion, Instant shownAt,
+			ConsentChannel channel) {
 		Map<String, ContactPerson> existing = actor.getContacts()
 			.stream()
 			.collect(Collectors.toMap((c) -> "c" + c.getId(), Function.identity()));
@@ -126,9 +127,9 @@ class EntryWriter {
 				person.update(answer.fullName().strip(), Text.trimToNull(answer.role()),
 						Text.trimToNull(answer.email()), Text.trimToNull(answer.phone()), position);
 			}
-			consent(person, ConsentField.NAME, answer.publishName(), author, noticeVersion);
-			consent(person, ConsentField.EMAIL, answer.publishEmail(), author, noticeVersion);
-			consent(person, ConsentField.PHONE, answer.publishPhone(), author, noticeVersion);
+			consent(person, ConsentField.NAME, answer.publishName(), author, noticeVersion, channel);
+			consent(person, ConsentField.EMAIL, answer.publishEmail(), author, noticeVersion, channel);
+			consent(person, ConsentField.PHONE, answer.publishPhone(), author, noticeVersion, channel);
 			position++;
 		}
 		actor.getContacts()
@@ -231,12 +232,11 @@ class EntryWriter {
 			});
 	}
 
-	private void consent(ContactPerson person, ConsentField field, boolean granted, String author,
-			String noticeVersion) {
+	private void consent(ContactPerson person, ConsentField field, boolean granted, String author, String noticeVersion,
+			ConsentChannel channel) {
 		boolean recorded = person.getConsents().stream().anyMatch((c) -> c.getField() == field);
 		if (person.isPublic(field) != granted || !recorded) {
-			person.recordConsent(field, granted, author, (noticeVersion != null) ? noticeVersion : "inconnue",
-					ConsentChannel.CENSUS_FORM);
+			person.recordConsent(field, granted, author, (noticeVersion != null) ? noticeVersion : "inconnue", channel);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.lianes.repertoire.directory.Actor;
+import fr.lianes.repertoire.directory.ConsentChannel;
 import fr.lianes.repertoire.directory.Project;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.FieldChange;
@@ -199,7 +200,8 @@ public class SubmissionReview {
 			.filter((project) -> !project.getCreatedAt().isAfter(shownAt))
 			.toList();
 		this.writer.structure(actor, answers.structure());
-		this.writer.contacts(actor, answers.contacts(), review.authorEmail(), answers.noticeVersion(), shownAt);
+		this.writer.contacts(actor, answers.contacts(), review.authorEmail(), answers.noticeVersion(), shownAt,
+				ConsentChannel.CENSUS_FORM);
 		List<Long> kept = new ArrayList<>();
 		List<ProjectChange> projectChanges = new ArrayList<>();
 		for (ProjectAnswers answer : answers.projects()) {

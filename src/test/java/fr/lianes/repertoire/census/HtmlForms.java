@@ -14,7 +14,7 @@ final class HtmlForms {
 
 	/**
 	 * The name-value pairs of the page's first form that has this field, the field given
-	 * a new value; the CSRF token is left to the client.
+	 * a new value (null: kept as it is); the CSRF token is left to the client.
 	 */
 	static String[] fields(String html, String field, String value) {
 		Element form = Jsoup.parse(html)
@@ -29,7 +29,7 @@ final class HtmlForms {
 			if (name.equals("_csrf")) {
 				continue;
 			}
-			if (name.equals(field)) {
+			if (name.equals(field) && value != null) {
 				if (!pairs.contains(field)) {
 					pairs.add(field);
 					pairs.add(value);

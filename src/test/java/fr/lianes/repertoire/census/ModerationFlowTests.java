@@ -332,6 +332,62 @@ class ModerationFlowTests extends CensusWebTest {
 	}
 
 	@Test
+	void theStaffEditContactPersonsAndTheirConsentsWhichTheHistoryRecords() {
+		long actorId = this.jdbc.sql("""
+				select a.id from actor a where a.published
+				and exists (select 1 from contact_person c where c.actor_id = a.id)
+				order by a.id limit 1 offset 44""").query(Long.class).single();
+		String url = "/moderation/acteurs/" + actorId + "/contacts";
+		WebClient.Page form = this.moderator.get(url);
+		java.util.List<String> add = new java.util.ArrayList<>(
+				java.util.List.of(HtmlForms.fields(form.body(), "version", null)));
+		add.addAll(java.util.List.of("action", "ajouter"));
+		WebClient.Page added = this.moderator.post(url, add.toArray(String[]::new));
+		java.util.List<String> sent = new java.util.ArrayList<>(
+				java.util.List.of(HtmlForms.fields(added.body(), "version", null)));
+		sent.addAll(java.util.List.of("action", "enregistrer"));
+		int blank = 0;
+		while (sent.contains("contacts[" + blank + "].fullName")) {
+			blank++;
+		}
+		int index = blank - 1;
+		for (int i = 0; i < sent.size(); i += 2) {
+			if (sent.get(i).equals("contacts[" + index + "].fullName")) {
+				sent.set(i + 1, "Sacha Ajoutée");
+			}
+			if (sent.get(i).equals("contacts[" + index + "].email")) {
+				sent.set(i + 1, "sacha@asso.example");
+			}
+		}
+		sent.addAll(java.util.List.of("contacts[" + index + "].publishName", "true"));
+		WebClient.Page saved = this.moderator.post(url, sent.toArray(String[]::new));
+		assertThat(saved.uri()).isEqualTo("/moderation/acteurs/" + actorId);
+		assertThat(org.jsoup.Jsoup.parse(saved.body()).text()).contains("Sacha Ajoutée",
+				"Personnes à contacter modifiées par l’équipe");
+		assertThat(this.jdbc.sql("""
+				select k.channel || ' ' || k.recorded_by from contact_consent k
+				join contact_person p on p.id = k.contact_person_id
+				where p.actor_id = ? and p.full_name = 'Sacha Ajoutée' and k.field = 'NAME' and k.granted""")
+			.param(actorId)
+			.query(String.class)
+			.single()).isEqualTo("STAFF moderatrice@lianes.example");
+		String slug = this.jdbc.sql("select slug from actor where id = ?").param(actorId).query(String.class).single();
+		assertThat(org.jsoup.Jsoup.parse(new WebClient(this.port).get("/acteurs/" + slug).body()).text())
+			.contains("Sacha Ajoutée")
+			.doesNotContain("sacha@asso.example");
+
+		// the form opened before that save is refused with both versions
+		WebClient.Page conflict = this.moderator.post(url, formOf(form.body(), "version", null, "action"));
+		assertThat(org.jsoup.Jsoup.parse(conflict.body()).select(".conflict").text()).contains("Sacha Ajoutée");
+		assertThat(
+				this.jdbc.sql("select count(*) from contact_person where actor_id = ? and full_name = 'Sacha Ajoutée'")
+					.param(actorId)
+					.query(Integer.class)
+					.single())
+			.isOne();
+	}
+
+	@Test
 	void statusAndPublicationChangeWithTheirHistoryAndAStaleFormChangesNothing() {
 		long actorId = this.jdbc
 			.sql("select id from actor where published and status = 'ACTIVE' order by id limit 1 offset 41")
