@@ -47,6 +47,18 @@ class AccessLinks {
 		return new Issued(token, expiresAt);
 	}
 
+	/** A link that lasts until a given moment (the end of a campaign). */
+	@Transactional
+	Issued issueUntil(Purpose purpose, String email, Long submissionId, Long actorId, OffsetDateTime expiresAt) {
+		String token = Tokens.random();
+		this.jdbc
+			.sql("insert into access_link (token_hash, purpose, email, submission_id, actor_id, expires_at) "
+					+ "values (?, ?, ?, ?, ?, ?)")
+			.params(Tokens.hash(token), purpose.name(), email, submissionId, actorId, expiresAt)
+			.update();
+		return new Issued(token, expiresAt);
+	}
+
 	/** The link of a token if it can still be used, without using it. */
 	@Transactional(readOnly = true)
 	Optional<Link> peek(String token) {

@@ -176,11 +176,7 @@ class CensusController {
 			@RequestParam(name = "action", defaultValue = "suivant") String action,
 			@RequestParam(name = "retirer", required = false) String remove, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		List<ContactAnswers> contacts = form.contacts()
-			.stream()
-			.filter((c) -> !c.isBlank() && (remove == null || !remove.equals(c.key())))
-			.map((c) -> Text.isBlank(c.key()) ? withKey(c, DirectoryEntries.newKey()) : c)
-			.toList();
+		List<ContactAnswers> contacts = form.without(remove);
 		ContactsForm saved = new ContactsForm(contacts);
 		BindingResult errors = this.check.checked(saved);
 		if (Forms.hasUnsafeText(errors)) {
@@ -240,18 +236,8 @@ class CensusController {
 		this.forms.campaign(model);
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "contacts");
-		List<ContactAnswers> rows = new java.util.ArrayList<>(contacts);
-		for (int i = 0; i < blanks; i++) {
-			rows.add(new ContactAnswers(DirectoryEntries.newKey(), null, null, null, null, false, false, false));
-		}
-		model.addAttribute("contactRows", rows);
-		model.addAttribute("savedContacts", contacts.size());
+		this.forms.contactRows(model, contacts, blanks);
 		return "census/contacts";
-	}
-
-	private static ContactAnswers withKey(ContactAnswers c, String key) {
-		return new ContactAnswers(key, c.fullName(), c.role(), c.email(), c.phone(), c.publishName(), c.publishEmail(),
-				c.publishPhone());
 	}
 
 }

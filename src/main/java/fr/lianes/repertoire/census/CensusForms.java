@@ -55,6 +55,18 @@ class CensusForms {
 	}
 
 	/**
+	 * The persons saved, then as many blank blocks as asked, each with its key already.
+	 */
+	void contactRows(Model model, List<ContactAnswers> contacts, int blanks) {
+		List<ContactAnswers> rows = new java.util.ArrayList<>(contacts);
+		for (int i = 0; i < blanks; i++) {
+			rows.add(new ContactAnswers(DirectoryEntries.newKey(), null, null, null, null, false, false, false));
+		}
+		model.addAttribute("contactRows", rows);
+		model.addAttribute("savedContacts", contacts.size());
+	}
+
+	/**
 	 * The project's partners and blank rows to add more: one when there is none, plus
 	 * those asked for.
 	 */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import fr.lianes.repertoire.mail.MailOutbox;
+import fr.lianes.repertoire.mail.MailPurposes;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,21 @@ class CensusMails {
 		model.put("linkUrl", linkUrl(link));
 		model.put("expiresAt", link.expiresAt());
 		this.outbox.enqueue("census-update-link", email, model, "CENSUS_UPDATE_LINK", "actor:" + actor.actorId());
+	}
+
+	/** An invitation (or its reminder) to update an entry for a census campaign. */
+	long invitation(CensusInvitations.Invitation invitation, String email, AccessLinks.Issued link) {
+		Map<String, Object> model = model(email);
+		model.put("actorName", invitation.actorName());
+		model.put("campaignName", invitation.campaignName());
+		model.put("closesOn", invitation.closesOn());
+		model.put("reminder", invitation.reminder());
+		model.put("linkUrl", linkUrl(link));
+		model.put("expiresAt", link.expiresAt());
+		model.put("subjectArgs", new Object[] { invitation.campaignName(), invitation.actorName() });
+		return this.outbox.enqueue(invitation.reminder() ? "campaign-reminder" : "campaign-invitation", email, model,
+				invitation.reminder() ? MailPurposes.CAMPAIGN_REMINDER : MailPurposes.CAMPAIGN_INVITATION,
+				invitation.reference());
 	}
 
 	void confirmation(Draft draft, String email, String campaignName) {

@@ -71,6 +71,11 @@ class Comparisons {
 		return rows;
 	}
 
+	/** The contact persons only, for a direct edit. */
+	List<Item> contacts(List<ContactAnswers> before, List<ContactAnswers> after) {
+		return items(before, after, ContactAnswers::key, this::contactName, this::contactRows);
+	}
+
 	/** A project's fields only, for a direct edit. */
 	List<Row> project(ProjectAnswers before, ProjectAnswers after) {
 		return projectRows(before, after);

@@ -3,6 +3,7 @@ package fr.lianes.repertoire.census;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -63,16 +64,26 @@ class DirectoryEntries {
 	 */
 	@Transactional(readOnly = true)
 	Optional<CensusAnswers> answers(long actorId, String requester) {
-		return answers(actorId, requester, false);
+		return answers(actorId, requester, false, null);
 	}
 
 	/** The entry as answers with every contact detail, for the network's staff. */
 	@Transactional(readOnly = true)
 	Optional<CensusAnswers> answersForStaff(long actorId) {
-		return answers(actorId, null, true);
+		return answers(actorId, null, true, null);
 	}
 
-	private Optional<CensusAnswers> answers(long actorId, String requester, boolean everything) {
+	/**
+	 * The entry as a questionnaire started at {@code shownAt} showed it: the contact
+	 * persons and projects that existed then, with every detail for the network's staff
+	 * ({@code requester} null) or as {@code requester} saw them.
+	 */
+	@Transactional(readOnly = true)
+	Optional<CensusAnswers> answersAsShown(long actorId, String requester, Instant shownAt) {
+		return answers(actorId, requester, requester == null, shownAt);
+	}
+
+	private Optional<CensusAnswers> answers(long actorId, String requester, boolean everything, Instant shownAt) {
 		Optional<StructureAnswers> structure = this.jdbc.sql("""
 				select a.*, c.name as commune_name,
 				       array(select n.slug from actor_network an join network n on n.id = an.network_id
@@ -82,8 +93,8 @@ class DirectoryEntries {
 		if (structure.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new CensusAnswers(structure.get(), contacts(actorId, requester, everything),
-				projects(actorId), null, null));
+		return Optional.of(new CensusAnswers(structure.get(), contacts(actorId, requester, everything, shownAt),
+				projects(actorId, shownAt), null, null));
 	}
 
 	private StructureAnswers structure(ResultSet rs, int row) throws SQLException {
@@ -96,7 +107,7 @@ class DirectoryEntries {
 				(year != null) ? year.toString() : null);
 	}
 
-	private List<ContactAnswers> contacts(long actorId, String requester, boolean everything) {
+	private List<ContactAnswers> contacts(long actorId, String requester, boolean everything, Instant shownAt) {
 		return this.jdbc
 			.sql("""
 					select p.id, p.full_name, p.role, p.email, p.phone,
@@ -106,8 +117,9 @@ class DirectoryEntries {
 					                 order by recorded_at desc, id desc limit 1), false) as email_ok,
 					       coalesce((select granted from contact_consent k where k.contact_person_id = p.id and k.field = 'PHONE'
 					                 order by recorded_at desc, id desc limit 1), false) as phone_ok
-					from contact_person p where p.actor_id = ? order by p.position, p.id""")
-			.param(actorId)
+					from contact_person p where p.actor_id = ? and p.created_at <= coalesce(?::timestamptz, 'infinity'::timestamptz)
+					order by p.position, p.id""")
+			.params(actorId, shownAt(shownAt))
 			.query((rs, i) -> {
 				boolean self = everything || (requester != null && requester.equalsIgnoreCase(rs.getString("email")));
 				return new ContactAnswers("c" + rs.getLong("id"), rs.getString("full_name"), rs.getString("role"),
@@ -121,20 +133,22 @@ class DirectoryEntries {
 	/** A project (published or not) as questionnaire answers. */
 	@Transactional(readOnly = true)
 	Optional<ProjectAnswers> projectAnswers(long projectId) {
-		return projects("p.id = ?", projectId).stream().findFirst();
+		return projects("p.id = ?", projectId, null).stream().findFirst();
 	}
 
-	private List<ProjectAnswers> projects(long actorId) {
-		return projects("p.lead_actor_id = ? and p.published", actorId);
+	private List<ProjectAnswers> projects(long actorId, Instant shownAt) {
+		return projects("p.lead_actor_id = ? and p.published", actorId, shownAt);
 	}
 
-	private List<ProjectAnswers> projects(String condition, long id) {
-		Map<Long, List<PartnerAnswers>> partners = this.jdbc.sql("""
-				select pp.project_id, o.name, o.city, o.country_iso2 from project_partner pp
-				join partner_organisation o on o.id = pp.partner_id
-				join project p on p.id = pp.project_id
-				where %s order by o.name""".formatted(condition))
-			.param(id)
+	private List<ProjectAnswers> projects(String condition, long id, Instant shownAt) {
+		Map<Long, List<PartnerAnswers>> partners = this.jdbc
+			.sql("""
+					select pp.project_id, o.name, o.city, o.country_iso2 from project_partner pp
+					join partner_organisation o on o.id = pp.partner_id
+					join project p on p.id = pp.project_id
+					where %s and p.created_at <= coalesce(?::timestamptz, 'infinity'::timestamptz) order by o.name"""
+				.formatted(condition))
+			.params(id, shownAt(shownAt))
 			.query((rs, i) -> Map.entry(rs.getLong(1),
 					new PartnerAnswers(rs.getString(2), rs.getString(3), rs.getString(4))))
 			.list()
@@ -147,9 +161,10 @@ class DirectoryEntries {
 					       array(select country_iso2 from project_country c where c.project_id = p.id order by 1) as countries,
 					       array(select d.slug from project_domain pd join domain d on d.id = pd.domain_id
 					             where pd.project_id = p.id order by d.position) as domains
-					from project p where %s order by p.start_year desc nulls last, p.title"""
+					from project p where %s and p.created_at <= coalesce(?::timestamptz, 'infinity'::timestamptz)
+					order by p.start_year desc nulls last, p.title"""
 				.formatted(condition))
-			.param(id)
+			.params(id, shownAt(shownAt))
 			.query((rs, i) -> new ProjectAnswers("p" + rs.getLong("id"), rs.getString("title"), rs.getString("kind"),
 					strings(rs, "countries"), String.join("\n", strings(rs, "localities")),
 					partners.getOrDefault(rs.getLong("id"), List.of()), strings(rs, "domains"), rs.getString("nature"),
@@ -157,6 +172,10 @@ class DirectoryEntries {
 					rs.getString("description"), String.join("\n", strings(rs, "funders")),
 					rs.getString("partner_authority")))
 			.list();
+	}
+
+	private static java.time.OffsetDateTime shownAt(Instant instant) {
+		return (instant != null) ? instant.atOffset(java.time.ZoneOffset.UTC) : null;
 	}
 
 	/** A key for a project or contact added in the questionnaire. */

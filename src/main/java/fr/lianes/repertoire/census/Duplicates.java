@@ -1,18 +1,51 @@
 package fr.lianes.repertoire.census;
 
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.lianes.repertoire.directory.Identifiers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An actor already in the directory that a new entry seems to be: the same SIREN (a
- * SIRET's first nine digits), the same RNA number, or the same name in the same commune.
+ * The actors already in the directory that an entry seems to be: the same SIREN (a
+ * SIRET's first nine digits), the same RNA number, or a similar name in the same commune
+ * (PostgreSQL trigram similarity of the lower-case, unaccented names). The questionnaire
+ * asks for the same words; moderators see names from a lower similarity on.
  */
 @Repository
-class Duplicates {
+public class Duplicates {
+
+	/** Why an actor is suspected to be the entry. */
+	public enum Reason {
+
+		/** The same SIREN: the first nine digits of the SIRET. */
+		SIREN,
+
+		/** The same number in the Répertoire national des associations. */
+		RNA,
+
+		/** A similar name in the same commune. */
+		NAME
+
+	}
+
+	/**
+	 * An actor suspected to be the entry, whether published or not.
+	 *
+	 * @param reasons never empty
+	 * @param nameSimilarity trigram similarity of the names (0 to 1), 0 in another
+	 * commune
+	 */
+	public record Suspect(long actorId, String slug, String name, String communeName, boolean published, String status,
+			Set<Reason> reasons, double nameSimilarity) {
+	}
 
 	/**
 	 * @param published whether the entry is public; only then are its name and page shown
@@ -26,30 +59,92 @@ class Duplicates {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Match> find(String siret, String rna, String name, String communeInsee) {
-		String digits = Text.digits(siret);
-		String siren = (digits != null && Identifiers.isValidSirenOrSiret(digits)) ? digits.substring(0, 9) : null;
-		String rnaNumber = (rna != null && Identifiers.isValidRna(rna.strip().toUpperCase(java.util.Locale.ROOT)))
-				? rna.strip().toUpperCase(java.util.Locale.ROOT) : null;
-		String sameName = (!Text.isBlank(name) && !Text.isBlank(communeInsee)) ? name.strip() : null;
-		if (siren == null && rnaNumber == null && sameName == null) {
-			return Optional.empty();
+	/**
+	 * The actors an entry may duplicate, the surest first (same SIREN, same RNA, then by
+	 * name similarity). Identifiers that are not valid are ignored; so is the name when
+	 * the commune is not known.
+	 * @param siret a SIREN or a SIRET, spaces, dots and dashes allowed
+	 * @param excludeActorId the entry's own actor, if it has one
+	 * @param minNameSimilarity from 0 (excluded) to 1 (the same words)
+	 */
+	@Transactional(readOnly = true)
+	public List<Suspect> suspects(String siret, String rna, String name, String communeInsee, Long excludeActorId,
+			double minNameSimilarity, int limit) {
+		if (minNameSimilarity <= 0 || minNameSimilarity > 1) {
+			throw new IllegalArgumentException("A name similarity is above 0 and at most 1: " + minNameSimilarity);
 		}
-		return this.jdbc.sql("""
-				select id, published, name, slug from actor
-				where (cast(:siren as text) is not null and left(siren_siret, 9) = :siren)
-				   or (cast(:rna as text) is not null and rna = :rna)
-				   or (cast(:name as text) is not null and commune_insee = :commune
-				       and lower(immutable_unaccent(name)) = lower(immutable_unaccent(:name)))
-				order by published desc, id
-				limit 1""")
+		String siren = siren(siret);
+		String rnaNumber = rna(rna);
+		boolean byName = !Text.isBlank(name) && !Text.isBlank(communeInsee);
+		if (siren == null && rnaNumber == null && !byName) {
+			return List.of();
+		}
+		// the threshold of the % operator, which lets the trigram index do the comparing
+		this.jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
+			.param("threshold", Double.toString(minNameSimilarity))
+			.query(String.class)
+			.single();
+		return this.jdbc
+			.sql("""
+					with probe as (select cast(:siren as text) as siren, cast(:rna as text) as rna,
+					                      lower(immutable_unaccent(cast(:name as text))) as name, cast(:commune as text) as commune)
+					select a.id, a.slug, a.name, c.name as commune_name, a.published, a.status,
+					       coalesce(left(a.siren_siret, 9) = p.siren, false) as same_siren,
+					       coalesce(a.rna = p.rna, false) as same_rna,
+					       case when a.commune_insee = p.commune
+					            then similarity(lower(immutable_unaccent(a.name)), p.name) else 0 end as name_similarity
+					from actor a
+					cross join probe p
+					join commune c on c.insee_code = a.commune_insee
+					where (left(a.siren_siret, 9) = p.siren or a.rna = p.rna
+					       or (a.commune_insee = p.commune and lower(immutable_unaccent(a.name)) % p.name))
+					  and a.id is distinct from cast(:exclude as bigint)
+					order by same_siren desc, same_rna desc, name_similarity desc, a.published desc, a.id
+					limit :limit""")
 			.param("siren", siren)
 			.param("rna", rnaNumber)
-			.param("name", sameName)
-			.param("commune", communeInsee)
-			.query((rs, i) -> new Match(rs.getLong("id"), rs.getBoolean("published"), rs.getString("name"),
-					rs.getString("slug")))
-			.optional();
+			.param("name", byName ? name.strip() : null)
+			.param("commune", byName ? communeInsee : null)
+			.param("exclude", excludeActorId)
+			.param("limit", limit)
+			.query((rs, i) -> {
+				Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+				if (rs.getBoolean("same_siren")) {
+					reasons.add(Reason.SIREN);
+				}
+				if (rs.getBoolean("same_rna")) {
+					reasons.add(Reason.RNA);
+				}
+				double similarity = rs.getDouble("name_similarity");
+				if (similarity >= minNameSimilarity) {
+					reasons.add(Reason.NAME);
+				}
+				return new Suspect(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+						rs.getString("commune_name"), rs.getBoolean("published"), rs.getString("status"), reasons,
+						similarity);
+			})
+			.list();
+	}
+
+	/**
+	 * The entry already in the directory that a new one is, published entries first: the
+	 * same SIREN, the same RNA or the same words as name in the same commune.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Match> find(String siret, String rna, String name, String communeInsee) {
+		return suspects(siret, rna, name, communeInsee, null, 1.0, 20).stream()
+			.min(Comparator.comparing((Suspect s) -> !s.published()).thenComparing(Suspect::actorId))
+			.map((s) -> new Match(s.actorId(), s.published(), s.name(), s.slug()));
+	}
+
+	private static String siren(String siret) {
+		String digits = Text.digits(siret);
+		return (digits != null && Identifiers.isValidSirenOrSiret(digits)) ? digits.substring(0, 9) : null;
+	}
+
+	private static String rna(String rna) {
+		String number = (rna != null) ? rna.strip().toUpperCase(Locale.ROOT) : null;
+		return Identifiers.isValidRna(number) ? number : null;
 	}
 
 }

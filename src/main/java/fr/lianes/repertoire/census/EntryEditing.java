@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import fr.lianes.repertoire.directory.Actor;
 import fr.lianes.repertoire.directory.ActorStatus;
+import fr.lianes.repertoire.directory.ConsentChannel;
 import fr.lianes.repertoire.directory.Project;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.FieldChange;
@@ -51,12 +52,23 @@ public class EntryEditing {
 	 * A save's outcome: the errors when invalid; the current version and the differences
 	 * with what was sent when in conflict.
 	 */
-	public record Saved<T>(Outcome outcome, BindingResult errors, T current, List<Comparison.Row> differences) {
+	public record Saved<T>(Outcome outcome, BindingResult errors, T current, List<Comparison.Row> differences,
+			List<Comparison.Item> items) {
+
+		Saved(Outcome outcome, BindingResult errors, T current, List<Comparison.Row> differences) {
+			this(outcome, errors, current, differences, List.of());
+		}
 
 		static <T> Saved<T> of(Outcome outcome) {
 			return new Saved<>(outcome, null, null, List.of());
 		}
 
+	}
+
+	/**
+	 * An actor's contact persons as their edit form shows them, and the actor's version.
+	 */
+	public record ContactsEdit(long id, String name, int version, List<ContactAnswers> contacts) {
 	}
 
 	private final EntityManager entities;
@@ -77,9 +89,13 @@ public class EntryEditing {
 
 	private final CensusForms forms;
 
+	private final String noticeVersion;
+
 	EntryEditing(EntityManager entities, DirectoryEntries entries, AnswersCheck check, Comparisons comparisons,
-			Communes communes, EntryWriter writer, History history, MessageSource messages, CensusForms forms) {
+			Communes communes, EntryWriter writer, History history, MessageSource messages, CensusForms forms,
+			CensusProperties properties) {
 		this.forms = forms;
+		this.noticeVersion = properties.noticeVersion();
 		this.entities = entities;
 		this.entries = entries;
 		this.check = check;
@@ -195,6 +211,53 @@ public class EntryEditing {
 		}
 		this.history.record(Subject.ACTOR, id, publish ? "PUBLISHED" : "UNPUBLISHED", staff, List.of(), null, null);
 		return Outcome.SAVED;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ContactsEdit> contacts(long id) {
+		return this.writer.actor(id)
+			.flatMap((actor) -> this.entries.answersForStaff(id)
+				.map((answers) -> new ContactsEdit(id, actor.getName(), actor.getVersion(), answers.contacts())));
+	}
+
+	/**
+	 * The persons as sent by the form, without the one removed (may be null), each with a
+	 * key.
+	 */
+	public List<ContactAnswers> sent(ContactsForm form, String removedKey) {
+		return form.without(removedKey);
+	}
+
+	/** The contacts form's persons, then {@code blanks} blank ones. */
+	public void contactRows(Model model, List<ContactAnswers> contacts, int blanks) {
+		this.forms.contactRows(model, contacts, blanks);
+	}
+
+	/**
+	 * Saves an actor's contact persons if nobody saved the actor since {@code version};
+	 * the consents that change are recorded as given to the staff.
+	 */
+	@Transactional
+	public Saved<ContactsEdit> saveContacts(long id, int version, List<ContactAnswers> contacts, String staff) {
+		BindingResult errors = this.check.checked(new ContactsForm(contacts));
+		if (errors.hasErrors()) {
+			return new Saved<>(Outcome.INVALID, errors, null, List.of());
+		}
+		Actor actor = this.entities.find(Actor.class, id, LockModeType.PESSIMISTIC_WRITE);
+		if (actor == null) {
+			return Saved.of(Outcome.NOT_FOUND);
+		}
+		List<Comparison.Item> items = this.comparisons
+			.contacts(this.entries.answersForStaff(id).orElseThrow().contacts(), contacts);
+		if (actor.getVersion() != version) {
+			return new Saved<>(Outcome.CONFLICT, null, contacts(id).orElseThrow(), List.of(), items);
+		}
+		// the persons live in their own rows: the actor's version is raised by hand
+		this.entities.lock(actor, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+		this.writer.contacts(actor, contacts, staff, this.noticeVersion, java.time.Instant.now(), ConsentChannel.STAFF);
+		this.history.record(Subject.ACTOR, id, "CONTACTS", staff, new Comparison(List.of(), items, List.of()).changes(),
+				null, null);
+		return Saved.of(Outcome.SAVED);
 	}
 
 	@Transactional(readOnly = true)

@@ -27,6 +27,7 @@ import fr.lianes.repertoire.reference.Country;
 import fr.lianes.repertoire.reference.Domain;
 import fr.lianes.repertoire.reference.Network;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,6 +57,12 @@ class EntryWriter {
 	@Transactional(propagation = Propagation.MANDATORY)
 	Optional<Actor> actor(long id) {
 		return Optional.ofNullable(this.entities.find(Actor.class, id));
+	}
+
+	/** The actor, its row locked until the end of the transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<Actor> lockedActor(long id) {
+		return Optional.ofNullable(this.entities.find(Actor.class, id, LockModeType.PESSIMISTIC_WRITE));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -97,12 +104,12 @@ class EntryWriter {
 
 	/**
 	 * The contact persons as answered: persons kept by their key are updated, new ones
-	 * added, missing ones removed. An email or phone left empty for a person whose detail
-	 * was not shown to the author (not public, not theirs) is kept: empty means
-	 * unchanged. Each consent that differs from the latest one is recorded.
+	 * added, and the ones the author was shown ({@code shownAt}) but left out removed.
+	 * Each consent that differs from the latest one is recorded.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void contacts(Actor actor, List<ContactAnswers> answers, String author, String noticeVersion) {
+	void contacts(Actor actor, List<ContactAnswers> answers, String author, String noticeVersion, Instant shownAt,
+			ConsentChannel channel) {
 		Map<String, ContactPerson> existing = actor.getContacts()
 			.stream()
 			.collect(Collectors.toMap((c) -> "c" + c.getId(), Function.identity()));
@@ -117,18 +124,17 @@ class EntryWriter {
 			}
 			else {
 				kept.add(answer.key());
-				boolean shown = person.getEmail() != null && person.getEmail().equalsIgnoreCase(author);
 				person.update(answer.fullName().strip(), Text.trimToNull(answer.role()),
-						keepHidden(answer.email(), person.getEmail(), shown || person.isPublic(ConsentField.EMAIL)),
-						keepHidden(answer.phone(), person.getPhone(), shown || person.isPublic(ConsentField.PHONE)),
-						position);
+						Text.trimToNull(answer.email()), Text.trimToNull(answer.phone()), position);
 			}
-			consent(person, ConsentField.NAME, answer.publishName(), author, noticeVersion);
-			consent(person, ConsentField.EMAIL, answer.publishEmail(), author, noticeVersion);
-			consent(person, ConsentField.PHONE, answer.publishPhone(), author, noticeVersion);
+			consent(person, ConsentField.NAME, answer.publishName(), author, noticeVersion, channel);
+			consent(person, ConsentField.EMAIL, answer.publishEmail(), author, noticeVersion, channel);
+			consent(person, ConsentField.PHONE, answer.publishPhone(), author, noticeVersion, channel);
 			position++;
 		}
-		actor.getContacts().removeIf((c) -> c.getId() != null && !kept.contains("c" + c.getId()));
+		actor.getContacts()
+			.removeIf(
+					(c) -> c.getId() != null && !kept.contains("c" + c.getId()) && !c.getCreatedAt().isAfter(shownAt));
 	}
 
 	/**
@@ -226,12 +232,11 @@ class EntryWriter {
 			});
 	}
 
-	private void consent(ContactPerson person, ConsentField field, boolean granted, String author,
-			String noticeVersion) {
+	private void consent(ContactPerson person, ConsentField field, boolean granted, String author, String noticeVersion,
+			ConsentChannel channel) {
 		boolean recorded = person.getConsents().stream().anyMatch((c) -> c.getField() == field);
 		if (person.isPublic(field) != granted || !recorded) {
-			person.recordConsent(field, granted, author, (noticeVersion != null) ? noticeVersion : "inconnue",
-					ConsentChannel.CENSUS_FORM);
+			person.recordConsent(field, granted, author, (noticeVersion != null) ? noticeVersion : "inconnue", channel);
 		}
 	}
 
@@ -265,11 +270,6 @@ class EntryWriter {
 				return base + "-" + n;
 			}
 		}
-	}
-
-	private static String keepHidden(String answer, String stored, boolean shown) {
-		String value = Text.trimToNull(answer);
-		return (value == null && !shown) ? stored : value;
 	}
 
 	private static String upper(String value) {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.lianes.repertoire.directory.Actor;
+import fr.lianes.repertoire.directory.ConsentChannel;
 import fr.lianes.repertoire.directory.Project;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.FieldChange;
@@ -29,8 +30,9 @@ public class SubmissionReview {
 
 	/** A response as the moderators see it. */
 	public record Review(long id, SubmissionStatus status, int version, Long actorId, String actorSlug,
-			String authorEmail, String campaign, OffsetDateTime submittedAt, OffsetDateTime decidedAt, String decidedBy,
-			String decisionReason, CensusAnswers answers, Comparison comparison, List<String> problems) {
+			Integer actorVersion, String authorEmail, String campaign, OffsetDateTime startedAt,
+			OffsetDateTime submittedAt, OffsetDateTime decidedAt, String decidedBy, String decisionReason,
+			CensusAnswers answers, Comparison comparison, List<String> problems) {
 
 		public String name() {
 			return this.answers.structure().name();
@@ -54,7 +56,9 @@ public class SubmissionReview {
 		/** Someone decided first, or the response changed since it was shown. */
 		STALE,
 		/** The answers do not pass the questionnaire's checks any more. */
-		INVALID
+		INVALID,
+		/** The entry changed since the moderator opened the response. */
+		ENTRY_CHANGED
 
 	}
 
@@ -104,27 +108,59 @@ public class SubmissionReview {
 	@Transactional(readOnly = true)
 	public Optional<Review> review(long id) {
 		return this.jdbc.sql("""
-				select s.id, s.status, s.version, s.actor_id, a.slug, s.author_email, c.name as campaign,
-				       s.submitted_at, s.decided_at, s.decided_by, s.decision_reason, s.content::text as content
+				select s.id, s.status, s.version, s.actor_id, a.slug, a.version as actor_version, s.author_email,
+				       c.name as campaign, s.created_at, s.submitted_at, s.decided_at, s.decided_by, s.decision_reason,
+				       s.content::text as content
 				from submission s left join actor a on a.id = s.actor_id
 				left join census_campaign c on c.id = s.campaign_id
 				where s.id = ? and s.status <> 'DRAFT'""").param(id).query((rs, i) -> {
-			CensusAnswers answers = this.json.readValue(rs.getString("content"), CensusAnswers.class);
 			Long actorId = (Long) rs.getObject("actor_id");
+			String author = rs.getString("author_email");
+			OffsetDateTime shownAt = rs.getObject("created_at", OffsetDateTime.class);
+			CensusAnswers typed = this.json.readValue(rs.getString("content"), CensusAnswers.class);
+			CensusAnswers before = null;
+			CensusAnswers answers = typed;
+			if (actorId != null) {
+				before = this.entries.answersAsShown(actorId, null, shownAt.toInstant()).orElse(null);
+				answers = withHiddenDetailsKept(typed, before,
+						this.entries.answersAsShown(actorId, author, shownAt.toInstant()).orElse(null));
+			}
 			return new Review(rs.getLong("id"), SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("version"),
-					actorId, rs.getString("slug"), rs.getString("author_email"), rs.getString("campaign"),
-					rs.getObject("submitted_at", OffsetDateTime.class),
+					actorId, rs.getString("slug"), (Integer) rs.getObject("actor_version"), author,
+					rs.getString("campaign"), shownAt, rs.getObject("submitted_at", OffsetDateTime.class),
 					rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"),
-					rs.getString("decision_reason"), answers, null, null);
-		}).optional().map((review) -> {
-			CensusAnswers before = (review.actorId() != null)
-					? this.entries.answersForStaff(review.actorId()).orElse(null) : null;
-			return new Review(review.id(), review.status(), review.version(), review.actorId(), review.actorSlug(),
-					review.authorEmail(), review.campaign(), review.submittedAt(), review.decidedAt(),
-					review.decidedBy(), review.decisionReason(), review.answers(),
-					this.comparisons.compare(before, review.answers()),
-					this.check.all(review.answers()).stream().map(AnswersCheck.Problem::messageKey).toList());
-		});
+					rs.getString("decision_reason"), answers, this.comparisons.compare(before, answers),
+					this.check.all(answers).stream().map(AnswersCheck.Problem::messageKey).toList());
+		}).optional();
+	}
+
+	/**
+	 * The answers with the contact details their author was not shown (another person's
+	 * unpublished email or phone) put back: left empty, they mean "unchanged".
+	 */
+	private static CensusAnswers withHiddenDetailsKept(CensusAnswers answers, CensusAnswers staffView,
+			CensusAnswers authorView) {
+		if (staffView == null || authorView == null) {
+			return answers;
+		}
+		Map<String, ContactAnswers> stored = staffView.contacts()
+			.stream()
+			.collect(Collectors.toMap(ContactAnswers::key, Function.identity(), (a, b) -> a));
+		Map<String, ContactAnswers> shown = authorView.contacts()
+			.stream()
+			.collect(Collectors.toMap(ContactAnswers::key, Function.identity(), (a, b) -> a));
+		List<ContactAnswers> contacts = answers.contacts().stream().map((c) -> {
+			ContactAnswers was = stored.get(c.key());
+			ContactAnswers seen = shown.get(c.key());
+			if (was == null || seen == null) {
+				return c;
+			}
+			String email = (Text.isBlank(c.email()) && seen.email() == null) ? was.email() : c.email();
+			String phone = (Text.isBlank(c.phone()) && seen.phone() == null) ? was.phone() : c.phone();
+			return new ContactAnswers(c.key(), c.fullName(), c.role(), email, phone, c.publishName(), c.publishEmail(),
+					c.publishPhone());
+		}).toList();
+		return answers.withContacts(contacts);
 	}
 
 	/**
@@ -134,10 +170,17 @@ public class SubmissionReview {
 	 * @param version the response's version the moderator saw
 	 */
 	@Transactional
-	public Decision approve(long id, int version, String staff) {
+	public Decision approve(long id, int version, Integer entryVersion, String staff) {
+		// the entry is locked first: the comparison the moderator saw stays true until
+		// the
+		// commit, and a change since then sends them back to it
+		Optional<Actor> existing = actorIdOf(id).flatMap(this.writer::lockedActor);
 		Optional<Review> found = review(id);
 		if (found.isEmpty() || !found.get().isPending() || found.get().version() != version) {
 			return new Decision(Outcome.STALE, null);
+		}
+		if (existing.isPresent() && !Integer.valueOf(existing.get().getVersion()).equals(entryVersion)) {
+			return new Decision(Outcome.ENTRY_CHANGED, existing.get().getId());
 		}
 		Review review = found.get();
 		if (!review.problems().isEmpty()) {
@@ -147,11 +190,18 @@ public class SubmissionReview {
 			return new Decision(Outcome.STALE, null);
 		}
 		CensusAnswers answers = review.answers();
-		Optional<Actor> existing = Optional.ofNullable(review.actorId()).flatMap(this.writer::actor);
 		Actor actor = existing.orElseGet(() -> this.writer.newActor(answers.structure()));
-		List<Project> before = existing.map(this.writer::publishedProjects).orElse(List.of());
+		java.time.Instant shownAt = review.startedAt().toInstant();
+		// what the author was not shown (added since the questionnaire started) is left
+		// alone
+		List<Project> before = existing.map(this.writer::publishedProjects)
+			.orElse(List.of())
+			.stream()
+			.filter((project) -> !project.getCreatedAt().isAfter(shownAt))
+			.toList();
 		this.writer.structure(actor, answers.structure());
-		this.writer.contacts(actor, answers.contacts(), review.authorEmail(), answers.noticeVersion());
+		this.writer.contacts(actor, answers.contacts(), review.authorEmail(), answers.noticeVersion(), shownAt,
+				ConsentChannel.CENSUS_FORM);
 		List<Long> kept = new ArrayList<>();
 		List<ProjectChange> projectChanges = new ArrayList<>();
 		for (ProjectAnswers answer : answers.projects()) {
@@ -217,6 +267,14 @@ public class SubmissionReview {
 				where id = ? and status = 'SUBMITTED' and version = ?""")
 			.params(status, staff, reason, id, version)
 			.update() == 1;
+	}
+
+	private Optional<Long> actorIdOf(long submissionId) {
+		return this.jdbc.sql("select actor_id from submission where id = ?")
+			.param(submissionId)
+			.query((rs, i) -> (Long) rs.getObject(1))
+			.optional()
+			.filter(java.util.Objects::nonNull);
 	}
 
 	private Integer campaignOf(long id) {

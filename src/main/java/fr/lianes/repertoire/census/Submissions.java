@@ -124,13 +124,14 @@ class Submissions {
 
 	/**
 	 * A new draft holding a sent response's answers, for its author to change what the
-	 * network asked; no browser holds it until the author follows the link sent.
+	 * network asked; no browser holds it until the author follows the link sent. It keeps
+	 * the response's start time: its answers show the entry as it was then.
 	 */
 	@Transactional
 	long reopen(long submissionId) {
 		return this.jdbc.sql("""
-				insert into submission (status, campaign_id, actor_id, author_email, content)
-				select 'DRAFT', campaign_id, actor_id, author_email, content from submission where id = ?
+				insert into submission (status, campaign_id, actor_id, author_email, content, created_at)
+				select 'DRAFT', campaign_id, actor_id, author_email, content, created_at from submission where id = ?
 				returning id""").param(submissionId).query(Long.class).single();
 	}
 

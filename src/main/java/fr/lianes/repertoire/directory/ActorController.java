@@ -7,13 +7,16 @@ import fr.lianes.repertoire.web.WebProperties;
 import java.util.stream.Collectors;
 
 import fr.lianes.repertoire.maps.Maps;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 
 @Controller
 class ActorController {
@@ -45,13 +48,17 @@ class ActorController {
 		return "directory/actors";
 	}
 
+	/**
+	 * An actor's page; the old slug of a renamed or merged actor redirects for good (301)
+	 * to its current one.
+	 */
 	@GetMapping("/acteurs/{slug}")
-	String show(@PathVariable String slug, Model model) {
+	String show(@PathVariable String slug, Model model, HttpServletRequest request) {
 		var actor = this.details.actor(slug);
 		if (actor.isEmpty()) {
-			return this.details.currentActorSlug(slug)
-				.map((current) -> "redirect:/acteurs/" + current)
-				.orElseThrow(() -> new NotFoundException());
+			String current = this.details.currentActorSlug(slug).orElseThrow(() -> new NotFoundException());
+			request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.MOVED_PERMANENTLY);
+			return "redirect:/acteurs/" + current;
 		}
 		model.addAttribute("actor", actor.get());
 		// the countries of its projects, shaded by how many

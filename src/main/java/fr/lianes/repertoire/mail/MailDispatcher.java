@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -18,14 +21,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the queued mails that are due, a batch per transaction. The rows of a batch stay
- * locked while they are sent and other instances skip them ({@code for update skip
+ * Sends the queued mails that are due, a batch per transaction and per SMTP connection.
+ * The rows of a batch stay locked while they are sent and other instances skip them
+ * ({@code for update skip
  * locked}), so no mail leaves twice. A mail is marked sent in the transaction that sent
  * it: only a crash between the SMTP answer and the commit can send it again.
  */
@@ -107,23 +113,58 @@ class MailDispatcher {
 				order by next_attempt_at, id
 				limit :limit
 				for update skip locked""").param("limit", this.settings.batchSize()).query(Pending.class).list();
-		int sent = 0;
+		Map<MimeMessage, Pending> messages = new LinkedHashMap<>();
 		for (Pending mail : due) {
 			try {
-				this.sender.send(message(mail));
-				markSent(mail);
-				sent++;
+				messages.put(message(mail), mail);
 			}
 			catch (RuntimeException | MessagingException ex) {
 				markFailed(mail, ex);
-				if (serverUnavailable(ex)) {
-					// the rest of the batch waits for the next run, without losing an
-					// attempt
-					return new Batch(due.size(), sent, true);
-				}
 			}
 		}
-		return new Batch(due.size(), sent, false);
+		Map<Object, Exception> failures = send(messages.keySet());
+		int sent = 0;
+		boolean unavailable = false;
+		for (Map.Entry<MimeMessage, Pending> entry : messages.entrySet()) {
+			Exception failure = failures.get(entry.getKey());
+			if (failure == null) {
+				markSent(entry.getValue());
+				sent++;
+			}
+			else if (!unavailable) {
+				markFailed(entry.getValue(), failure);
+				// once the server is unavailable, the mails that failed after it wait for
+				// the next run without losing an attempt
+				unavailable = serverUnavailable(failure);
+			}
+		}
+		return new Batch(due.size(), sent, unavailable);
+	}
+
+	/**
+	 * Sends the batch over one connection (reopened if it drops): a campaign's thousands
+	 * of mails do not open a connection each.
+	 * @return the failures, by message; none when every message went
+	 */
+	private Map<Object, Exception> send(Collection<MimeMessage> messages) {
+		if (messages.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			this.sender.send(messages.toArray(MimeMessage[]::new));
+			return Map.of();
+		}
+		catch (MailSendException ex) {
+			// no failed message: only closing the connection failed, after every message
+			// went
+			return ex.getFailedMessages();
+		}
+		catch (MailException ex) {
+			// authentication refused: nothing went
+			Map<Object, Exception> all = new LinkedHashMap<>();
+			messages.forEach((message) -> all.put(message, ex));
+			return all;
+		}
 	}
 
 	/** Text and HTML as alternatives of each other, nothing else. */

@@ -1,5 +1,7 @@
 package fr.lianes.repertoire.mail;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -113,7 +115,7 @@ public class MailOutbox {
 	 */
 	@Transactional(readOnly = true)
 	public MailStatus statusOf(String referencePrefix) {
-		String pattern = referencePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		String pattern = likePrefix(referencePrefix);
 		return this.jdbc.sql("""
 				select count(*) filter (where sent_at is not null) as sent,
 				       count(*) filter (where sent_at is null and failed_at is null) as pending,
@@ -123,6 +125,30 @@ public class MailOutbox {
 			.param("pattern", pattern)
 			.query((rs, row) -> new MailStatus(rs.getLong("sent"), rs.getLong("pending"), rs.getLong("failed")))
 			.single();
+	}
+
+	/**
+	 * The mails whose reference starts with the given prefix and that did not go: given
+	 * up, or waiting for another attempt after an error; those given up first.
+	 */
+	@Transactional(readOnly = true)
+	public List<MailFailure> failuresOf(String referencePrefix, int limit) {
+		return this.jdbc.sql("""
+				select reference, recipient, attempts, last_error, failed_at
+				from outgoing_mail
+				where reference like :pattern and sent_at is null
+				  and (failed_at is not null or last_error is not null)
+				order by failed_at nulls last, id
+				limit :limit""")
+			.param("pattern", likePrefix(referencePrefix))
+			.param("limit", limit)
+			.query((rs, row) -> new MailFailure(rs.getString("reference"), rs.getString("recipient"),
+					rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("failed_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	private static String likePrefix(String referencePrefix) {
+		return referencePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	private static void afterCommit(Runnable action) {

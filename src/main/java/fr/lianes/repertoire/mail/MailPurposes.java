@@ -18,6 +18,9 @@ public final class MailPurposes {
 	/** The invitation of an actor to a census campaign. */
 	public static final String CAMPAIGN_INVITATION = "CAMPAIGN_INVITATION";
 
+	/** A reminder to an actor invited to a census campaign that has not answered yet. */
+	public static final String CAMPAIGN_REMINDER = "CAMPAIGN_REMINDER";
+
 	private MailPurposes() {
 	}
 

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every back-office page needs to know about who is signed in. */
-@ControllerAdvice(basePackageClasses = BackOfficeAdvice.class)
+@ControllerAdvice(basePackages = { "fr.lianes.repertoire.moderation", "fr.lianes.repertoire.campaign" })
 class BackOfficeAdvice {
 
 	@ModelAttribute("staffIsAdmin")

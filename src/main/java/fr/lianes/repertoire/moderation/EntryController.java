@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.lianes.repertoire.census.EntryEditing;
+import fr.lianes.repertoire.census.ContactAnswers;
+import fr.lianes.repertoire.census.ContactsForm;
 import fr.lianes.repertoire.census.EntryEditing.ActorForm;
+import fr.lianes.repertoire.census.EntryEditing.ContactsEdit;
 import fr.lianes.repertoire.census.EntryEditing.Outcome;
 import fr.lianes.repertoire.census.EntryEditing.ProjectForm;
 import fr.lianes.repertoire.census.EntryEditing.Saved;
@@ -73,9 +76,11 @@ class EntryController {
 				select a.id, a.name, c.name, a.status, a.published, a.updated_at
 				from actor a join commune c on c.insee_code = a.commune_insee
 				where :q = '' or lower(immutable_unaccent(a.name)) like '%' || lower(immutable_unaccent(:q)) || '%'
-				   or a.slug = :q or a.siren_siret = :q or a.rna = upper(:q)
+				   or a.slug = :q or a.rna = upper(:q)
+				   or (length(:digits) in (9, 14) and left(a.siren_siret, 9) = left(:digits, 9))
 				order by a.updated_at desc limit :limit""")
 			.param("q", q.replace("\\", "").replace("%", "").replace("_", " "))
+			.param("digits", q.matches("[0-9 .]+") ? q.replaceAll("[^0-9]", "") : "")
 			.param("limit", FOUND_LIMIT)
 			.query((rs, i) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class)))
@@ -87,6 +92,7 @@ class EntryController {
 	String actor(@PathVariable String id, Model model) {
 		ActorForm actor = actorForm(id);
 		model.addAttribute("actor", actor);
+		model.addAttribute("contacts", contactsEdit(id).contacts());
 		model.addAttribute("statuses", ActorStatus.values());
 		model.addAttribute("history", this.history.of(Subject.ACTOR, actor.id()));
 		model.addAttribute("projects", this.jdbc.sql(
@@ -128,6 +134,41 @@ class EntryController {
 			case CONFLICT -> {
 				model.addAttribute("conflict", saved.differences());
 				return actorEditPage(saved.current(), saved.current().version(), structure, model);
+			}
+			default -> throw new NotFoundException();
+		}
+	}
+
+	@GetMapping("/moderation/acteurs/{id}/contacts")
+	String editContacts(@PathVariable String id, Model model) {
+		ContactsEdit actor = contactsEdit(id);
+		return contactsPage(actor, actor.version(), actor.contacts(), actor.contacts().isEmpty() ? 1 : 0, model);
+	}
+
+	@PostMapping("/moderation/acteurs/{id}/contacts")
+	String saveContacts(@PathVariable String id, @RequestParam(defaultValue = "-1") int version,
+			@RequestParam(name = "action", defaultValue = "enregistrer") String action,
+			@RequestParam(name = "retirer", required = false) String remove,
+			@ModelAttribute("contactsForm") ContactsForm form, BindingResult binding, Principal staff, Model model,
+			RedirectAttributes redirect) {
+		ContactsEdit actor = contactsEdit(id);
+		List<ContactAnswers> contacts = this.editing.sent(form, remove);
+		if (remove != null || "ajouter".equals(action)) {
+			return contactsPage(actor, version, contacts, "ajouter".equals(action) ? 1 : 0, model);
+		}
+		Saved<ContactsEdit> saved = this.editing.saveContacts(actor.id(), version, contacts, staff.getName());
+		switch (saved.outcome()) {
+			case SAVED -> {
+				redirect.addFlashAttribute("notice", "moderation.entry.saved");
+				return "redirect:/moderation/acteurs/" + actor.id();
+			}
+			case INVALID -> {
+				model.addAttribute("org.springframework.validation.BindingResult.contactsForm", saved.errors());
+				return contactsPage(actor, version, contacts, 0, model);
+			}
+			case CONFLICT -> {
+				model.addAttribute("conflictItems", saved.items());
+				return contactsPage(saved.current(), saved.current().version(), contacts, 0, model);
 			}
 			default -> throw new NotFoundException();
 		}
@@ -215,6 +256,17 @@ class EntryController {
 		return "moderation/actor-edit";
 	}
 
+	private String contactsPage(ContactsEdit actor, int version, List<ContactAnswers> contacts, int blanks,
+			Model model) {
+		model.addAttribute("actor", actor);
+		model.addAttribute("version", version);
+		if (!model.containsAttribute("contactsForm")) {
+			model.addAttribute("contactsForm", new ContactsForm(contacts));
+		}
+		this.editing.contactRows(model, contacts, blanks);
+		return "moderation/contacts-edit";
+	}
+
 	private String projectEditPage(ProjectForm project, int version, ProjectAnswers answers, int moreRows,
 			Model model) {
 		model.addAttribute("projectForm", project);
@@ -237,6 +289,10 @@ class EntryController {
 
 	private ActorForm actorForm(String id) {
 		return this.editing.actor(parseId(id)).orElseThrow(NotFoundException::new);
+	}
+
+	private ContactsEdit contactsEdit(String id) {
+		return this.editing.contacts(parseId(id)).orElseThrow(NotFoundException::new);
 	}
 
 	private ProjectForm projectForm(String id) {

@@ -51,7 +51,9 @@ class ModerationController {
 	 */
 	@GetMapping("/moderation")
 	String queue(@RequestParam(name = "type", required = false) String kind,
-			@RequestParam(name = "campagne", required = false) Integer campaign, Model model) {
+			@RequestParam(name = "campagne", required = false) String campaignParam, Model model) {
+		Integer campaign = (campaignParam != null && campaignParam.matches("[0-9]{1,9}"))
+				? Integer.valueOf(campaignParam) : null;
 		String kindFilter = switch ((kind != null) ? kind : "") {
 			case "nouveau" -> " and s.actor_id is null";
 			case "mise-a-jour" -> " and s.actor_id is not null";

@@ -3,10 +3,14 @@ package fr.lianes.repertoire.moderation;
 import java.security.Principal;
 import java.util.Optional;
 
+import fr.lianes.repertoire.census.StructureAnswers;
 import fr.lianes.repertoire.census.SubmissionReview;
 import fr.lianes.repertoire.census.SubmissionReview.Decision;
 import fr.lianes.repertoire.census.SubmissionReview.Outcome;
 import fr.lianes.repertoire.census.SubmissionReview.Review;
+import fr.lianes.repertoire.history.History;
+import fr.lianes.repertoire.history.History.Subject;
+import fr.lianes.repertoire.moderation.duplicates.DuplicateSuspects;
 import fr.lianes.repertoire.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,25 +31,48 @@ class ReviewController {
 
 	private final SubmissionReview reviews;
 
-	ReviewController(SubmissionReview reviews) {
+	private final DuplicateSuspects duplicates;
+
+	private final History history;
+
+	ReviewController(SubmissionReview reviews, DuplicateSuspects duplicates, History history) {
 		this.reviews = reviews;
+		this.duplicates = duplicates;
+		this.history = history;
 	}
 
 	@GetMapping("/moderation/soumissions/{id}")
 	String review(@PathVariable String id, Model model) {
-		model.addAttribute("review", find(id));
+		return page(find(id), model);
+	}
+
+	/** The review page: the response, and the entries it may duplicate. */
+	private String page(Review review, Model model) {
+		StructureAnswers s = review.answers().structure();
+		String siret = (s.siret() != null) ? s.siret().replaceAll("[^0-9]", "") : "";
+		model.addAttribute("review", review);
+		model.addAttribute("mergedSince", review.actorId() != null && this.history.of(Subject.ACTOR, review.actorId())
+			.stream()
+			.anyMatch((entry) -> "MERGED".equals(entry.action()) && entry.changedAt().isAfter(review.startedAt())));
+		model.addAttribute("siren", (siret.length() >= 9) ? siret.substring(0, 9) : siret);
+		model.addAttribute("suspects",
+				this.duplicates.suspectsFor(siret, s.rna(), s.name(), s.communeInsee(), review.actorId()));
 		return "moderation/review";
 	}
 
 	@PostMapping("/moderation/soumissions/{id}/approuver")
-	String approve(@PathVariable String id, @RequestParam(defaultValue = "-1") int version, Principal staff,
-			Model model, RedirectAttributes redirect) {
+	String approve(@PathVariable String id, @RequestParam(defaultValue = "-1") int version,
+			@RequestParam(name = "versionFiche", required = false) Integer entryVersion, Principal staff, Model model,
+			RedirectAttributes redirect) {
 		Review review = find(id);
-		Decision decision = this.reviews.approve(review.id(), version, staff.getName());
+		Decision decision = this.reviews.approve(review.id(), version, entryVersion, staff.getName());
+		if (decision.outcome() == Outcome.ENTRY_CHANGED) {
+			redirect.addFlashAttribute("decisionError", "moderation.review.entry-changed");
+			return "redirect:/moderation/soumissions/" + review.id();
+		}
 		if (decision.outcome() == Outcome.INVALID) {
-			model.addAttribute("review", review);
 			model.addAttribute("decisionError", "moderation.review.invalid");
-			return "moderation/review";
+			return page(review, model);
 		}
 		return decided(review, decision, "moderation.review.approved", redirect);
 	}
@@ -87,10 +114,9 @@ class ReviewController {
 	}
 
 	private String again(Review review, Model model, String errorAttribute, String errorKey, String typed) {
-		model.addAttribute("review", review);
 		model.addAttribute(errorAttribute, errorKey);
 		model.addAttribute(errorAttribute + "Text", typed);
-		return "moderation/review";
+		return page(review, model);
 	}
 
 	/** A reason or request: required, bounded, plain text (it goes into an email). */

@@ -264,9 +264,21 @@ class CensusFlowTests extends CensusWebTest {
 	 * Sends a whole questionnaire for a new actor (one contact, one project, publication
 	 * agreed), as its author would.
 	 */
-	static void sendNewActor(WebClient browser, String name, String email) {
+	static void sendNewActor(WebClient browser, String name, String email, String... structureChanges) {
 		start(browser, email);
-		assertThat(browser.post("/recensement/structure", structure(name)).uri()).isEqualTo("/recensement/contacts");
+		List<String> structure = new java.util.ArrayList<>(List.of(structure(name)));
+		for (int i = 0; i < structureChanges.length; i += 2) {
+			int at = structure.indexOf(structureChanges[i]);
+			if (at >= 0 && at % 2 == 0) {
+				structure.set(at + 1, structureChanges[i + 1]);
+			}
+			else {
+				structure.add(structureChanges[i]);
+				structure.add(structureChanges[i + 1]);
+			}
+		}
+		assertThat(browser.post("/recensement/structure", structure.toArray(String[]::new)).uri())
+			.isEqualTo("/recensement/contacts");
 		assertThat(browser
 			.post("/recensement/contacts", "contacts[0].key", "nabc", "contacts[0].fullName", "Dominique Auteur",
 					"contacts[0].role", "Président", "contacts[0].email", email, "contacts[0].publishName", "true",

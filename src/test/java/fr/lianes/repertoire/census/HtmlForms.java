@@ -14,7 +14,7 @@ final class HtmlForms {
 
 	/**
 	 * The name-value pairs of the page's first form that has this field, the field given
-	 * a new value; the CSRF token is left to the client.
+	 * a new value (null: kept as it is); the CSRF token is left to the client.
 	 */
 	static String[] fields(String html, String field, String value) {
 		Element form = Jsoup.parse(html)
@@ -29,7 +29,7 @@ final class HtmlForms {
 			if (name.equals("_csrf")) {
 				continue;
 			}
-			if (name.equals(field)) {
+			if (name.equals(field) && value != null) {
 				if (!pairs.contains(field)) {
 					pairs.add(field);
 					pairs.add(value);
@@ -47,6 +47,22 @@ final class HtmlForms {
 				}
 			}
 		}
+		return pairs.toArray(String[]::new);
+	}
+
+	/** The hidden fields of the page's form whose action ends with this. */
+	static String[] hidden(String html, String actionEnd) {
+		Element form = Jsoup.parse(html)
+			.select("form")
+			.stream()
+			.filter((f) -> f.attr("action").endsWith(actionEnd))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no form to " + actionEnd));
+		List<String> pairs = new ArrayList<>();
+		form.select("input[type=hidden][name]")
+			.stream()
+			.filter((input) -> !input.attr("name").equals("_csrf"))
+			.forEach((input) -> add(pairs, input.attr("name"), input.attr("value")));
 		return pairs.toArray(String[]::new);
 	}
 

@@ -57,8 +57,7 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(review.body()).contains("Nouvelle structure", "Projet de Association Approuvée Modération",
 				"Dominique Auteur", "ajouté", "approuvee@asso.example");
 
-		WebClient.Page queue = this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version",
-				version(review));
+		WebClient.Page queue = approve(id, review);
 		assertThat(queue.uri()).isEqualTo("/moderation");
 		assertThat(queue.body()).contains("La réponse de Association Approuvée Modération est approuvée");
 
@@ -81,12 +80,26 @@ class ModerationFlowTests extends CensusWebTest {
 				"Création à partir d’une réponse au recensement", "moderatrice@lianes.example",
 				"Association Approuvée Modération");
 		// a decision is taken once: the second click finds it taken
-		assertThat(
-				this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version", version(review)).body())
-			.contains("déjà été traitée");
+		assertThat(approve(id, review).body()).contains("déjà été traitée");
 		assertThat(this.jdbc.sql("select count(*) from actor where name = 'Association Approuvée Modération'")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theReviewNamesTheEntriesAResponseMayDuplicate() {
+		var existing = this.jdbc.sql("""
+				select id, name, siren_siret from actor where published and length(siren_siret) = 14
+				order by id limit 1""")
+			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })
+			.single();
+		CensusFlowTests.sendNewActor(new WebClient(this.port), "Un Nom Sans Rapport Doublon",
+				"doublon.revue@asso.example", "siret", (String) existing[2], "pasUnDoublon", "true");
+		WebClient.Page review = this.moderator
+			.get("/moderation/soumissions/" + submission("doublon.revue@asso.example"));
+		String text = org.jsoup.Jsoup.parse(review.body()).select("#doublons-titre + p + ul").text();
+		assertThat(text).contains((String) existing[1], "Même SIREN (" + ((String) existing[2]).substring(0, 9) + ")");
+		assertThat(review.body()).contains("/moderation/acteurs/" + existing[0]);
 	}
 
 	@Test
@@ -142,7 +155,7 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(second).isNotEqualTo(id);
 		WebClient.Page again = this.moderator.get("/moderation/soumissions/" + second);
 		assertThat(again.body()).contains("scolarise des enfants");
-		this.moderator.post("/moderation/soumissions/" + second + "/approuver", "version", version(again));
+		approve(second, again);
 		assertThat(status(second)).isEqualTo("APPROVED");
 		assertThat(this.jdbc.sql("select description from actor where name = 'Association À Préciser'")
 			.query(String.class)
@@ -165,27 +178,24 @@ class ModerationFlowTests extends CensusWebTest {
 		long actorId = (Long) actor[0];
 		String email = (String) actor[1];
 		long projectId = (Long) actor[2];
-		WebClient author = new WebClient(this.port);
-		author.get("/recensement/mise-a-jour");
-		author.post("/recensement/mise-a-jour", "email", email);
-		String link = linkIn(mailTo(email, "mettre à jour"));
-		author.get(link);
-		author.post("/recensement/lien", "jeton", link.substring(link.indexOf('=') + 1));
+		WebClient author = startUpdate(email);
 		WebClient.Page project = author.get("/recensement/projets/p" + projectId);
 		String title = "Projet renommé en modération " + projectId;
 		assertThat(author.post("/recensement/projets/p" + projectId, formOf(project.body(), "title", title, "action"))
 			.uri()).isEqualTo("/recensement/projets");
-		WebClient.Page sent = author.post("/recensement/envoi", "publication", "oui", "email", email);
-		assertThat(sent.uri()).as(() -> org.jsoup.Jsoup.parse(sent.body()).select(".error-summary, .error").text())
-			.isEqualTo("/recensement/merci");
-		long id = this.jdbc.sql("select id from submission where actor_id = ? and status = 'SUBMITTED'")
-			.param(actorId)
-			.query(Long.class)
-			.single();
+		long id = send(author, email, actorId);
 
 		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
-		assertThat(review.body()).contains("Mise à jour", title, "modifié");
-		this.moderator.post("/moderation/soumissions/" + id + "/approuver", "version", version(review));
+		assertThat(review.body()).contains("Mise à jour", title, "modifié").doesNotContain("a été fusionnée");
+		// an entry merged into this one since the response started: the moderator is
+		// warned
+		this.jdbc
+			.sql("insert into change_log (entity_type, entity_id, action, changed_by) values ('ACTOR', ?, 'MERGED', ?)")
+			.params(actorId, "test@lianes.example")
+			.update();
+		review = this.moderator.get("/moderation/soumissions/" + id);
+		assertThat(review.body()).contains("Une autre fiche a été fusionnée dans celle-ci");
+		approve(id, review);
 		assertThat(
 				this.jdbc.sql("select title from project where id = ?").param(projectId).query(String.class).single())
 			.isEqualTo(title);
@@ -194,6 +204,65 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(org.jsoup.Jsoup
 			.parse(new WebClient(this.port).get("/projets?q=" + "renommé+en+modération+" + projectId).body())
 			.text()).contains(title);
+	}
+
+	@Test
+	void anApprovalChangesOnlyWhatItsAuthorSawAndWaitsForAnEntryChangedMeanwhile() {
+		var actor = this.jdbc
+			.sql("""
+					select a.id, a.email from actor a
+					where a.published and a.email is not null and a.status = 'ACTIVE'
+					  and (select count(*) from actor b where lower(b.email) = lower(a.email)) = 1
+					  and not exists (select 1 from submission s where s.actor_id = a.id)
+					  and exists (select 1 from contact_person c where c.actor_id = a.id)
+					  and not exists (select 1 from contact_person c where c.actor_id = a.id and lower(c.email) = lower(a.email))
+					order by a.id desc limit 1 offset 3""")
+			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		long actorId = (Long) actor[0];
+		String email = (String) actor[1];
+		// a person whose email was never made public: the author does not see it
+		this.jdbc.sql("""
+				insert into contact_person (actor_id, full_name, email, position, created_at)
+				values (?, 'Personne Discrète', 'discrete@asso.example', 9, now() - interval '1 day')""")
+			.param(actorId)
+			.update();
+		WebClient author = startUpdate(email);
+		assertThat(author.get("/recensement/contacts").body()).contains("Personne Discr")
+			.doesNotContain("discrete@asso.example");
+		// a person added by the staff after the questionnaire started
+		this.jdbc.sql("""
+				insert into contact_person (actor_id, full_name, email, position, created_at)
+				values (?, 'Personne Ajoutée Après', 'apres@asso.example', 10, now() + interval '1 second')""")
+			.param(actorId)
+			.update();
+		long id = send(author, email, actorId);
+
+		WebClient.Page review = this.moderator.get("/moderation/soumissions/" + id);
+		String text = org.jsoup.Jsoup.parse(review.body()).text();
+		assertThat(text).doesNotContain("Personne Ajoutée Après").doesNotContain("retiré");
+		assertThat(org.jsoup.Jsoup.parse(review.body()).select("tr.changed").text()).doesNotContain("Adresse e-mail");
+
+		// someone changes the entry while the response is open: approving waits
+		WebClient other = signedIn(this.port, "moderateur@lianes.example");
+		WebClient.Page edit = other.get("/moderation/acteurs/" + actorId + "/modifier");
+		other.post("/moderation/acteurs/" + actorId + "/modifier",
+				formOf(edit.body(), "description", "Changée pendant la relecture."));
+		assertThat(approve(id, review).body()).contains("La fiche a été modifiée depuis que vous avez ouvert");
+		assertThat(status(id)).isEqualTo("SUBMITTED");
+
+		WebClient.Page again = this.moderator.get("/moderation/soumissions/" + id);
+		assertThat(org.jsoup.Jsoup.parse(again.body()).text()).contains("Changée pendant la relecture.");
+		approve(id, again);
+		assertThat(status(id)).isEqualTo("APPROVED");
+		assertThat(this.jdbc.sql("select email from contact_person where actor_id = ? and full_name = ?")
+			.params(actorId, "Personne Discrète")
+			.query(String.class)
+			.single()).isEqualTo("discrete@asso.example");
+		assertThat(this.jdbc.sql("select count(*) from contact_person where actor_id = ? and full_name = ?")
+			.params(actorId, "Personne Ajoutée Après")
+			.query(Integer.class)
+			.single()).isOne();
 	}
 
 	@Test
@@ -263,6 +332,62 @@ class ModerationFlowTests extends CensusWebTest {
 	}
 
 	@Test
+	void theStaffEditContactPersonsAndTheirConsentsWhichTheHistoryRecords() {
+		long actorId = this.jdbc.sql("""
+				select a.id from actor a where a.published
+				and exists (select 1 from contact_person c where c.actor_id = a.id)
+				order by a.id limit 1 offset 44""").query(Long.class).single();
+		String url = "/moderation/acteurs/" + actorId + "/contacts";
+		WebClient.Page form = this.moderator.get(url);
+		java.util.List<String> add = new java.util.ArrayList<>(
+				java.util.List.of(HtmlForms.fields(form.body(), "version", null)));
+		add.addAll(java.util.List.of("action", "ajouter"));
+		WebClient.Page added = this.moderator.post(url, add.toArray(String[]::new));
+		java.util.List<String> sent = new java.util.ArrayList<>(
+				java.util.List.of(HtmlForms.fields(added.body(), "version", null)));
+		sent.addAll(java.util.List.of("action", "enregistrer"));
+		int blank = 0;
+		while (sent.contains("contacts[" + blank + "].fullName")) {
+			blank++;
+		}
+		int index = blank - 1;
+		for (int i = 0; i < sent.size(); i += 2) {
+			if (sent.get(i).equals("contacts[" + index + "].fullName")) {
+				sent.set(i + 1, "Sacha Ajoutée");
+			}
+			if (sent.get(i).equals("contacts[" + index + "].email")) {
+				sent.set(i + 1, "sacha@asso.example");
+			}
+		}
+		sent.addAll(java.util.List.of("contacts[" + index + "].publishName", "true"));
+		WebClient.Page saved = this.moderator.post(url, sent.toArray(String[]::new));
+		assertThat(saved.uri()).isEqualTo("/moderation/acteurs/" + actorId);
+		assertThat(org.jsoup.Jsoup.parse(saved.body()).text()).contains("Sacha Ajoutée",
+				"Personnes à contacter modifiées par l’équipe");
+		assertThat(this.jdbc.sql("""
+				select k.channel || ' ' || k.recorded_by from contact_consent k
+				join contact_person p on p.id = k.contact_person_id
+				where p.actor_id = ? and p.full_name = 'Sacha Ajoutée' and k.field = 'NAME' and k.granted""")
+			.param(actorId)
+			.query(String.class)
+			.single()).isEqualTo("STAFF moderatrice@lianes.example");
+		String slug = this.jdbc.sql("select slug from actor where id = ?").param(actorId).query(String.class).single();
+		assertThat(org.jsoup.Jsoup.parse(new WebClient(this.port).get("/acteurs/" + slug).body()).text())
+			.contains("Sacha Ajoutée")
+			.doesNotContain("sacha@asso.example");
+
+		// the form opened before that save is refused with both versions
+		WebClient.Page conflict = this.moderator.post(url, formOf(form.body(), "version", null, "action"));
+		assertThat(org.jsoup.Jsoup.parse(conflict.body()).select(".conflict").text()).contains("Sacha Ajoutée");
+		assertThat(
+				this.jdbc.sql("select count(*) from contact_person where actor_id = ? and full_name = 'Sacha Ajoutée'")
+					.param(actorId)
+					.query(Integer.class)
+					.single())
+			.isOne();
+	}
+
+	@Test
 	void statusAndPublicationChangeWithTheirHistoryAndAStaleFormChangesNothing() {
 		long actorId = this.jdbc
 			.sql("select id from actor where published and status = 'ACTIVE' order by id limit 1 offset 41")
@@ -305,6 +430,37 @@ class ModerationFlowTests extends CensusWebTest {
 	}
 
 	@Test
+	void hostileInputsToTheBackOfficeNeverCauseAServerError() {
+		long actorId = this.jdbc.sql("select id from actor where published order by id limit 1 offset 43")
+			.query(Long.class)
+			.single();
+		long projectId = this.jdbc.sql("select id from project where published order by id limit 1 offset 43")
+			.query(Long.class)
+			.single();
+		String before = description(actorId);
+		this.moderator.get("/moderation");
+		List<String> values = List.of("", "abc", "-1", "99999999999999999999", "<script>alert(1)</script>", "\u0000",
+				"x".repeat(5000), "DORMANT\r\nX-Injected: 1");
+		List<String> paths = List.of("/moderation/soumissions/1/approuver", "/moderation/soumissions/1/refuser",
+				"/moderation/soumissions/1/modifications", "/moderation/acteurs/" + actorId + "/statut",
+				"/moderation/acteurs/" + actorId + "/publication", "/moderation/acteurs/" + actorId + "/modifier",
+				"/moderation/projets/" + projectId + "/modifier", "/moderation/projets/" + projectId + "/publication");
+		for (String path : paths) {
+			for (String value : values) {
+				WebClient.Page page = this.moderator.post(path, "version", value, "statut", value, "publier", value,
+						"motif", value, "demande", value, "name", value, "description", value, "partners[70].name",
+						value);
+				assertThat(page.status()).as(path + " " + value).isLessThan(500);
+			}
+		}
+		for (String query : List.of("/moderation?type=%00&campagne=abc", "/moderation/acteurs?q=%25%5C_",
+				"/moderation/a-relancer?annees=999999", "/moderation/soumissions/99999999999999999999")) {
+			assertThat(this.moderator.get(query).status()).as(query).isLessThan(500);
+		}
+		assertThat(description(actorId)).isEqualTo(before);
+	}
+
+	@Test
 	void staleActorsAreListedToFollowUp() {
 		WebClient.Page page = this.moderator.get("/moderation/a-relancer?annees=2");
 		long expected = this.jdbc.sql("""
@@ -315,6 +471,38 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(page.body()).contains("Structures à relancer")
 			.containsPattern(String.valueOf(expected).replaceAll("(?<=\\d)(?=(\\d{3})+$)", "\\\\D?") + " structures");
 		assertThat(this.moderator.get("/moderation/a-relancer?annees=abc").status()).isEqualTo(200);
+	}
+
+	/**
+	 * An author's browser with the questionnaire open on their entry, from the emailed
+	 * link.
+	 */
+	private WebClient startUpdate(String email) {
+		WebClient author = new WebClient(this.port);
+		author.get("/recensement/mise-a-jour");
+		author.post("/recensement/mise-a-jour", "email", email);
+		String link = linkIn(mailTo(email, "mettre à jour"));
+		author.get(link);
+		assertThat(author.post("/recensement/lien", "jeton", link.substring(link.indexOf('=') + 1)).uri())
+			.isEqualTo("/recensement/structure");
+		return author;
+	}
+
+	/** Sends the author's update, publication agreed; the response waiting. */
+	private long send(WebClient author, String email, long actorId) {
+		WebClient.Page sent = author.post("/recensement/envoi", "publication", "oui", "email", email);
+		assertThat(sent.uri()).as(() -> org.jsoup.Jsoup.parse(sent.body()).select(".error-summary, .error").text())
+			.isEqualTo("/recensement/merci");
+		return this.jdbc.sql("select id from submission where actor_id = ? and status = 'SUBMITTED'")
+			.param(actorId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Approves the response as its review page shows it. */
+	private WebClient.Page approve(long id, WebClient.Page review) {
+		return this.moderator.post("/moderation/soumissions/" + id + "/approuver",
+				HtmlForms.hidden(review.body(), "/approuver"));
 	}
 
 	private long submission(String email) {

@@ -160,7 +160,7 @@ class PublicationTests {
 		this.jdbc.sql("insert into actor_slug_redirect (old_slug, actor_id) values ('lianes', :actor)")
 			.param("actor", actorId)
 			.update();
-		assertThat(this.mvc.get().uri("/acteurs/lianes")).hasStatus(HttpStatus.FOUND)
+		assertThat(this.mvc.get().uri("/acteurs/lianes")).hasStatus(HttpStatus.MOVED_PERMANENTLY)
 			.hasRedirectedUrl("/acteurs/lianes-cooperation");
 	}
 

@@ -66,12 +66,17 @@ class StaffSignInTests {
 			assertThat(route.request(this.mvc).with(user("m@lianes.example").roles("MODERATOR")).exchange())
 				.as(route.toString())
 				.hasStatus(403);
-			var admin = route.request(this.mvc).with(user("a@lianes.example").roles("ADMIN")).exchange();
-			if (route.method() == RequestMethod.GET && !route.pattern().contains("{")) {
-				assertThat(admin).as(route.toString()).hasStatusOk();
-			}
-			else {
-				assertThat(admin.getResponse().getStatus()).as(route.toString()).isNotEqualTo(403).isLessThan(500);
+			// administrators' actions (a reindex, invitations...) are not started here:
+			// only
+			// their pages are opened
+			if (route.method() == RequestMethod.GET) {
+				var admin = route.request(this.mvc).with(user("a@lianes.example").roles("ADMIN")).exchange();
+				if (route.pattern().contains("{")) {
+					assertThat(admin.getResponse().getStatus()).as(route.toString()).isNotEqualTo(403).isLessThan(500);
+				}
+				else {
+					assertThat(admin).as(route.toString()).hasStatusOk();
+				}
 			}
 		}
 		assertThat(this.mvc.get().uri("/moderation").with(user("m@lianes.example").roles("MODERATOR"))).hasStatusOk();
