@@ -65,7 +65,7 @@ class FiguresCache {
 		}
 		// one computation at a time: after a change, concurrent requests wait for it
 		// rather
-		// than all running the same statements
+		// than all run the same statements
 		synchronized (this.computing) {
 			synchronized (this.entries) {
 				cached = this.entries.get(filter.key());

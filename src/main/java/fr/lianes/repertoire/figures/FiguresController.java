@@ -3,10 +3,11 @@ package fr.lianes.repertoire.figures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+
 import fr.lianes.repertoire.reference.ReferenceData;
+import fr.lianes.repertoire.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import fr.lianes.repertoire.web.NotFoundException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;

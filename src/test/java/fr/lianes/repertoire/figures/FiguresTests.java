@@ -36,6 +36,9 @@ class FiguresTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private FiguresCache cache;
+
 	@Test
 	void keyFiguresAreThoseOfThePublishedDirectory() {
 		Document page = page("/chiffres");
@@ -198,6 +201,20 @@ class FiguresTests {
 		StatementCounter.reset();
 		page("/chiffres?pays=ML");
 		assertThat(StatementCounter.count()).isEqualTo(1);
+	}
+
+	@Test
+	void theContentVersionMovesWithEveryWriteAndFoldingKeepsIt() {
+		long before = this.cache.version();
+		this.jdbc.sql("update actor set updated_at = updated_at where slug = 'lianes-cooperation'").update();
+		long after = this.cache.version();
+		assertThat(after).isGreaterThan(before);
+		// a write to a table the figures do not read leaves it
+		this.jdbc.sql("update submission set updated_at = updated_at where false").update();
+		assertThat(this.cache.version()).isEqualTo(after);
+		this.cache.fold();
+		assertThat(this.cache.version()).isEqualTo(after);
+		assertThat(count("select count(*) from content_change")).isZero();
 	}
 
 	@Test
