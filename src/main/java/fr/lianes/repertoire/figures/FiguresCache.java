@@ -1,8 +1,16 @@
 package fr.lianes.repertoire.figures;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,12 +23,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when it has moved since the figures were computed, they are computed again. The version
  * and the figures are read in the same snapshot, so figures are never stored under a
  * version they do not reflect.
+ * <p>
+ * Concurrent requests for the same filter share one computation, and at most
+ * {@link #MAX_COMPUTATIONS} distinct filters are computed at once: past that, a request
+ * gets the figures of the previous version of its filter if they are kept, else waits up
+ * to {@link #TIMEOUT} and gets the 503 page. A request alone after a change always gets
+ * figures of the current version.
  */
 @Service
 class FiguresCache {
 
 	/** Filters kept, the least recently used dropped first. */
 	static final int CAPACITY = 256;
+
+	/** Distinct filters computed at once; further ones wait or get older figures. */
+	static final int MAX_COMPUTATIONS = 2;
+
+	/** How long a request waits for figures before the 503 page. */
+	static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	/** Changes past which they are folded into the base of the version. */
 	static final int FOLD_THRESHOLD = 1000;
@@ -33,7 +53,14 @@ class FiguresCache {
 
 	private final TransactionTemplate write;
 
-	private final Object computing = new Object();
+	/** The computation under way for each filter and version. */
+	private final Map<String, CompletableFuture<FigureSet>> inFlight = new ConcurrentHashMap<>();
+
+	/** Distinct computations allowed at once. */
+	private final Semaphore permits;
+
+	/** How long a request waits for a computation before a 503. */
+	private final Duration timeout;
 
 	private final Map<String, FigureSet> entries = new LinkedHashMap<>(64, 0.75f, true) {
 
@@ -44,7 +71,15 @@ class FiguresCache {
 
 	};
 
+	@Autowired
 	FiguresCache(JdbcClient jdbc, FiguresQueries queries, PlatformTransactionManager transactionManager) {
+		this(jdbc, queries, transactionManager, MAX_COMPUTATIONS, TIMEOUT);
+	}
+
+	FiguresCache(JdbcClient jdbc, FiguresQueries queries, PlatformTransactionManager transactionManager,
+			int maxComputations, Duration timeout) {
+		this.permits = new Semaphore(maxComputations);
+		this.timeout = timeout;
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.snapshot = new TransactionTemplate(transactionManager);
@@ -56,32 +91,101 @@ class FiguresCache {
 
 	FigureSet figures(FiguresFilter filter) {
 		long version = version();
+		String key = key(filter);
 		FigureSet cached;
 		synchronized (this.entries) {
-			cached = this.entries.get(filter.key());
+			cached = this.entries.get(key);
 		}
 		if (cached != null && cached.version() >= version) {
 			return cached;
 		}
-		// one computation at a time: after a change, concurrent requests wait for it
-		// rather
-		// than all run the same statements
-		synchronized (this.computing) {
-			synchronized (this.entries) {
-				cached = this.entries.get(filter.key());
-			}
-			if (cached != null && cached.version() >= version) {
+		// concurrent requests for the same filter and version share one computation
+		String flight = key + "@" + version;
+		CompletableFuture<FigureSet> running = this.inFlight.get(flight);
+		if (running != null) {
+			return await(running, cached);
+		}
+		boolean permitted = this.permits.tryAcquire();
+		if (!permitted) {
+			// at the cap: the figures of the previous version rather than a wait
+			if (cached != null) {
 				return cached;
 			}
-			FigureSet computed = this.snapshot.execute((status) -> this.queries.compute(readVersion(), filter));
-			synchronized (this.entries) {
-				FigureSet current = this.entries.get(filter.key());
-				if (current == null || current.version() < computed.version()) {
-					this.entries.put(filter.key(), computed);
-				}
+			try {
+				permitted = this.permits.tryAcquire(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
-			return computed;
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			if (!permitted) {
+				throw new FiguresBusyException();
+			}
 		}
+		CompletableFuture<FigureSet> mine = new CompletableFuture<>();
+		try {
+			running = this.inFlight.putIfAbsent(flight, mine);
+			if (running != null) {
+				this.permits.release();
+				permitted = false;
+				return await(running, cached);
+			}
+			try {
+				FigureSet computed = this.snapshot.execute((status) -> this.queries.compute(readVersion(), filter));
+				synchronized (this.entries) {
+					FigureSet current = this.entries.get(key);
+					if (current == null || current.version() < computed.version()) {
+						this.entries.put(key, computed);
+					}
+				}
+				mine.complete(computed);
+				return computed;
+			}
+			catch (RuntimeException | Error ex) {
+				mine.completeExceptionally(ex);
+				throw ex;
+			}
+			finally {
+				this.inFlight.remove(flight, mine);
+			}
+		}
+		finally {
+			if (permitted) {
+				this.permits.release();
+			}
+		}
+	}
+
+	/** The result of another request's computation, waited for a bounded time. */
+	private FigureSet await(CompletableFuture<FigureSet> running, FigureSet previous) {
+		try {
+			return running.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FiguresBusyException();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			if (previous != null) {
+				return previous;
+			}
+			throw new FiguresBusyException();
+		}
+	}
+
+	/** The cache key of a filter. */
+	String key(FiguresFilter filter) {
+		return filter.key();
+	}
+
+	/** Computations running now, for tests. */
+	int running() {
+		return this.inFlight.size();
 	}
 
 	/** The current content version. */

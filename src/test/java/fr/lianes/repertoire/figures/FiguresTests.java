@@ -1,9 +1,18 @@
 package fr.lianes.repertoire.figures;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.lianes.repertoire.StatementCounter;
+import fr.lianes.repertoire.reference.ReferenceData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,8 +24,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The key figures against the same figures computed independently in SQL on the demo
@@ -38,6 +49,12 @@ class FiguresTests {
 
 	@Autowired
 	private FiguresCache cache;
+
+	@Autowired
+	private ReferenceData reference;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
 
 	@Test
 	void keyFiguresAreThoseOfThePublishedDirectory() {
@@ -201,6 +218,105 @@ class FiguresTests {
 		StatementCounter.reset();
 		page("/chiffres?pays=ML");
 		assertThat(StatementCounter.count()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentRequestsShareOneComputationPerFilterAndAtMostTwoRunAtOnce() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger computations = new AtomicInteger();
+		FiguresQueries blocking = new FiguresQueries(this.jdbc, this.reference) {
+
+			@Override
+			FigureSet compute(long version, FiguresFilter filter) {
+				computations.incrementAndGet();
+				try {
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return new FigureSet(version, computations.get(), 0, 0, List.of(), 0, Map.of(), Map.of(), Map.of(),
+						Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+			}
+
+		};
+		FiguresCache limited = new FiguresCache(this.jdbc, blocking, this.transactionManager, 2,
+				Duration.ofMillis(300));
+		FiguresFilter mali = FiguresFilter.parse(this.reference, null, null, "ML", null);
+		FiguresFilter senegal = FiguresFilter.parse(this.reference, null, null, "SN", null);
+		FiguresFilter niger = FiguresFilter.parse(this.reference, null, null, "NE", null);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			Future<FigureSet> first = pool.submit(() -> limited.figures(mali));
+			Future<FigureSet> other = pool.submit(() -> limited.figures(senegal));
+			long deadline = System.currentTimeMillis() + 5000;
+			while ((computations.get() < 2 || limited.running() < 2) && System.currentTimeMillis() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(computations).hasValue(2);
+			// a third filter, never computed, waits a bounded time and is refused
+			assertThatExceptionOfType(FiguresBusyException.class).isThrownBy(() -> limited.figures(niger));
+			// the same filter joins the computation under way
+			Future<FigureSet> second = pool.submit(() -> limited.figures(mali));
+			Thread.sleep(100);
+			release.countDown();
+			assertThat(first.get(5, TimeUnit.SECONDS)).isSameAs(second.get(5, TimeUnit.SECONDS));
+			assertThat(other.get(5, TimeUnit.SECONDS)).isNotNull();
+			assertThat(computations).hasValue(2);
+			// nothing else computing: computed at once
+			assertThat(limited.figures(niger)).isNotNull();
+			assertThat(computations).hasValue(3);
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void atTheCapTheFiguresOfThePreviousVersionAreServed() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger computations = new AtomicInteger();
+		FiguresQueries blocking = new FiguresQueries(this.jdbc, this.reference) {
+
+			@Override
+			FigureSet compute(long version, FiguresFilter filter) {
+				if (computations.incrementAndGet() > 1) {
+					try {
+						release.await(10, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				return new FigureSet(version, 0, 0, 0, List.of(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+						Map.of(), Map.of(), List.of());
+			}
+
+		};
+		FiguresCache limited = new FiguresCache(this.jdbc, blocking, this.transactionManager, 1,
+				Duration.ofMillis(300));
+		FiguresFilter mali = FiguresFilter.parse(this.reference, null, null, "ML", null);
+		FiguresFilter senegal = FiguresFilter.parse(this.reference, null, null, "SN", null);
+		FigureSet old = limited.figures(mali);
+		this.jdbc.sql("update actor set updated_at = updated_at where slug = 'lianes-cooperation'").update();
+		ExecutorService pool = Executors.newFixedThreadPool(1);
+		try {
+			Future<FigureSet> busy = pool.submit(() -> limited.figures(senegal));
+			long deadline = System.currentTimeMillis() + 5000;
+			while (limited.running() < 1 && System.currentTimeMillis() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(limited.figures(mali)).isSameAs(old);
+			release.countDown();
+			busy.get(5, TimeUnit.SECONDS);
+			// nothing else computing: the current version
+			assertThat(limited.figures(mali).version()).isEqualTo(limited.version()).isGreaterThan(old.version());
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
