@@ -122,7 +122,9 @@ class FiguresQueries {
 				        select pa.actor_id, pa.project_id
 				        from project_actor pa join filtered_actor a on a.id = pa.actor_id
 				        join public_project pp on pp.id = pa.project_id) x
-				    join project_country pc on pc.project_id = x.project_id)
+				    join project_country pc on pc.project_id = x.project_id
+				    where true""" + sql.pairProjects + """
+				    )
 				select p.country_iso2, k.region_fr, k.subregion_fr, count(distinct p.actor_id)
 				from pair p join country k on k.iso2 = p.country_iso2
 				group by grouping sets ((1), (2, 3))""").params(sql.params).query((rs) -> {
@@ -185,6 +187,12 @@ class FiguresQueries {
 
 		final String projects = "with filtered_project as (select * from figures_project)\n";
 
+		/**
+		 * The conditions of the filter on the projects themselves (country, domain), on
+		 * {@code x.project_id}: an actor counts in a country through the projects kept.
+		 */
+		final String pairProjects;
+
 		final Map<String, Object> params = new HashMap<>();
 
 		Sql(FiguresFilter filter) {
@@ -202,6 +210,7 @@ class FiguresQueries {
 					    join commune c on c.insee_code = la.commune_insee
 					    left join epci e on e.siren = c.epci_siren
 					    where true""");
+			StringBuilder pair = new StringBuilder();
 			if (filter.territory() != null) {
 				this.params.put("territory", filter.territory().id());
 				actor.append(" and e.territory_id = :territory");
@@ -221,6 +230,9 @@ class FiguresQueries {
 				project.append("\n").append("""
 						and exists (select 1 from project_country pc
 						    where pc.project_id = p.id and pc.country_iso2 = :country)""");
+				pair.append("\n").append("""
+						and exists (select 1 from project_country fc
+						    where fc.project_id = x.project_id and fc.country_iso2 = :country)""");
 			}
 			if (filter.domain() != null) {
 				this.params.put("domain", filter.domain().id());
@@ -232,9 +244,13 @@ class FiguresQueries {
 				project.append("\n").append("""
 						and exists (select 1 from project_domain pd join domain d on d.id = pd.domain_id
 						    where pd.project_id = p.id and (d.id = :domain or d.parent_id = :domain))""");
+				pair.append("\n").append("""
+						and exists (select 1 from project_domain pd join domain d on d.id = pd.domain_id
+						    where pd.project_id = x.project_id and (d.id = :domain or d.parent_id = :domain))""");
 			}
 			this.insertActors = actor.toString();
 			this.insertProjects = project.toString();
+			this.pairProjects = pair.toString();
 		}
 
 	}

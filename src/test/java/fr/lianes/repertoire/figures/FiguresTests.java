@@ -106,6 +106,22 @@ class FiguresTests {
 	}
 
 	@Test
+	void withADomainAnActorCountsInACountryOnlyThroughProjectsOfThatDomain() {
+		Map<String, Long> countries = grouped("""
+				select lower(pc.country_iso2), count(distinct a.id) from actor a
+				join (select lead_actor_id as actor_id, id as project_id from public_project
+				      union select pa.actor_id, pa.project_id from project_actor pa
+				      join public_project p on p.id = pa.project_id) ap on ap.actor_id = a.id
+				join project_country pc on pc.project_id = ap.project_id
+				where %s and exists (select 1 from project_domain pd join domain d on d.id = pd.domain_id
+				    where pd.project_id = ap.project_id
+				    and (d.slug = 'education' or d.parent_id = (select id from domain where slug = 'education')))
+				group by 1""".formatted(REGISTERED), "/pays/");
+		assertThat(countries).isNotEmpty();
+		assertThat(table(page("/chiffres?domaine=education"), "pays")).isEqualTo(countries);
+	}
+
+	@Test
 	void filtersRestrictEveryFigureAndKeepShareableUrls() {
 		Document senegal = page("/chiffres?pays=SN");
 		long actors = count("""
