@@ -1,6 +1,9 @@
 package fr.lianes.repertoire.figures;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import fr.lianes.repertoire.reference.ReferenceData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +54,10 @@ class FiguresCache {
 
 	private final FiguresQueries queries;
 
+	private final ReferenceData reference;
+
+	private final Clock clock;
+
 	private final TransactionTemplate snapshot;
 
 	private final TransactionTemplate write;
@@ -72,12 +81,16 @@ class FiguresCache {
 	};
 
 	@Autowired
-	FiguresCache(JdbcClient jdbc, FiguresQueries queries, PlatformTransactionManager transactionManager) {
-		this(jdbc, queries, transactionManager, MAX_COMPUTATIONS, TIMEOUT);
+	FiguresCache(JdbcClient jdbc, FiguresQueries queries, ReferenceData reference,
+			PlatformTransactionManager transactionManager) {
+		this(jdbc, queries, reference, transactionManager, MAX_COMPUTATIONS, TIMEOUT,
+				Clock.system(ZoneId.of("Europe/Paris")));
 	}
 
-	FiguresCache(JdbcClient jdbc, FiguresQueries queries, PlatformTransactionManager transactionManager,
-			int maxComputations, Duration timeout) {
+	FiguresCache(JdbcClient jdbc, FiguresQueries queries, ReferenceData reference,
+			PlatformTransactionManager transactionManager, int maxComputations, Duration timeout, Clock clock) {
+		this.reference = reference;
+		this.clock = clock;
 		this.permits = new Semaphore(maxComputations);
 		this.timeout = timeout;
 		this.jdbc = jdbc;
@@ -178,9 +191,12 @@ class FiguresCache {
 		}
 	}
 
-	/** The cache key of a filter. */
+	/**
+	 * The cache key of a filter: its values, the generation of the reference lists (whose
+	 * names the figures carry) and today's date in Paris (campaigns open on a date).
+	 */
 	String key(FiguresFilter filter) {
-		return filter.key();
+		return filter.key() + "|" + this.reference.generation() + "|" + LocalDate.now(this.clock);
 	}
 
 	/** Computations running now, for tests. */

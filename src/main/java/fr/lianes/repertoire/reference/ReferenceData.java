@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,8 @@ public class ReferenceData {
 	private final JdbcClient jdbc;
 
 	private volatile Snapshot snapshot;
+
+	private final AtomicLong generation = new AtomicLong();
 
 	ReferenceData(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -81,6 +84,16 @@ public class ReferenceData {
 	/** Reloads the lists after an administrator changed them. */
 	public void refresh() {
 		this.snapshot = load();
+		// after the new lists: whoever reads the new generation reads the new names
+		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * How many times the lists were reloaded: a cache of anything showing their names
+	 * keys it with this.
+	 */
+	public long generation() {
+		return this.generation.get();
 	}
 
 	private Snapshot snapshot() {

@@ -1,6 +1,9 @@
 package fr.lianes.repertoire.figures;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,8 +259,8 @@ class FiguresTests {
 			}
 
 		};
-		FiguresCache limited = new FiguresCache(this.jdbc, blocking, this.transactionManager, 2,
-				Duration.ofMillis(300));
+		FiguresCache limited = new FiguresCache(this.jdbc, blocking, this.reference, this.transactionManager, 2,
+				Duration.ofMillis(300), Clock.systemUTC());
 		FiguresFilter mali = FiguresFilter.parse(this.reference, null, null, "ML", null);
 		FiguresFilter senegal = FiguresFilter.parse(this.reference, null, null, "SN", null);
 		FiguresFilter niger = FiguresFilter.parse(this.reference, null, null, "NE", null);
@@ -310,8 +313,8 @@ class FiguresTests {
 			}
 
 		};
-		FiguresCache limited = new FiguresCache(this.jdbc, blocking, this.transactionManager, 1,
-				Duration.ofMillis(300));
+		FiguresCache limited = new FiguresCache(this.jdbc, blocking, this.reference, this.transactionManager, 1,
+				Duration.ofMillis(300), Clock.systemUTC());
 		FiguresFilter mali = FiguresFilter.parse(this.reference, null, null, "ML", null);
 		FiguresFilter senegal = FiguresFilter.parse(this.reference, null, null, "SN", null);
 		FigureSet old = limited.figures(mali);
@@ -333,6 +336,23 @@ class FiguresTests {
 			release.countDown();
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void aReferenceRefreshOrANewDayComputesTheFiguresAgain() {
+		FiguresFilter mali = FiguresFilter.parse(this.reference, null, null, "ML", null);
+		FigureSet before = this.cache.figures(mali);
+		assertThat(this.cache.figures(mali)).isSameAs(before);
+		this.reference.refresh();
+		assertThat(this.cache.figures(mali)).isNotSameAs(before);
+		ZoneId paris = ZoneId.of("Europe/Paris");
+		FiguresCache evening = new FiguresCache(this.jdbc, null, this.reference, this.transactionManager, 2,
+				Duration.ofSeconds(1), Clock.fixed(Instant.parse("2026-03-01T22:30:00Z"), paris));
+		// 23:30 in Paris: still the 1st there, already the 2nd nowhere
+		assertThat(evening.key(mali)).endsWith("|2026-03-01");
+		FiguresCache night = new FiguresCache(this.jdbc, null, this.reference, this.transactionManager, 2,
+				Duration.ofSeconds(1), Clock.fixed(Instant.parse("2026-03-01T23:30:00Z"), paris));
+		assertThat(night.key(mali)).endsWith("|2026-03-02");
 	}
 
 	@Test
