@@ -66,8 +66,7 @@ class FiguresPages {
 
 	/** The body for this filter, rendered again only when the content changed. */
 	String body(FiguresFilter filter, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		String key = String.join("|", filter.key(), String.join(",", filter.ignored()), locale.toLanguageTag(),
-				request.getContextPath());
+		String key = String.join("|", this.cache.key(filter), locale.toLanguageTag(), request.getContextPath());
 		long version = this.cache.version();
 		Body body;
 		synchronized (this.bodies) {

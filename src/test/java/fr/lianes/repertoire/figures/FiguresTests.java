@@ -169,7 +169,13 @@ class FiguresTests {
 	void unknownFilterValuesAreLeftOutAndSaid() {
 		Document page = page("/chiffres?pays=ZZ&type=nope");
 		assertThat(page.select(".notice").text()).contains("ZZ").contains("nope");
+		assertThat(page.select("h1 ~ .notice")).hasSize(2);
 		assertThat(keyFigure(page, 0)).isEqualTo(keyFigure(page("/chiffres"), 0));
+		// the body kept for the filter carries neither these values nor others
+		Document other = page("/chiffres?pays=YY");
+		assertThat(other.select(".notice").text()).contains("YY").doesNotContain("ZZ").doesNotContain("nope");
+		assertThat(page("/chiffres").select(".notice")).isEmpty();
+		assertThat(other.html()).doesNotContain("figures:notices");
 	}
 
 	@Test
