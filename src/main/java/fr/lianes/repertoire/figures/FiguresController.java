@@ -95,10 +95,10 @@ class FiguresController {
 	/**
 	 * One RFC 4180 line: fields quoted when they hold a comma, a quote or a line break.
 	 */
-	private static void line(StringBuilder csv, List<String> fields) {
+	static void line(StringBuilder csv, List<String> fields) {
 		for (int i = 0; i < fields.size(); i++) {
 			String field = (fields.get(i) != null) ? fields.get(i) : "";
-			if (!field.isEmpty() && "=+@\t\r".indexOf(field.charAt(0)) >= 0) {
+			if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
 				// a spreadsheet would read it as a formula
 				field = "'" + field;
 			}

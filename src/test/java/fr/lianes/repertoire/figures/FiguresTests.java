@@ -391,6 +391,13 @@ class FiguresTests {
 	}
 
 	@Test
+	void csvFieldsAreNeverReadAsFormulas() {
+		StringBuilder csv = new StringBuilder();
+		FiguresController.line(csv, List.of("-2+3", "=1", "+1", "@A1", "\tx", "Côte-d'Ivoire", "12"));
+		assertThat(csv).hasToString("'-2+3,'=1,'+1,'@A1,'\tx,Côte-d'Ivoire,12\r\n");
+	}
+
+	@Test
 	void chartsAreSvgWithATextSummaryAndATable() {
 		Document page = page("/chiffres");
 		for (String id : Charts.IDS) {
