@@ -29,7 +29,7 @@ class Charts {
 
 	/** Chart ids, which are also the names of the CSV files. */
 	static final List<String> IDS = List.of("territoires", "familles", "types", "domaines", "sous-domaines", "natures",
-			"genres", "pays", "regions", "campagnes");
+			"genres", "pays", "regions", "campagnes", "continents");
 
 	private final ReferenceData reference;
 
@@ -110,6 +110,13 @@ class Charts {
 			.forEach((c) -> campaigns.add(new Source(String.valueOf(c.id()), c.name(), null, c.respondents(), null)));
 		charts.add(b.series("campagnes", "figures.chart.campaigns", "figures.column.campaign",
 				"figures.column.respondents", figures.actors(), campaigns, "figures.summary.campaigns"));
+		List<Source> continents = new ArrayList<>();
+		for (FigureSet.AreaCount continent : figures.continents()) {
+			continents.add(
+					new Source(continent.region(), continent.region(), null, continent.actors(), continent.projects()));
+		}
+		charts.add(b.bars("continents", "figures.chart.continents", "figures.column.continent", "figures.column.actors",
+				"figures.column.projects", figures.actors(), continents, "figures.summary.countries"));
 		return charts;
 	}
 

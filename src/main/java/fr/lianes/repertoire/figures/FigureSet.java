@@ -29,11 +29,14 @@ import java.util.Map;
  * @param actorsByCountry actors per ISO alpha-2 code
  * @param projectsByCountry projects per ISO alpha-2 code
  * @param areas actors and projects per world region and sub-region
+ * @param continents actors and projects per world region (continent), each counted once
+ * there (with an empty sub-region)
  */
 public record FigureSet(long version, long actors, long activeActors, long dormantActors, List<CampaignCount> campaigns,
 		long projects, Map<String, Long> actorsByTerritory, Map<String, Long> actorsByType,
 		Map<Short, Long> projectsByDomain, Map<String, Long> projectsByNature, Map<String, Long> projectsByKind,
-		Map<String, Long> actorsByCountry, Map<String, Long> projectsByCountry, List<AreaCount> areas) {
+		Map<String, Long> actorsByCountry, Map<String, Long> projectsByCountry, List<AreaCount> areas,
+		List<AreaCount> continents) {
 
 	/** A census campaign and how many of the actors answered it. */
 	public record CampaignCount(int id, String name, LocalDate asOf, long respondents) {

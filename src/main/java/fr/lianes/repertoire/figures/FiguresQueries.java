@@ -112,6 +112,8 @@ class FiguresQueries {
 		long projectsDone = System.nanoTime();
 		Map<String, Long> actorsByCountry = new HashMap<>();
 		Map<List<String>, long[]> areas = new java.util.LinkedHashMap<>();
+		// actors and projects counted once per continent, whatever their countries there
+		Map<List<String>, long[]> continents = new java.util.LinkedHashMap<>();
 		this.jdbc.sql(sql.actors + """
 				, pair as (
 				    select distinct x.actor_id, pc.country_iso2 from (
@@ -125,11 +127,15 @@ class FiguresQueries {
 				    join project_country pc on pc.project_id = x.project_id
 				    where true""" + sql.pairProjects + """
 				    )
-				select p.country_iso2, k.region_fr, k.subregion_fr, count(distinct p.actor_id)
+				select p.country_iso2, k.region_fr, k.subregion_fr, count(distinct p.actor_id),
+				    grouping(k.subregion_fr)
 				from pair p join country k on k.iso2 = p.country_iso2
-				group by grouping sets ((1), (2, 3))""").params(sql.params).query((rs) -> {
+				group by grouping sets ((1), (2, 3), (2))""").params(sql.params).query((rs) -> {
 			if (rs.getString(1) != null) {
 				actorsByCountry.put(rs.getString(1), rs.getLong(4));
+			}
+			else if (rs.getInt(5) == 1) {
+				continents.computeIfAbsent(region(rs.getString(2)), (k) -> new long[2])[0] = rs.getLong(4);
 			}
 			else {
 				areas.computeIfAbsent(area(rs.getString(2), rs.getString(3)), (k) -> new long[2])[0] = rs.getLong(4);
@@ -138,12 +144,16 @@ class FiguresQueries {
 		long actorCountriesDone = System.nanoTime();
 		Map<String, Long> projectsByCountry = new HashMap<>();
 		this.jdbc.sql(sql.projects + """
-				select pc.country_iso2, k.region_fr, k.subregion_fr, count(distinct p.id)
+				select pc.country_iso2, k.region_fr, k.subregion_fr, count(distinct p.id),
+				    grouping(k.subregion_fr)
 				from filtered_project p join project_country pc on pc.project_id = p.id
 				join country k on k.iso2 = pc.country_iso2
-				group by grouping sets ((1), (2, 3))""").params(sql.params).query((rs) -> {
+				group by grouping sets ((1), (2, 3), (2))""").params(sql.params).query((rs) -> {
 			if (rs.getString(1) != null) {
 				projectsByCountry.put(rs.getString(1), rs.getLong(4));
+			}
+			else if (rs.getInt(5) == 1) {
+				continents.computeIfAbsent(region(rs.getString(2)), (k) -> new long[2])[1] = rs.getLong(4);
 			}
 			else {
 				areas.computeIfAbsent(area(rs.getString(2), rs.getString(3)), (k) -> new long[2])[1] = rs.getLong(4);
@@ -153,6 +163,9 @@ class FiguresQueries {
 		List<FigureSet.AreaCount> areaCounts = new ArrayList<>();
 		areas.forEach(
 				(key, value) -> areaCounts.add(new FigureSet.AreaCount(key.get(0), key.get(1), value[0], value[1])));
+		List<FigureSet.AreaCount> continentCounts = new ArrayList<>();
+		continents.forEach((key, value) -> continentCounts
+			.add(new FigureSet.AreaCount(key.get(0), key.get(1), value[0], value[1])));
 		logger.info(
 				"Figures computed for [{}] in {} ms (filtered sets {}, actors {}, campaigns {}, projects {}, "
 						+ "actor countries {}, project countries {})",
@@ -160,11 +173,16 @@ class FiguresQueries {
 				millis(actorsDone, campaignsDone), millis(campaignsDone, projectsDone),
 				millis(projectsDone, actorCountriesDone), millis(actorCountriesDone, done));
 		return new FigureSet(version, statuses[0] + statuses[1], statuses[0], statuses[1], campaigns, projects[0],
-				byTerritory, byType, byDomain, byNature, byKind, actorsByCountry, projectsByCountry, areaCounts);
+				byTerritory, byType, byDomain, byNature, byKind, actorsByCountry, projectsByCountry, areaCounts,
+				continentCounts);
 	}
 
 	private static long millis(long from, long to) {
 		return (to - from) / 1_000_000;
+	}
+
+	private static List<String> region(String region) {
+		return area(region, null);
 	}
 
 	private static List<String> area(String region, String subregion) {

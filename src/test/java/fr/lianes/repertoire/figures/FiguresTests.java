@@ -109,6 +109,44 @@ class FiguresTests {
 	}
 
 	@Test
+	void continentsCountEachActorAndProjectOnce() {
+		Document page = page("/chiffres?domaine=education");
+		String pairs = """
+				from actor a
+				join (select lead_actor_id as actor_id, id as project_id from public_project
+				      union select pa.actor_id, pa.project_id from project_actor pa
+				      join public_project p on p.id = pa.project_id) ap on ap.actor_id = a.id
+				join project_country pc on pc.project_id = ap.project_id
+				join country k on k.iso2 = pc.country_iso2
+				where %s and exists (select 1 from project_domain pd join domain d on d.id = pd.domain_id
+				    where pd.project_id = ap.project_id
+				    and (d.slug = 'education' or d.parent_id = (select id from domain where slug = 'education')))"""
+			.formatted(REGISTERED);
+		Map<String, Long> actors = grouped("select k.region_fr, count(distinct a.id) " + pairs + " group by 1", "");
+		Map<String, Long> rows = new HashMap<>();
+		Map<String, Long> projects = new HashMap<>();
+		for (Element row : page.select("#continents table tbody tr")) {
+			rows.put(row.select("th").text(), number(row.select("td").get(0).text()));
+			projects.put(row.select("th").text(), number(row.select("td").get(1).text()));
+		}
+		assertThat(rows).isEqualTo(actors).hasSizeGreaterThan(2);
+		// fewer than the sum of the countries: an actor in two countries of Africa counts
+		// once
+		long africa = actors.get("Afrique");
+		assertThat(africa).isLessThan(count("select sum(n) from (select count(distinct a.id) as n " + pairs
+				+ " and k.region_fr = 'Afrique' group by pc.country_iso2) x"));
+		assertThat(projects.get("Afrique")).isEqualTo(count("""
+				select count(distinct p.id) from public_project p join project_country pc on pc.project_id = p.id
+				join country k on k.iso2 = pc.country_iso2 where k.region_fr = 'Afrique'
+				and exists (select 1 from project_domain pd join domain d on d.id = pd.domain_id
+				    where pd.project_id = p.id
+				    and (d.slug = 'education' or d.parent_id = (select id from domain where slug = 'education')))"""));
+		assertThat(this.mvc.get().uri("/chiffres/continents.csv")).hasStatusOk()
+			.bodyText()
+			.contains("\r\nAfrique,Afrique,");
+	}
+
+	@Test
 	void withADomainAnActorCountsInACountryOnlyThroughProjectsOfThatDomain() {
 		Map<String, Long> countries = grouped("""
 				select lower(pc.country_iso2), count(distinct a.id) from actor a
@@ -261,7 +299,7 @@ class FiguresTests {
 					Thread.currentThread().interrupt();
 				}
 				return new FigureSet(version, computations.get(), 0, 0, List.of(), 0, Map.of(), Map.of(), Map.of(),
-						Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+						Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
 			}
 
 		};
@@ -315,7 +353,7 @@ class FiguresTests {
 					}
 				}
 				return new FigureSet(version, 0, 0, 0, List.of(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-						Map.of(), Map.of(), List.of());
+						Map.of(), Map.of(), List.of(), List.of());
 			}
 
 		};
