@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -81,13 +80,40 @@ public class Maps {
 			}
 			long count = actorsBySlug.getOrDefault(tile.slug(), 0L);
 			shapes.add(new ChoroplethMap.Shape(tile.slug(), territory.name(), null, tile.column() * (TILE_WIDTH + GAP),
-					tile.row() * (TILE_HEIGHT + GAP), tile.lines(), count, shades.of(count),
+					tile.row() * (TILE_HEIGHT + GAP), lines(territory.name()), count, shades.of(count),
 					"/territoires/" + tile.slug(), false));
 			columns = Math.max(columns, tile.column() + 1);
 			rows = Math.max(rows, tile.row() + 1);
 		}
 		String viewBox = "0 0 " + (columns * (TILE_WIDTH + GAP) - GAP) + " " + (rows * (TILE_HEIGHT + GAP) - GAP);
 		return new ChoroplethMap(viewBox, shapes, shades.legend());
+	}
+
+	/** Characters that fit on one line of a tile. */
+	static final int TILE_LINE = 13;
+
+	/**
+	 * The label of a tile, from the territory's current name (never a copy that a rename
+	 * would leave behind): one line if it fits, else two, broken at the space or after
+	 * the hyphen nearest the middle.
+	 */
+	public static List<String> lines(String name) {
+		if (name.length() <= TILE_LINE) {
+			return List.of(name);
+		}
+		int middle = name.length() / 2;
+		int best = -1;
+		for (int i = 0; i < name.length(); i++) {
+			if ((name.charAt(i) == ' ' || name.charAt(i) == '-')
+					&& (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) {
+				best = i;
+			}
+		}
+		if (best < 0) {
+			return List.of(name);
+		}
+		return (name.charAt(best) == ' ') ? List.of(name.substring(0, best), name.substring(best + 1))
+				: List.of(name.substring(0, best + 1), name.substring(best + 1));
 	}
 
 	private Geometry geometry() {
@@ -121,8 +147,7 @@ public class Maps {
 		List<Tile> tiles = new ArrayList<>();
 		for (String[] row : read("maps/territory-tiles.csv", ",")) {
 			if (!row[0].equals("slug")) {
-				tiles.add(new Tile(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2]),
-						Arrays.asList(row[3].split("\\|"))));
+				tiles.add(new Tile(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2])));
 			}
 		}
 		return new Geometry(viewBox, List.copyOf(countries), List.copyOf(tiles));
@@ -146,7 +171,7 @@ public class Maps {
 
 	}
 
-	private record Tile(String slug, int column, int row, List<String> lines) {
+	private record Tile(String slug, int column, int row) {
 
 	}
 

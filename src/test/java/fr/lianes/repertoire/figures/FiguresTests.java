@@ -106,6 +106,21 @@ class FiguresTests {
 		assertThat(senegal.attr("aria-label"))
 			.isEqualTo("Pays Sénégal : " + formatted(countries.get("/pays/sn")) + " acteurs");
 		assertThat(page.select(".map-region a.tile")).hasSize(24);
+		// the maps are groups named by their caption
+		for (Element svg : page.select("figure.map svg")) {
+			assertThat(svg.attr("role")).isEqualTo("group");
+			assertThat(page.getElementById(svg.attr("aria-labelledby")).text()).isNotBlank();
+		}
+		// each tile shows its territory's current name
+		Map<String, String> names = new HashMap<>();
+		this.jdbc.sql("select slug, name from territory").query((rs) -> {
+			names.put("/territoires/" + rs.getString(1), rs.getString(2));
+		});
+		for (Element tile : page.select(".map-region a.tile")) {
+			assertThat(String.join(" ", tile.select(".tile-name tspan").eachText()).replace("- ", "-"))
+				.isEqualTo(names.get(tile.attr("href")));
+		}
+		assertThat(fr.lianes.repertoire.maps.Maps.lines("Métropole lilloise")).containsExactly("Métropole", "lilloise");
 	}
 
 	@Test
