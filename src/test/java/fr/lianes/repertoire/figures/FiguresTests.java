@@ -444,6 +444,23 @@ class FiguresTests {
 	}
 
 	@Test
+	void separatorsFollowTheLanguage() throws Exception {
+		String path = "/chiffres?territoire=metropole-lilloise&domaine=education";
+		Document french = page(path);
+		assertThat(french.select("h1").text()).contains(" · ");
+		assertThat(french.select(".chart-legend li").first().text()).matches(".+ : .+ \\(.+\\)");
+		String english = this.mvc.get()
+			.uri(path)
+			.header("Accept-Language", "en")
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		Document page = Jsoup.parse(english);
+		assertThat(page.select(".chart-legend li").first().text()).matches("[^ ].*[^ ]: .+ \\(.+\\)");
+		assertThat(page.select("h1").text()).contains(" · ");
+	}
+
+	@Test
 	void csvFieldsAreNeverReadAsFormulas() {
 		StringBuilder csv = new StringBuilder();
 		FiguresController.line(csv, List.of("-2+3", "=1", "+1", "@A1", "\tx", "Côte-d'Ivoire", "12"));
