@@ -461,6 +461,18 @@ class FiguresTests {
 	}
 
 	@Test
+	void theTablesOpenForPrinting() {
+		Document page = page("/chiffres");
+		assertThat(page.select("script[src=/assets/js/print.js]").attr("defer")).isNotNull();
+		assertThat(page.select("script[src=/assets/js/print.js][defer]")).hasSize(1);
+		assertThat(page.select("details.chart-data:not([open])")).isNotEmpty();
+		assertThat(this.mvc.get().uri("/assets/js/print.js")).hasStatusOk()
+			.bodyText()
+			.contains("beforeprint")
+			.contains("details:not([open])");
+	}
+
+	@Test
 	void csvFieldsAreNeverReadAsFormulas() {
 		StringBuilder csv = new StringBuilder();
 		FiguresController.line(csv, List.of("-2+3", "=1", "+1", "@A1", "\tx", "Côte-d'Ivoire", "12"));
