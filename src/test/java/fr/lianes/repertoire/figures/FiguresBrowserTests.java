@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -55,6 +56,18 @@ class FiguresBrowserTests {
 
 		driver.findElement(By.cssSelector(".map-region a.tile[href='/territoires/metropole-lilloise']")).click();
 		assertThat(driver.getCurrentUrl()).endsWith("/territoires/metropole-lilloise");
+	}
+
+	@Test
+	void everyTableOpensForPrintingAndClosesAfter() {
+		open("/chiffres");
+		assertThat(driver.findElement(By.cssSelector("#pays table")).isDisplayed()).isFalse();
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		js.executeScript("window.dispatchEvent(new Event('beforeprint'))");
+		assertThat(driver.findElements(By.cssSelector("details:not([open])"))).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("#pays table")).isDisplayed()).isTrue();
+		js.executeScript("window.dispatchEvent(new Event('afterprint'))");
+		assertThat(driver.findElement(By.cssSelector("#pays table")).isDisplayed()).isFalse();
 	}
 
 	@Test
