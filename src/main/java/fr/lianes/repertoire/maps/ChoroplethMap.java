@@ -9,8 +9,10 @@ import java.util.List;
  * @param viewBox the SVG view box
  * @param shapes what to draw, those with a count linked to their page
  * @param legend the count range of each shade, lightest first
+ * @param offMap countries with a count but no shape on the map (too small for it), by
+ * name, to list beside it
  */
-public record ChoroplethMap(String viewBox, List<Shape> shapes, List<Shades.Range> legend) {
+public record ChoroplethMap(String viewBox, List<Shape> shapes, List<Shades.Range> legend, List<Shape> offMap) {
 
 	/**
 	 * One country or territory.

@@ -63,7 +63,18 @@ public class Maps {
 					(count > 0) ? "/pays/" + ref.iso2().toLowerCase(Locale.ROOT) : null,
 					ref != null && highlighted.contains(ref.iso2())));
 		}
-		return new ChoroplethMap(geometry.viewBox(), shapes, shades.legend());
+		Set<String> drawn = new java.util.HashSet<>();
+		shapes.forEach((shape) -> drawn.add(shape.key()));
+		List<ChoroplethMap.Shape> offMap = new ArrayList<>();
+		for (CountryRef ref : this.reference.countries()) {
+			long count = actorsByIso2.getOrDefault(ref.iso2(), 0L);
+			if (count > 0 && !drawn.contains(ref.iso2())) {
+				offMap
+					.add(new ChoroplethMap.Shape(ref.iso2(), ref.name(), null, 0, 0, List.of(), count, shades.of(count),
+							"/pays/" + ref.iso2().toLowerCase(Locale.ROOT), highlighted.contains(ref.iso2())));
+			}
+		}
+		return new ChoroplethMap(geometry.viewBox(), shapes, shades.legend(), List.copyOf(offMap));
 	}
 
 	/** The territories of the region, each shaded by its count and linked to its page. */
@@ -86,7 +97,7 @@ public class Maps {
 			rows = Math.max(rows, tile.row() + 1);
 		}
 		String viewBox = "0 0 " + (columns * (TILE_WIDTH + GAP) - GAP) + " " + (rows * (TILE_HEIGHT + GAP) - GAP);
-		return new ChoroplethMap(viewBox, shapes, shades.legend());
+		return new ChoroplethMap(viewBox, shapes, shades.legend(), List.of());
 	}
 
 	/** Characters that fit on one line of a tile. */

@@ -106,6 +106,13 @@ class FiguresTests {
 		assertThat(senegal.attr("aria-label"))
 			.isEqualTo("Pays Sénégal : " + formatted(countries.get("/pays/sn")) + " acteurs");
 		assertThat(page.select(".map-region a.tile")).hasSize(24);
+		// countries too small for the map are listed beside it, with their count
+		assertThat(page.select(".map-world .map-off a")).isNotEmpty();
+		for (Element small : page.select(".map-world .map-off a")) {
+			assertThat(page.select(".map-world a.country[href=" + small.attr("href") + "]")).isEmpty();
+			assertThat(small.text()).contains(formatted(countries.get(small.attr("href"))));
+		}
+		assertThat(page.select(".map-world .map-off a").eachAttr("href")).contains("/pays/km");
 		// the maps are groups named by their caption
 		for (Element svg : page.select("figure.map svg")) {
 			assertThat(svg.attr("role")).isEqualTo("group");
