@@ -1,5 +1,7 @@
 package fr.lianes.repertoire.figures;
 
+import java.time.Duration;
+
 import fr.lianes.repertoire.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +54,8 @@ class FiguresBrowserTests {
 
 		new Select(driver.findElement(By.id("f-pays"))).selectByValue("SN");
 		driver.findElement(By.cssSelector(".figures-filters button[type=submit]")).click();
+		// the click returns before the next page has loaded
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("pays=SN"));
 		assertThat(driver.getCurrentUrl()).contains("/chiffres?").contains("pays=SN");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Sénégal");
 		BrowserSupport.checkAccessibility(driver);
