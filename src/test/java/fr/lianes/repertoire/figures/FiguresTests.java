@@ -341,6 +341,11 @@ class FiguresTests {
 			assertThat(computations).hasValue(2);
 			// a third filter, never computed, waits a bounded time and is refused
 			assertThatExceptionOfType(FiguresBusyException.class).isThrownBy(() -> limited.figures(niger));
+			// answered with a 503 and the error/5xx page
+			assertThat(org.springframework.core.annotation.AnnotatedElementUtils
+				.findMergedAnnotation(FiguresBusyException.class,
+						org.springframework.web.bind.annotation.ResponseStatus.class)
+				.code()).isEqualTo(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
 			// the same filter joins the computation under way
 			Future<FigureSet> second = pool.submit(() -> limited.figures(mali));
 			Thread.sleep(100);
