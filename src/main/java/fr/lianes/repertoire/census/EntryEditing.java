@@ -27,9 +27,12 @@ import org.springframework.validation.BindingResult;
 @Service
 public class EntryEditing {
 
-	/** An actor's fields as the edit form shows them, and the version they come from. */
+	/**
+	 * An actor's fields as the edit form shows them, its contact persons, and the version
+	 * they come from.
+	 */
 	public record ActorForm(long id, String slug, String name, int version, ActorStatus status, boolean published,
-			boolean publicationConsent, StructureAnswers structure) {
+			boolean publicationConsent, StructureAnswers structure, List<ContactAnswers> contacts) {
 	}
 
 	/** A project as the edit form shows it, and the version it comes from. */
@@ -129,7 +132,8 @@ public class EntryEditing {
 		return this.writer.actor(id)
 			.flatMap((actor) -> this.entries.answersForStaff(id)
 				.map((answers) -> new ActorForm(id, actor.getSlug(), actor.getName(), actor.getVersion(),
-						actor.getStatus(), actor.isPublished(), actor.isPublicationConsent(), answers.structure())));
+						actor.getStatus(), actor.isPublished(), actor.isPublicationConsent(), answers.structure(),
+						answers.contacts())));
 	}
 
 	/**

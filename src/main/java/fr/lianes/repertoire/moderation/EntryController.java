@@ -38,10 +38,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EntryController {
 
-	/** An actor found by the back office's search. */
-	record Found(long id, String name, String commune, String status, boolean published, OffsetDateTime updatedAt) {
-	}
-
 	/** A project listed on its actor's back-office page. */
 	record ProjectLine(long id, String title, String status, boolean published) {
 	}
@@ -82,8 +78,7 @@ class EntryController {
 			.param("q", q.replace("\\", "").replace("%", "").replace("_", " "))
 			.param("digits", q.matches("[0-9 .]+") ? q.replaceAll("[^0-9]", "") : "")
 			.param("limit", FOUND_LIMIT)
-			.query((rs, i) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class)))
+			.query(ActorLine::of)
 			.list());
 		return "moderation/actors";
 	}
@@ -92,7 +87,6 @@ class EntryController {
 	String actor(@PathVariable String id, Model model) {
 		ActorForm actor = actorForm(id);
 		model.addAttribute("actor", actor);
-		model.addAttribute("contacts", contactsEdit(id).contacts());
 		model.addAttribute("statuses", ActorStatus.values());
 		model.addAttribute("history", this.history.of(Subject.ACTOR, actor.id()));
 		model.addAttribute("projects", this.jdbc.sql(

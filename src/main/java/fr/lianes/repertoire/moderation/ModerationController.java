@@ -33,10 +33,6 @@ class ModerationController {
 	record Count(String key, String label, long count) {
 	}
 
-	/** An actor without a census answer for a while. */
-	record Stale(long id, String name, String status, String commune, OffsetDateTime lastAnswer, boolean published) {
-	}
-
 	private static final int QUEUE_SIZE = 100;
 
 	private static final int STALE_SIZE = 100;
@@ -107,15 +103,14 @@ class ModerationController {
 		model.addAttribute("stale",
 				this.jdbc
 					.sql("""
-							select a.id, a.name, a.status, c.name, a.last_census_response_at, a.published
+							select a.id, a.name, c.name, a.status, a.published, a.last_census_response_at
 							from actor a join commune c on c.insee_code = a.commune_insee
 							where a.status <> 'CEASED'
 							  and (a.last_census_response_at is null or a.last_census_response_at < now() - make_interval(years => :years))
 							order by a.last_census_response_at nulls first, a.id limit :limit""")
 					.param("years", years)
 					.param("limit", STALE_SIZE)
-					.query((rs, i) -> new Stale(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6)))
+					.query(ActorLine::of)
 					.list());
 		return "moderation/stale";
 	}

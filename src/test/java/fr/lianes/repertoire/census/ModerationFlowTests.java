@@ -76,6 +76,9 @@ class ModerationFlowTests extends CensusWebTest {
 			.param(id)
 			.query(Long.class)
 			.single();
+		assertThat(org.jsoup.Jsoup.parse(this.moderator.get("/moderation/acteurs?q=approuvée+modération").body())
+			.select("table a[href=/moderation/acteurs/" + actorId + "]")
+			.text()).isEqualTo("Association Approuvée Modération");
 		assertThat(this.moderator.get("/moderation/acteurs/" + actorId).body()).contains(
 				"Création à partir d’une réponse au recensement", "moderatrice@lianes.example",
 				"Association Approuvée Modération");
@@ -470,6 +473,7 @@ class ModerationFlowTests extends CensusWebTest {
 			.single();
 		assertThat(page.body()).contains("Structures à relancer")
 			.containsPattern(String.valueOf(expected).replaceAll("(?<=\\d)(?=(\\d{3})+$)", "\\\\D?") + " structures");
+		assertThat(org.jsoup.Jsoup.parse(page.body()).select("table a[href^=/moderation/acteurs/]")).isNotEmpty();
 		assertThat(this.moderator.get("/moderation/a-relancer?annees=abc").status()).isEqualTo(200);
 	}
 
