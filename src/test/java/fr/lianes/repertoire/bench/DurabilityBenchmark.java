@@ -92,13 +92,33 @@ public final class DurabilityBenchmark {
 						sendings.add(times[1]);
 					}
 				}
-				return "| %s | %.1f / %.1f | %.1f / %.1f |".formatted(setup.name(), percentile(starts, 50),
-						percentile(starts, 95), percentile(sendings, 50), percentile(sendings, 95));
+				List<Double> commits = commits(postgres, warmup + rounds * 3);
+				return "| %s | %.1f / %.1f | %.1f / %.1f | %.2f / %.2f |".formatted(setup.name(),
+						percentile(starts, 50), percentile(starts, 95), percentile(sendings, 50),
+						percentile(sendings, 95), percentile(commits, 50), percentile(commits, 95));
 			}
 			finally {
 				context.close();
 			}
 		}
+	}
+
+	/** The commit of one small row, alone: what fsync adds to every write. */
+	private static List<Double> commits(EmbeddedPostgres postgres, int count) throws Exception {
+		List<Double> times = new ArrayList<>();
+		try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("create table if not exists bench_commit (id serial primary key, body text)");
+			connection.setAutoCommit(false);
+			String body = "x".repeat(1024);
+			for (int i = 0; i < count; i++) {
+				long t0 = System.nanoTime();
+				statement.execute("insert into bench_commit (body) values ('" + body + "')");
+				connection.commit();
+				times.add((System.nanoTime() - t0) / 1e6);
+			}
+		}
+		return times.subList(count / 4, count);
 	}
 
 	/** One questionnaire: the milliseconds of its start and of its sending. */
