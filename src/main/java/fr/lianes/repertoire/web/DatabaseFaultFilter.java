@@ -1,7 +1,6 @@
 package fr.lianes.repertoire.web;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,12 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A page that needs a database that does not answer, or a form sent while the database
@@ -29,11 +26,15 @@ import org.springframework.web.servlet.ModelAndView;
  * page says that the form was not saved.
  */
 @Component
-class DatabaseFaultFilter extends OncePerRequestFilter implements ErrorViewResolver, Ordered {
+class DatabaseFaultFilter extends OncePerRequestFilter implements Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseFaultFilter.class);
 
-	private static final String FAULT = DatabaseFaultFilter.class.getName() + ".fault";
+	/**
+	 * The request attribute that {@code error/503.html} reads: {@code UNAVAILABLE} or
+	 * {@code DISK_FULL}; other 503 answers (figures too busy) keep the general text.
+	 */
+	static final String FAULT = "databaseFault";
 
 	/** What works without the database: static files and the health endpoints. */
 	private static final Set<String> WITHOUT_DATABASE = Set.of("/assets/", "/webjars/", "/actuator/", "/favicon.ico");
@@ -51,7 +52,7 @@ class DatabaseFaultFilter extends OncePerRequestFilter implements ErrorViewResol
 
 	/**
 	 * Early among the filters, so that the security filters' own database failures (a
-	 * sign-in) come back here too; before the error pages' default resolver.
+	 * sign-in) come back here too.
 	 */
 	@Override
 	public int getOrder() {
@@ -88,7 +89,7 @@ class DatabaseFaultFilter extends OncePerRequestFilter implements ErrorViewResol
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, DatabaseFault fault)
 			throws IOException {
-		request.setAttribute(FAULT, fault);
+		request.setAttribute(FAULT, fault.name());
 		response.setHeader("Retry-After", RETRY_AFTER);
 		response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 	}
@@ -99,16 +100,6 @@ class DatabaseFaultFilter extends OncePerRequestFilter implements ErrorViewResol
 			root = root.getCause();
 		}
 		return root.toString();
-	}
-
-	/** The 503 page of a database fault; other errors keep their own pages. */
-	@Override
-	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-		if (!(request.getAttribute(FAULT) instanceof DatabaseFault fault)) {
-			return null;
-		}
-		return new ModelAndView("error/database", Map.of("diskFull", fault == DatabaseFault.DISK_FULL),
-				HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 }

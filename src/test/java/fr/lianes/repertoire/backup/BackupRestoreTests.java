@@ -114,6 +114,25 @@ class BackupRestoreTests {
 	}
 
 	@Test
+	void nothingIsRestoredWithoutTheConfirmation() throws Exception {
+		Backups.Backup backup = this.backups.take();
+		Map<String, Long> rows = new Restore(this.dataSource).rowsPerTable();
+		java.io.InputStream in = System.in;
+		try {
+			System.setIn(new java.io.ByteArrayInputStream("non\n".getBytes()));
+			assertThat(RepertoireApplication.runCommand("restore", backup.file().toString(),
+					"--repertoire.embedded-db.database=backup_restore",
+					"--repertoire.backup.directory=" + this.directory.resolve("unconfirmed")))
+				.isEqualTo(1);
+		}
+		finally {
+			System.setIn(in);
+		}
+		assertThat(this.directory.resolve("unconfirmed")).as("not even the safety copy").doesNotExist();
+		assertThat(new Restore(this.dataSource).rowsPerTable()).isEqualTo(rows);
+	}
+
+	@Test
 	void aBackupTakenAfterAMigrationThisVersionDoesNotHaveIsRefused() throws Exception {
 		BackupArchive.Manifest manifest = new BackupArchive.Manifest(java.time.Instant.now(), "99", List.of(),
 				List.of(), List.of(new BackupArchive.Migration("99", 1, "from the future")));
