@@ -81,14 +81,20 @@ class BackupRestoreTests {
 		assertThat(this.mvc.get().uri(PAGE).with(admin())).hasStatusOk()
 			.bodyText()
 			.contains(this.backups.latest().get().name(), this.backups.latest().get().sha256());
-		MvcTestResult download = this.mvc.get().uri(PAGE + "/derniere").with(admin()).exchange();
+		MvcTestResult download = this.mvc.get()
+			.uri(PAGE + "/" + this.backups.latest().get().name())
+			.with(admin())
+			.exchange();
 		assertThat(download).hasStatusOk().hasHeader("X-Checksum-SHA256", this.backups.latest().get().sha256());
 		byte[] bytes = download.getResponse().getContentAsByteArray();
 		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
 			.isEqualTo(this.backups.latest().get().sha256());
 		Path file = Files.write(this.directory.resolve("downloaded.zip"), bytes);
-		assertThat(this.mvc.get().uri(PAGE + "/derniere").with(user("m@lianes.example").roles("MODERATOR")))
-			.hasStatus(403);
+		assertThat(this.mvc.get()
+			.uri(PAGE + "/" + this.backups.latest().get().name())
+			.with(user("m@lianes.example").roles("MODERATOR"))).hasStatus(403);
+		assertThat(this.mvc.get().uri(PAGE + "/manifest.tsv").with(admin())).as("only backups are served")
+			.hasStatus(404);
 
 		dropDatabase();
 

@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import fr.lianes.repertoire.web.NotFoundException;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.io.PathResource;
 import org.springframework.core.io.Resource;
@@ -19,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -49,6 +49,7 @@ class BackupController {
 					Math.max(1, b.bytes() / 1024), b.sha256(), b.schemaVersion()))
 			.toList();
 		model.addAttribute("backups", kept);
+		model.addAttribute("latest", this.backups.latest().map(Backups.Backup::name).orElse(null));
 		model.addAttribute("running", this.backups.isRunning());
 		model.addAttribute("enabled", this.backups.settings().enabled());
 		model.addAttribute("directory", this.backups.settings().directory().toAbsolutePath().toString());
@@ -65,16 +66,23 @@ class BackupController {
 		return "redirect:" + PATH;
 	}
 
-	@GetMapping(PATH + "/derniere")
-	ResponseEntity<Resource> latest(HttpServletResponse response) throws IOException {
-		Backups.Backup latest = this.backups.latest().orElseThrow(NotFoundException::new);
+	/**
+	 * One of the backups kept, by its file name (only those: no other file is served).
+	 */
+	@GetMapping(PATH + "/{name}")
+	ResponseEntity<Resource> download(@PathVariable String name) throws IOException {
+		Backups.Backup backup = this.backups.list()
+			.stream()
+			.filter((kept) -> kept.name().equals(name))
+			.findFirst()
+			.orElseThrow(NotFoundException::new);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.contentLength(Files.size(latest.file()))
+			.contentLength(Files.size(backup.file()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(latest.name()).build().toString())
-			.header("X-Checksum-SHA256", latest.sha256())
-			.body(new PathResource(latest.file()));
+					ContentDisposition.attachment().filename(backup.name()).build().toString())
+			.header("X-Checksum-SHA256", backup.sha256())
+			.body(new PathResource(backup.file()));
 	}
 
 }
