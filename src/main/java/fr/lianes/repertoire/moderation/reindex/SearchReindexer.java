@@ -117,8 +117,8 @@ public class SearchReindexer implements DisposableBean {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			logger.warn("Search reindex #{} interrupted after {} of {} entities", run.getId(), run.getDone(),
-					run.getTotal());
+			logger.warn("Search reindex #{} interrupted after {} of {} entities: the next start rebuilds the index",
+					run.getId(), run.getDone(), run.getTotal());
 		}
 		catch (RuntimeException ex) {
 			logger.error("Search reindex #" + run.getId() + " failed", ex);
