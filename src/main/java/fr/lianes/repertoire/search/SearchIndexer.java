@@ -80,12 +80,16 @@ public class SearchIndexer implements SmartLifecycle {
 		this.indexedRows = indexedRows;
 	}
 
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	void applicationReady() {
+		rebuildIfIncomplete();
+	}
+
 	/**
 	 * Rebuilds the index, and waits for it, unless it holds the whole directory.
 	 * @return why the index was rebuilt, empty when it was whole
 	 */
-	@EventListener(ApplicationReadyEvent.class)
-	@Order(Ordered.LOWEST_PRECEDENCE)
 	Optional<String> rebuildIfIncomplete() {
 		Optional<String> reason = reasonToRebuild();
 		if (reason.isEmpty()) {
