@@ -7,6 +7,7 @@ import fr.lianes.repertoire.search.SearchIndexer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -27,9 +28,9 @@ class DirectoryPreparation implements WebMvcConfigurer, HandlerInterceptor {
 	static final String[] INDEX_PAGES = { "/", "/acteurs", "/projets", "/pays", "/pays/*", "/domaines", "/domaines/*",
 			"/territoires", "/territoires/*", "/suggestions" };
 
-	private final SearchIndexer indexer;
+	private final ObjectProvider<SearchIndexer> indexer;
 
-	DirectoryPreparation(SearchIndexer indexer) {
+	DirectoryPreparation(ObjectProvider<SearchIndexer> indexer) {
 		this.indexer = indexer;
 	}
 
@@ -41,7 +42,8 @@ class DirectoryPreparation implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws ModelAndViewDefiningException {
-		Optional<IndexPreparation> preparation = this.indexer.preparation();
+		SearchIndexer indexer = this.indexer.getIfAvailable();
+		Optional<IndexPreparation> preparation = (indexer != null) ? indexer.preparation() : Optional.empty();
 		if (preparation.isEmpty()) {
 			return true;
 		}
