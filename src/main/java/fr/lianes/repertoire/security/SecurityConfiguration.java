@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
@@ -22,7 +23,8 @@ class SecurityConfiguration {
 	private static final java.time.Duration CSRF_COOKIE_LIFETIME = java.time.Duration.ofDays(30);
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SecondFactor secondFactor) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecondFactor secondFactor, SignInAttempts attempts,
+			StaffAccounts accounts) throws Exception {
 		// The CSRF token lives in a cookie, not in the HTTP session, as long as a
 		// questionnaire draft: a tab restored days later can still send its step.
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
@@ -41,7 +43,8 @@ class SecurityConfiguration {
 			.successHandler(secondFactor)
 			.failureUrl("/connexion?erreur")
 			.permitAll());
-		http.addFilterBefore(new SignInThrottle(), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new SignInThrottle(attempts), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"));
 		// a new session id at sign-in (session fixation), one session per staff member
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
