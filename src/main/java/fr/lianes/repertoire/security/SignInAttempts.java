@@ -78,13 +78,11 @@ class SignInAttempts {
 
 	private void failed(StaffAccounts.Account account, String address) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		this.locks.forgetStale(account.id(), now.minus(FORGET_AFTER), now);
 		SignInLocks.State state = this.locks.lock(account.id(), address, now);
 		if (state.isLocked(now)) {
 			// refused before its password was checked: nothing more to count
 			return;
-		}
-		if (state.lastFailureAt() != null && state.lastFailureAt().isBefore(now.minus(FORGET_AFTER))) {
-			state = SignInLocks.State.NONE;
 		}
 		int failures = state.failures() + 1;
 		if (failures < MAX_ATTEMPTS) {

@@ -21,8 +21,6 @@ class SignInLocks {
 	 */
 	record State(int failures, int locks, OffsetDateTime lockedUntil, OffsetDateTime lastFailureAt) {
 
-		static final State NONE = new State(0, 0, null, null);
-
 		boolean isLocked(OffsetDateTime now) {
 			return this.lockedUntil != null && this.lockedUntil.isAfter(now);
 		}
@@ -80,6 +78,19 @@ class SignInLocks {
 				delete from staff_sign_in_failure f using staff_user u
 				where u.id = f.staff_user_id and lower(u.email) = lower(?) and f.address = ?""")
 			.params(email.strip(), address)
+			.update();
+	}
+
+	/**
+	 * Forgets the addresses that typed no wrong password for this account since
+	 * {@code before} and are not locked any more: the table keeps only what still counts.
+	 */
+	@Transactional
+	void forgetStale(long accountId, OffsetDateTime before, OffsetDateTime now) {
+		this.jdbc.sql("""
+				delete from staff_sign_in_failure
+				where staff_user_id = ? and last_failure_at < ? and (locked_until is null or locked_until <= ?)""")
+			.params(accountId, before, now)
 			.update();
 	}
 

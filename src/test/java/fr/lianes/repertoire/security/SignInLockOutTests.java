@@ -93,6 +93,27 @@ class SignInLockOutTests extends ProductionStartTest {
 			.hasRedirectedUrl("/moderation");
 	}
 
+	/**
+	 * A day without a wrong password, and an address's locks start again at 15 minutes.
+	 */
+	@Test
+	void anAddressIsForgottenAfterADayWithoutAWrongPassword() {
+		this.accounts.create("oubli@lianes.example", "Camille Oubli", this.encoder.encode(PASSWORD),
+				StaffRole.MODERATOR);
+		String address = "203.0.113.10";
+		for (int i = 0; i < SignInAttempts.MAX_ATTEMPTS; i++) {
+			signIn(address, "oubli@lianes.example", "devine " + i);
+		}
+		this.clock.advance(Duration.ofHours(25));
+		for (int i = 0; i < SignInAttempts.MAX_ATTEMPTS; i++) {
+			signIn(address, "oubli@lianes.example", "encore " + i);
+		}
+		assertThat(signIn(address, "oubli@lianes.example", PASSWORD)).hasRedirectedUrl("/connexion?erreur");
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThat(signIn(address, "oubli@lianes.example", PASSWORD)).as("a first lock again: 15 minutes")
+			.hasRedirectedUrl("/moderation");
+	}
+
 	private MvcTestResult signIn(String address, String email, String password) {
 		return this.mvc.post()
 			.uri("/connexion")
