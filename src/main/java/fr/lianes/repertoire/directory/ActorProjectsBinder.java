@@ -19,7 +19,8 @@ import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
 
 /**
  * Adds to an actor's document what its public projects (led or joined) say: the countries
- * and domains to filter and count on, and the places, partners and titles to search in.
+ * and domains to filter and count on, and the titles, places, partners and descriptions
+ * to search in.
  * <p>
  * A bridge rather than {@code @IndexedEmbedded}: only public projects count, and an
  * embedding cannot filter. The dependencies below make Hibernate Search reindex the
@@ -35,7 +36,7 @@ public class ActorProjectsBinder implements TypeBinder {
 	private static final List<String> ASSOCIATIONS = List.of("ledProjects", "joinedProjects");
 
 	private static final List<String> PROJECT_PROPERTIES = List.of("published", "leadActor.published", "title",
-			"localities", "partnerAuthority", "countries", "domains", "partners");
+			"localities", "partnerAuthority", "countries", "domains", "partners", "description");
 
 	@Override
 	public void bind(TypeBindingContext context) {
@@ -58,13 +59,14 @@ public class ActorProjectsBinder implements TypeBinder {
 						schema.field("domainNames", text).multiValued().toReference(),
 						schema.field("localities", text).multiValued().toReference(),
 						schema.field("partners", text).multiValued().toReference(),
-						schema.field("projectTitles", text).multiValued().toReference()));
+						schema.field("projectTitles", text).multiValued().toReference(),
+						schema.field("projectDescriptions", text).multiValued().toReference()));
 	}
 
 	private record Bridge(IndexFieldReference<String> countries, IndexFieldReference<String> countryNames,
 			IndexFieldReference<String> domains, IndexFieldReference<String> domainNames,
 			IndexFieldReference<String> localities, IndexFieldReference<String> partners,
-			IndexFieldReference<String> titles) implements TypeBridge<Actor> {
+			IndexFieldReference<String> titles, IndexFieldReference<String> descriptions) implements TypeBridge<Actor> {
 
 		@Override
 		public void write(DocumentElement target, Actor actor, TypeBridgeWriteContext context) {
@@ -78,6 +80,8 @@ public class ActorProjectsBinder implements TypeBinder {
 			add(target, this.localities, projects, Project::getLocalities);
 			add(target, this.partners, projects, Project::getPartnerNames);
 			add(target, this.titles, projects, (project) -> List.of(project.getTitle()));
+			add(target, this.descriptions, projects,
+					(project) -> (project.getDescription() != null) ? List.of(project.getDescription()) : List.of());
 		}
 
 		private static void add(DocumentElement target, IndexFieldReference<String> field, List<Project> projects,

@@ -116,6 +116,22 @@ final class TextQuery {
 	}
 
 	/**
+	 * Any of the words (with synonyms) in any of the target's fields, as typed or with
+	 * one typo: which of a few known documents the words were found in, and where.
+	 */
+	Query anyWord(SearchTarget target, Analyzer analyzer) {
+		BooleanQuery.Builder bool = new BooleanQuery.Builder();
+		bool.add(clause(analyzer, target.textFields(), SimpleQueryParser.WHITESPACE_OPERATOR, this.words, EXACT_BOOST,
+				Occur.SHOULD), Occur.SHOULD);
+		if (!this.fuzzy.isEmpty()) {
+			bool.add(clause(analyzer, target.typoFields(),
+					SimpleQueryParser.WHITESPACE_OPERATOR | SimpleQueryParser.FUZZY_OPERATOR, this.fuzzy, FUZZY_BOOST,
+					Occur.SHOULD), Occur.SHOULD);
+		}
+		return bool.build();
+	}
+
+	/**
 	 * The words with {@code ~1} after those long enough (not counting an elided article),
 	 * stemmed as indexed since fuzzy terms skip the analyzer; hyphens split words.
 	 */
@@ -168,8 +184,13 @@ final class TextQuery {
 	 * fields.
 	 */
 	private static Query clause(Analyzer analyzer, Map<String, Float> fields, int operators, String text, float boost) {
+		return clause(analyzer, fields, operators, text, boost, Occur.MUST);
+	}
+
+	private static Query clause(Analyzer analyzer, Map<String, Float> fields, int operators, String text, float boost,
+			Occur eachWord) {
 		SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields, operators);
-		parser.setDefaultOperator(Occur.MUST);
+		parser.setDefaultOperator(eachWord);
 		return new BoostQuery(parser.parse(text), boost);
 	}
 
