@@ -11,6 +11,7 @@ import org.hibernate.search.engine.backend.document.DocumentElement;
 import org.hibernate.search.engine.backend.document.IndexFieldReference;
 import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
 import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
 import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
@@ -47,6 +48,15 @@ public class ActorProjectsBinder implements TypeBinder {
 		}
 		IndexFieldTypeFactory types = context.typeFactory();
 		var keyword = types.asString().aggregable(Aggregable.YES).toIndexFieldType();
+		// lists without length norms: an actor with ten projects, one of them in Kayes,
+		// works in Kayes as much as an actor with that one project
+		var list = types.asString()
+			.analyzer(SearchAnalyzers.FRENCH)
+			.searchAnalyzer(SearchAnalyzers.FRENCH_SEARCH)
+			.norms(Norms.NO)
+			.toIndexFieldType();
+		// free text keeps them: a word in a short description says more than in a long
+		// one
 		var text = types.asString()
 			.analyzer(SearchAnalyzers.FRENCH)
 			.searchAnalyzer(SearchAnalyzers.FRENCH_SEARCH)
@@ -54,12 +64,12 @@ public class ActorProjectsBinder implements TypeBinder {
 		IndexSchemaElement schema = context.indexSchemaElement();
 		context.bridge(Actor.class,
 				new Bridge(schema.field("countries", keyword).multiValued().toReference(),
-						schema.field("countryNames", text).multiValued().toReference(),
+						schema.field("countryNames", list).multiValued().toReference(),
 						schema.field("domains", keyword).multiValued().toReference(),
-						schema.field("domainNames", text).multiValued().toReference(),
-						schema.field("localities", text).multiValued().toReference(),
-						schema.field("partners", text).multiValued().toReference(),
-						schema.field("projectTitles", text).multiValued().toReference(),
+						schema.field("domainNames", list).multiValued().toReference(),
+						schema.field("localities", list).multiValued().toReference(),
+						schema.field("partners", list).multiValued().toReference(),
+						schema.field("projectTitles", list).multiValued().toReference(),
 						schema.field("projectDescriptions", text).multiValued().toReference()));
 	}
 
@@ -77,7 +87,7 @@ public class ActorProjectsBinder implements TypeBinder {
 			add(target, this.countryNames, projects, Project::getCountryNames);
 			add(target, this.domains, projects, Project::getDomainSlugs);
 			add(target, this.domainNames, projects, Project::getDomainNames);
-			add(target, this.localities, projects, Project::getLocalities);
+			add(target, this.localities, projects, Project::getPlaces);
 			add(target, this.partners, projects, Project::getPartnerNames);
 			add(target, this.titles, projects, (project) -> List.of(project.getTitle()));
 			add(target, this.descriptions, projects,

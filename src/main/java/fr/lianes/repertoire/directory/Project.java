@@ -89,8 +89,6 @@ public class Project extends TrackedEntity {
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "varchar(120)[]")
-	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH,
-			highlightable = Highlightable.ANY)
 	private List<String> localities = new ArrayList<>();
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
@@ -357,6 +355,27 @@ public class Project extends TrackedEntity {
 	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "domains")))
 	public Set<String> getDomainNames() {
 		return collect(withParents().stream().map(Domain::getName).toList());
+	}
+
+	/**
+	 * Where the project works, as searched: its localities, then the towns of its
+	 * partners not among them.
+	 */
+	@FullTextField(name = "localities", analyzer = SearchAnalyzers.FRENCH,
+			searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH, highlightable = Highlightable.ANY)
+	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "localities")),
+			@ObjectPath(@PropertyValue(propertyName = "partners")) })
+	public Set<String> getPlaces() {
+		Set<String> places = new LinkedHashSet<>();
+		Set<String> seen = new java.util.HashSet<>();
+		List<String> all = new ArrayList<>(this.localities);
+		this.partners.forEach((partner) -> all.add(partner.getCity()));
+		for (String place : all) {
+			if (place != null && !place.isBlank() && seen.add(place.strip().toLowerCase(java.util.Locale.ROOT))) {
+				places.add(place.strip());
+			}
+		}
+		return places;
 	}
 
 	/** The partner organisations abroad and, for an agreement, the partner authority. */
