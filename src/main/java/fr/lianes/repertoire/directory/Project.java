@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -367,11 +369,11 @@ public class Project extends TrackedEntity {
 			@ObjectPath(@PropertyValue(propertyName = "partners")) })
 	public Set<String> getPlaces() {
 		Set<String> places = new LinkedHashSet<>();
-		Set<String> seen = new java.util.HashSet<>();
+		Set<String> seen = new HashSet<>();
 		List<String> all = new ArrayList<>(this.localities);
 		this.partners.forEach((partner) -> all.add(partner.getCity()));
 		for (String place : all) {
-			if (place != null && !place.isBlank() && seen.add(place.strip().toLowerCase(java.util.Locale.ROOT))) {
+			if (place != null && !place.isBlank() && seen.add(place.strip().toLowerCase(Locale.ROOT))) {
 				places.add(place.strip());
 			}
 		}

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,14 @@ import static org.awaitility.Awaitility.await;
  * for all its cases.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 abstract class ChainRelevanceTest extends CensusWebTest {
+
+	/**
+	 * Connections per application: the test JVM keeps many applications open on one
+	 * PostgreSQL server, whose connections are counted.
+	 */
+	static final String POOL_SIZE = "5";
 
 	private static final String MODERATOR = "moderation@relevance.example";
 

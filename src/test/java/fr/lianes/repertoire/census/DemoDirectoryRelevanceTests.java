@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approved over HTTP among them, and must still come first, or share the first ranks with
  * actors of the demo named after the same places.
  */
-@TestPropertySource(properties = "repertoire.embedded-db.database=relevance_demo")
+@TestPropertySource(properties = { "repertoire.embedded-db.database=relevance_demo",
+		"spring.datasource.hikari.maximum-pool-size=" + ChainRelevanceTest.POOL_SIZE })
 class DemoDirectoryRelevanceTests extends ChainRelevanceTest {
 
 	@Override

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * census campaign) that holds only the suite's actors, entered and approved over HTTP.
  */
 @TestPropertySource(
-		properties = { "repertoire.embedded-db.database=relevance_chaine", "repertoire.demo.load-on-empty=false" })
+		properties = { "repertoire.embedded-db.database=relevance_chaine", "repertoire.demo.load-on-empty=false",
+				"spring.datasource.hikari.maximum-pool-size=" + ChainRelevanceTest.POOL_SIZE })
 class FreshDirectoryRelevanceTests extends ChainRelevanceTest {
 
 	@Override

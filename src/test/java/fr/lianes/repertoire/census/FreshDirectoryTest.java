@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the questionnaire and the moderation, over HTTP. The test classes extending
  * this one share its application and database.
  */
-@TestPropertySource(properties = { "repertoire.embedded-db.database=chaine", "repertoire.demo.load-on-empty=false" })
+@TestPropertySource(properties = { "repertoire.embedded-db.database=chaine", "repertoire.demo.load-on-empty=false",
+		"spring.datasource.hikari.maximum-pool-size=" + ChainRelevanceTest.POOL_SIZE })
 abstract class FreshDirectoryTest extends CensusWebTest {
 
 	static final String MODERATOR = "moderatrice@chaine.example";
