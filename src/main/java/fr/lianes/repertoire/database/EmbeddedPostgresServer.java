@@ -25,6 +25,8 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * A real PostgreSQL server run from the binaries shipped on Maven Central, its data kept
  * in a directory of ours. One server per data directory and per JVM: every Spring context
@@ -51,6 +53,8 @@ public final class EmbeddedPostgresServer {
 	private final Path pgCtl;
 
 	private volatile ProcessHandle postmaster;
+
+	private boolean stopped;
 
 	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres, List<String> serverOptions) {
 		this.dataDirectory = dataDirectory;
@@ -96,9 +100,15 @@ public final class EmbeddedPostgresServer {
 				.setCleanDataDirectory(false)
 				.setLocaleConfig("encoding", "UTF8")
 				.setLocaleConfig("locale", "C")
-				.setPGStartupWait(Duration.ofSeconds(60));
+				.setPGStartupWait(Duration.ofSeconds(60))
+				// stopped once the application has closed (below), not by a JVM hook of
+				// its own racing with it: work still under way at shutdown (a search
+				// index rebuild) must not lose its connections before the application
+				// stops it
+				.setRegisterShutdownHook(false);
 			settings.forEach(builder::setServerConfig);
 			EmbeddedPostgres postgres = builder.start();
+			SpringApplication.getShutdownHandlers().add(() -> stopQuietly(dataDirectory));
 			logger.info("Embedded PostgreSQL started on port %d with data in %s (%d ms)".formatted(postgres.getPort(),
 					dataDirectory, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
 			List<String> options = new ArrayList<>(List.of("-p", Integer.toString(postgres.getPort()), "-F"));
@@ -160,7 +170,11 @@ public final class EmbeddedPostgresServer {
 	static void stop(Path dataDirectory) throws IOException {
 		EmbeddedPostgresServer server = servers.remove(dataDirectory.toAbsolutePath().normalize());
 		if (server != null) {
-			server.postgres.close();
+			synchronized (server) {
+				// a watchdog still running must not start it again
+				server.stopped = true;
+				server.postgres.close();
+			}
 		}
 	}
 
@@ -179,13 +193,16 @@ public final class EmbeddedPostgresServer {
 	 * Starts the postmaster again, on the same port and data, if it died (killed,
 	 * crashed, out of memory). PostgreSQL replays its write-ahead log at start: every
 	 * committed transaction is there. The library's handle on the server (its lock on the
-	 * data directory, its shutdown hook) is kept: it stops whichever postmaster runs in
-	 * the directory.
+	 * data directory) is kept, and the shutdown handler stops whichever postmaster runs
+	 * in the directory; a server stopped that way is not started again.
 	 * @return whether the server runs now
 	 */
 	public synchronized boolean restartIfDead() {
 		if (isAlive()) {
 			return true;
+		}
+		if (this.stopped) {
+			return false;
 		}
 		logger.warn("The embedded PostgreSQL in %s is not running: starting it again".formatted(this.dataDirectory));
 		List<String> command = new ArrayList<>();
@@ -218,6 +235,15 @@ public final class EmbeddedPostgresServer {
 			logger.info("Embedded PostgreSQL started again in %s".formatted(this.dataDirectory));
 		}
 		return isAlive();
+	}
+
+	private static void stopQuietly(Path dataDirectory) {
+		try {
+			stop(dataDirectory);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not stop the embedded PostgreSQL in " + dataDirectory + ": " + ex);
+		}
 	}
 
 	/**
