@@ -3,6 +3,7 @@ package fr.lianes.repertoire.database;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,8 @@ public class DatabaseAvailability {
 	private volatile boolean lowDiskSpace;
 
 	private volatile Instant diskFullReported;
+
+	private final AtomicLong checks = new AtomicLong();
 
 	DatabaseAvailability(DatabaseSettings settings, Environment environment, DataSource dataSource, DatabaseGate gate) {
 		this.settings = settings;
@@ -104,6 +107,15 @@ public class DatabaseAvailability {
 	void check() {
 		reachable(this.probe.answers());
 		lowDiskSpace(this.probe.lowDiskSpace());
+		this.checks.incrementAndGet();
+	}
+
+	/**
+	 * How many checks were made since the start: what the health reports is as old as the
+	 * last one.
+	 */
+	public long checks() {
+		return this.checks.get();
 	}
 
 	void reachable(boolean reachable) {

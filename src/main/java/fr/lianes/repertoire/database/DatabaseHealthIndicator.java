@@ -20,13 +20,14 @@ class DatabaseHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		long checks = this.availability.checks();
 		if (!this.availability.isReachable()) {
-			return Health.down().withDetail("reason", "unreachable").build();
+			return Health.down().withDetail("reason", "unreachable").withDetail("checks", checks).build();
 		}
 		if (this.availability.isDiskFull()) {
-			return Health.down().withDetail("reason", "disk full").build();
+			return Health.down().withDetail("reason", "disk full").withDetail("checks", checks).build();
 		}
-		return Health.up().build();
+		return Health.up().withDetail("checks", checks).build();
 	}
 
 }

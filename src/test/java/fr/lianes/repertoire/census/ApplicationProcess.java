@@ -68,7 +68,10 @@ final class ApplicationProcess implements AutoCloseable {
 						"--repertoire.data-dir=" + dataDirectory, "--repertoire.demo.load-on-empty=false",
 						"--repertoire.census.minimum-fill-time=0s", "--repertoire.census.minimum-start-time=0s",
 						"--repertoire.census.starts-per-hour=100000", "--repertoire.census.submissions-per-hour=100000",
-						"--spring.main.banner-mode=off"));
+						"--spring.main.banner-mode=off",
+						// the db component's count of checks, to count in checks, not
+						// seconds
+						"--management.endpoint.health.show-details=always"));
 		command.addAll(List.of(settings));
 		Files.createDirectories(dataDirectory);
 		Path log = Files.createDirectories(Path.of("target", "application-logs")).resolve("port-" + port + ".log");
@@ -100,6 +103,20 @@ final class ApplicationProcess implements AutoCloseable {
 	 */
 	int readiness() {
 		return get("/actuator/health/readiness").statusCode();
+	}
+
+	/**
+	 * How many checks of the database the application had made when it answered its
+	 * readiness: what it reports is as fresh as its last check. Tests count delays in
+	 * checks (one a second in production), which a slow machine does not stretch.
+	 */
+	long databaseChecks() {
+		java.util.regex.Matcher checks = java.util.regex.Pattern.compile("\"checks\":(\\d+)")
+			.matcher(get("/actuator/health/readiness").body());
+		if (!checks.find()) {
+			throw new AssertionError("no count of database checks in the readiness answer");
+		}
+		return Long.parseLong(checks.group(1));
 	}
 
 	/** A plain GET with a deadline: status -1 when nothing came back in time. */

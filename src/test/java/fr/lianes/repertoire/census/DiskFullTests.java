@@ -85,9 +85,12 @@ class DiskFullTests {
 			assertThat(refused).as("a questionnaire refused").isNotNull();
 			assertThat(refused.status()).isEqualTo(503);
 			assertThat(refused.body()).contains("Enregistrement momentanément impossible");
-			await().atMost(Duration.ofSeconds(5))
+			long checksAtRefusal = app.databaseChecks();
+			await().atMost(Duration.ofMinutes(1))
 				.pollInterval(Duration.ofMillis(100))
 				.untilAsserted(() -> assertThat(app.readiness()).isEqualTo(503));
+			assertThat(app.databaseChecks()).as("checks before readiness went down")
+				.isLessThanOrEqualTo(checksAtRefusal + 2);
 			assertThat(app.get("/acteurs").statusCode()).as("reading goes on").isEqualTo(200);
 			assertThat(app.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
