@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.database;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +34,15 @@ class DatabaseWatchdog implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
-	DatabaseWatchdog(DatabaseAvailability availability, DatabaseSettings settings) {
+	/** The data directory of this application's embedded server, if it has one. */
+	private final Path ownServer;
+
+	DatabaseWatchdog(DatabaseAvailability availability, DatabaseSettings settings, Environment environment) {
 		this.availability = availability;
 		this.settings = settings;
+		this.ownServer = Path.of(environment.getProperty("repertoire.data-dir", "./data"), "postgres")
+			.toAbsolutePath()
+			.normalize();
 	}
 
 	/** One round: start again what died, then ask the database. */
@@ -45,6 +53,11 @@ class DatabaseWatchdog implements SmartLifecycle {
 
 	private void restartDeadServers() {
 		for (EmbeddedPostgresServer server : EmbeddedPostgresServer.started()) {
+			// only this application's: another server of the same JVM (a test's) is not
+			// its database
+			if (!server.dataDirectory().equals(this.ownServer)) {
+				continue;
+			}
 			if (server.isAlive()) {
 				this.deadSince.remove(server);
 				continue;
