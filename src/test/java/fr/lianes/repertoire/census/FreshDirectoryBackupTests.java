@@ -72,7 +72,7 @@ class FreshDirectoryBackupTests {
 		TypedActor published = actor("sauvegarde-publie", "Association Sauvegardée du Ponant",
 				"association-solidarite-internationale", "59000", "Lille")
 			.description("Des puits et des cantines.")
-			.project(project("Puits villageois de Podor").in("SN"));
+			.project(project("Puits villageois de Podor").in("SN").domains("nutrition"));
 		TypedActor pending = actor("sauvegarde-attente", "Comité Restauré des Dunes",
 				"association-solidarite-internationale", "62100", "Calais");
 
