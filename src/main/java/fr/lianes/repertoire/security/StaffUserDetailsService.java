@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.security;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import org.springframework.security.core.userdetails.User;
@@ -14,8 +15,11 @@ class StaffUserDetailsService implements UserDetailsService {
 
 	private final StaffAccounts accounts;
 
-	StaffUserDetailsService(StaffAccounts accounts) {
+	private final Clock clock;
+
+	StaffUserDetailsService(StaffAccounts accounts, Clock clock) {
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@Override
@@ -29,7 +33,7 @@ class StaffUserDetailsService implements UserDetailsService {
 			.password(account.passwordHash())
 			.roles(account.role().name())
 			.disabled(!account.enabled())
-			.accountLocked(account.isLocked(OffsetDateTime.now()))
+			.accountLocked(account.isLocked(OffsetDateTime.now(this.clock)))
 			.build();
 	}
 
