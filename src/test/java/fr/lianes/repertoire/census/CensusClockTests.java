@@ -60,7 +60,9 @@ class CensusClockTests extends CensusWebTest {
 		this.clock.setTo(Instant.parse("2030-12-31T22:30:00Z"));
 		WebClient.Page stillValid = browser.get("/recensement/lien?jeton=" + link.token());
 		assertThat(stillValid.status()).as("23:30 on 31 December in Paris").isEqualTo(200);
-		assertThat(stillValid.body()).contains("Continuer");
+		assertThat(stillValid.body()).contains("Continuer")
+			.as("the end of its validity, written in Paris")
+			.contains("reste valable jusqu’au 1 janvier 2031 00:00");
 
 		this.clock.setTo(Instant.parse("2030-12-31T23:30:00Z"));
 		WebClient.Page expired = browser.get("/recensement/lien?jeton=" + link.token());
