@@ -146,7 +146,12 @@ public final class CampaignBenchmark {
 			return out.toString();
 		}
 		finally {
-			deleteCampaign(campaignId);
+			try {
+				deleteCampaign(campaignId);
+			}
+			catch (RuntimeException ex) {
+				System.err.println("Campaign " + campaignId + " left in the directory: " + ex);
+			}
 		}
 	}
 
@@ -192,16 +197,16 @@ public final class CampaignBenchmark {
 
 	private void deleteCampaign(int campaignId) {
 		String prefix = "campaign:" + campaignId + "/%";
-		this.jdbc
-			.sql("""
-					delete from access_link where id in (
-					    select l.id from access_link l join campaign_recipient r on r.email = l.email and r.actor_id = l.actor_id
-					    where r.campaign_id = ?)""")
-			.param(campaignId)
+		// the links its mails carried (update and withdrawal), then the rest: mailings
+		// and
+		// recipients go with the campaign (on delete cascade)
+		this.jdbc.sql("""
+				delete from access_link l using campaign_recipient r
+				where r.campaign_id = :campaign and lower(l.email) = lower(r.email)
+				  and l.created_at >= (select min(requested_at) from campaign_mailing where campaign_id = :campaign)""")
+			.param("campaign", campaignId)
 			.update();
 		this.jdbc.sql("delete from outgoing_mail where reference like ?").param(prefix).update();
-		this.jdbc.sql("delete from campaign_recipient where campaign_id = ?").param(campaignId).update();
-		this.jdbc.sql("delete from campaign_mailing where campaign_id = ?").param(campaignId).update();
 		this.jdbc.sql("delete from census_campaign where id = ?").param(campaignId).update();
 	}
 

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A questionnaire acknowledged to its author is on disk: the application (in its own JVM,
@@ -94,21 +94,16 @@ class CensusDurabilityTests {
 			.start();
 	}
 
-	private void awaitStarted(WebClient browser, Process app) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
+	private void awaitStarted(WebClient browser, Process app) {
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			assertThat(app.isAlive()).as(() -> log()).isTrue();
 			try {
-				if (browser.get("/recensement").status() == 200) {
-					return;
-				}
+				return browser.get("/recensement").status() == 200;
 			}
 			catch (IllegalStateException ex) {
-				// not listening yet
+				return false; // not listening yet
 			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("the application did not start: " + log());
+		});
 	}
 
 	private String log() {

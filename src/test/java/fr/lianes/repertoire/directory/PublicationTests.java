@@ -129,7 +129,7 @@ class PublicationTests {
 			ContactPerson person = new ContactPerson(actor, "Zébulon Quintessence", "Président",
 					"zebulon@quintessence.example", "03 53 01 98 76", (short) 9);
 			person.recordConsent(ConsentField.NAME, true, "zebulon@quintessence.example", "v1",
-					ConsentChannel.CENSUS_FORM, java.time.Instant.now());
+					ConsentChannel.CENSUS_FORM, fr.lianes.repertoire.time.TestClock.get().instant());
 			actor.getContacts().add(person);
 			String before = actor.getDescription();
 			// an edit of the actor itself, so that its document is indexed again with the

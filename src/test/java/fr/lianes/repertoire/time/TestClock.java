@@ -89,6 +89,7 @@ public final class TestClock extends Clock {
 		Instant now = Clock.systemUTC().instant();
 		Instant at = start.contains("T") ? Instant.parse(start)
 				: LocalDate.now(ZoneOffset.UTC).atTime(LocalTime.parse(start)).toInstant(ZoneOffset.UTC);
+		System.out.println("TestClock: the applications' clock starts at " + at + " (" + START + "=" + start + ")");
 		return Duration.between(now, at);
 	}
 
