@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import fr.lianes.repertoire.RepertoireApplication;
 import fr.lianes.repertoire.database.EmbeddedPostgresServer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,15 +96,22 @@ class CensusDurabilityTests {
 	}
 
 	private void awaitStarted(WebClient browser, Process app) {
-		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			assertThat(app.isAlive()).as(() -> log()).isTrue();
-			try {
-				return browser.get("/recensement").status() == 200;
-			}
-			catch (IllegalStateException ex) {
-				return false; // not listening yet
-			}
-		});
+		// a bound, not a measure: the start (its own PostgreSQL, the migrations) takes
+		// seconds alone, minutes on a machine running several builds
+		try {
+			await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				assertThat(app.isAlive()).as(() -> log()).isTrue();
+				try {
+					return browser.get("/recensement").status() == 200;
+				}
+				catch (IllegalStateException ex) {
+					return false; // not listening yet
+				}
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("the application did not start: " + log(), ex);
+		}
 	}
 
 	private String log() {
