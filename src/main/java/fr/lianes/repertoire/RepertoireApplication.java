@@ -14,7 +14,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class RepertoireApplication {
 
 	public static void main(String[] args) {
-		ConfigurableApplicationContext context = SpringApplication.run(RepertoireApplication.class, args);
+		ConfigurableApplicationContext context;
+		try {
+			context = SpringApplication.run(RepertoireApplication.class, args);
+		}
+		catch (SpringApplication.AbandonedRunException ex) {
+			// stopped while starting (the search index being rebuilt): the shutdown said
+			// so
+			return;
+		}
 		// Without a web server, a run is a batch (generate a large demo directory,
 		// rebuild the
 		// index): once ready, stop, or the search engine's threads would keep the JVM

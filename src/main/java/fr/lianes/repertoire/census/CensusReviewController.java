@@ -71,6 +71,11 @@ class CensusReviewController {
 			@RequestParam(name = CensusController.HONEYPOT, required = false) String honeypot,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Optional<Draft> current = this.drafts.current(request);
+		if (current.isEmpty() && this.drafts.wasSent(request)) {
+			// a second click after the first was received: said so, without the answers
+			this.forms.campaign(model);
+			return "census/received";
+		}
 		if (current.isEmpty()) {
 			return "redirect:/recensement";
 		}
@@ -112,18 +117,24 @@ class CensusReviewController {
 			model.addAttribute("tooMany", true);
 			return reviewPage(draft, model);
 		}
-		this.census.submit(draft, "oui".equals(publication), address);
+		DraftCookie.Key thanksKey = DraftCookie.Key.random();
+		if (!this.census.submit(draft, "oui".equals(publication), address, thanksKey.hash())) {
+			// sent at the same moment by another tab or click, which shows the answers
+			this.forms.campaign(model);
+			return "census/received";
+		}
+		this.cookie.give(request, response, thanksKey);
 		return "redirect:/recensement/merci";
 	}
 
 	@GetMapping("/merci")
 	String thanks(HttpServletRequest request, HttpServletResponse response, Model model) {
-		Optional<Draft> draft = this.drafts.current(request);
-		if (draft.isEmpty() || draft.get().isOpen()) {
+		// shown once, with the key given when sending: the answers, contacts included, do
+		// not stay readable in this browser nor with any copy of its cookie
+		Optional<Draft> draft = this.drafts.takeSent(request);
+		if (draft.isEmpty()) {
 			return "redirect:/recensement";
 		}
-		// shown once: the answers, contacts included, do not stay readable in this
-		// browser
 		this.cookie.clear(request, response);
 		this.forms.labels(model);
 		model.addAttribute("draft", draft.get());

@@ -45,11 +45,13 @@ class CensusService {
 	}
 
 	/**
-	 * Sends a draft for moderation and queues its confirmation, in one transaction.
+	 * Sends a draft for moderation and queues its confirmation, in one transaction; every
+	 * browser's key to it is revoked, and the sending browser's new key
+	 * ({@code thanksKeyHash}) shows the thank-you page once.
 	 * @return whether this call sent it (false: it had already been sent)
 	 */
 	@Transactional
-	boolean submit(Draft draft, boolean publicationConsent, String email) {
+	boolean submit(Draft draft, boolean publicationConsent, String email, byte[] thanksKeyHash) {
 		this.submissions.update(draft.id(),
 				(answers) -> answers.withConsent(publicationConsent, this.properties.noticeVersion()));
 		this.submissions.setAuthorEmail(draft.id(), email);
@@ -57,6 +59,7 @@ class CensusService {
 		if (!this.submissions.submit(draft.id(), campaign.map(Campaigns.Campaign::id).orElse(null))) {
 			return false;
 		}
+		this.submissions.replaceKeysOnSending(draft.id(), thanksKeyHash);
 		Draft sent = this.submissions.find(draft.id()).orElseThrow();
 		this.mails.confirmation(sent, email, campaign.map(Campaigns.Campaign::name).orElse(null));
 		return true;
@@ -84,6 +87,19 @@ class CensusService {
 			this.mails.updateLink(actor, email, link);
 		}
 		return actors.size();
+	}
+
+	/**
+	 * Sends an update link for this actor only, if the address is one of its own; nothing
+	 * otherwise.
+	 */
+	@Transactional
+	void sendUpdateLink(String email, long actorId) {
+		this.entries.byEmail(actorId, email).ifPresent((actor) -> {
+			AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.UPDATE_ENTRY, email, null, actor.actorId(),
+					this.properties.updateLinkValidity());
+			this.mails.updateLink(actor, email, link);
+		});
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package fr.lianes.repertoire.census;
 
-import jakarta.validation.constraints.Email;
+import fr.lianes.repertoire.mail.MailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -12,8 +12,8 @@ public record ContactAnswers(@Size(max = 40, message = "{census.error.invalid}")
 		@NotBlank(message = "{census.error.required}") @Size(max = 120,
 				message = "{census.error.too-long}") @PlainText String fullName,
 		@Size(max = 120, message = "{census.error.too-long}") @PlainText String role,
-		@Size(max = 254,
-				message = "{census.error.too-long}") @Email(message = "{census.error.email}") @PlainText String email,
+		@Size(max = 254, message = "{census.error.too-long}") @MailAddress(
+				message = "{census.error.email}") @PlainText String email,
 		@Size(max = 30, message = "{census.error.too-long}") @PlainText String phone, boolean publishName,
 		boolean publishEmail, boolean publishPhone) {
 

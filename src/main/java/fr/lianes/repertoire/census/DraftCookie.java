@@ -39,11 +39,26 @@ class DraftCookie {
 		return Optional.empty();
 	}
 
+	/** A key not given to the browser yet: its value, and the hash stored. */
+	record Key(String token, byte[] hash) {
+
+		static Key random() {
+			String token = Tokens.random();
+			return new Key(token, Tokens.hash(token));
+		}
+
+	}
+
 	/** Gives the browser a new key and returns its hash. */
 	byte[] issue(HttpServletRequest request, HttpServletResponse response) {
-		String token = Tokens.random();
-		write(request, response, token, this.properties.draftValidity().toSeconds());
-		return Tokens.hash(token);
+		Key key = Key.random();
+		give(request, response, key);
+		return key.hash();
+	}
+
+	/** Gives the browser this key. */
+	void give(HttpServletRequest request, HttpServletResponse response, Key key) {
+		write(request, response, key.token(), this.properties.draftValidity().toSeconds());
 	}
 
 	void clear(HttpServletRequest request, HttpServletResponse response) {

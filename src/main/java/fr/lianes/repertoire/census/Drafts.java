@@ -37,6 +37,19 @@ class Drafts {
 		return current(request).filter(Draft::isOpen);
 	}
 
+	/**
+	 * Whether this browser sent its questionnaire (its key was revoked then): told it was
+	 * received, never shown the answers again.
+	 */
+	boolean wasSent(HttpServletRequest request) {
+		return this.cookie.keyHash(request).map(this.submissions::wasSentWith).orElse(false);
+	}
+
+	/** The questionnaire this browser just sent, once: its key is revoked meanwhile. */
+	Optional<Draft> takeSent(HttpServletRequest request) {
+		return this.cookie.keyHash(request).flatMap(this.submissions::takeSent);
+	}
+
 	/** Starts a questionnaire in this browser. */
 	Draft start(HttpServletRequest request, HttpServletResponse response, String email, Long actorId,
 			CensusAnswers answers) {

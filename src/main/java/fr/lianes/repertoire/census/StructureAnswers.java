@@ -2,7 +2,7 @@ package fr.lianes.repertoire.census;
 
 import java.util.List;
 
-import jakarta.validation.constraints.Email;
+import fr.lianes.repertoire.mail.MailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -26,8 +26,8 @@ public record StructureAnswers(
 				message = "{census.error.too-long}") @PlainText String communeName,
 		@Size(max = 5, message = "{census.error.invalid}") @PlainText String communeInsee,
 		@Size(max = 300, message = "{census.error.too-long}") @PlainText String website,
-		@Size(max = 254,
-				message = "{census.error.too-long}") @Email(message = "{census.error.email}") @PlainText String email,
+		@Size(max = 254, message = "{census.error.too-long}") @MailAddress(
+				message = "{census.error.email}") @PlainText String email,
 		@Size(max = 30, message = "{census.error.too-long}") @PlainText String phone,
 		@Size(max = 5000, message = "{census.error.too-long}") @PlainText(multiline = true) String description,
 		@Size(max = 20,

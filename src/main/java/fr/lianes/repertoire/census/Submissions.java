@@ -48,21 +48,62 @@ class Submissions {
 		return id;
 	}
 
+	/** Lets a browser continue a questionnaire, as long as it is a draft. */
 	@Transactional
 	void addDraftKey(long submissionId, byte[] keyHash) {
-		this.jdbc.sql("insert into submission_draft_key (key_hash, submission_id) values (?, ?) on conflict do nothing")
-			.params(keyHash, submissionId)
-			.update();
+		this.jdbc.sql("""
+				insert into submission_draft_key (key_hash, submission_id)
+				select ?, id from submission where id = ? and status = 'DRAFT'
+				on conflict do nothing""").params(keyHash, submissionId).update();
 	}
 
+	/** The questionnaire of a browser's key, unless the key was revoked. */
 	@Transactional(readOnly = true)
 	Optional<Draft> findByDraftKey(byte[] keyHash) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from submission where id = "
-					+ "(select submission_id from submission_draft_key where key_hash = ?)")
+					+ "(select submission_id from submission_draft_key where key_hash = ? and revoked_at is null)")
 			.param(keyHash)
 			.query(this::draft)
 			.optional();
+	}
+
+	/** Whether this key was one of a questionnaire revoked because it was sent. */
+	@Transactional(readOnly = true)
+	boolean wasSentWith(byte[] keyHash) {
+		return this.jdbc.sql("""
+				select exists (select 1 from submission_draft_key k join submission s on s.id = k.submission_id
+				               where k.key_hash = ? and k.revoked_at is not null and s.status <> 'DRAFT')""")
+			.param(keyHash)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Revokes every browser's key to a questionnaire just sent, and gives the one that
+	 * sent it a new key, for its thank-you page only.
+	 */
+	@Transactional
+	void replaceKeysOnSending(long id, byte[] thanksKeyHash) {
+		this.jdbc
+			.sql("update submission_draft_key set revoked_at = now() where submission_id = ? and revoked_at is null")
+			.param(id)
+			.update();
+		this.jdbc.sql("insert into submission_draft_key (key_hash, submission_id) values (?, ?)")
+			.params(thanksKeyHash, id)
+			.update();
+	}
+
+	/**
+	 * The sent questionnaire of a key, the key revoked at once: it is shown once, to one
+	 * request.
+	 */
+	@Transactional
+	Optional<Draft> takeSent(byte[] keyHash) {
+		return this.jdbc.sql("""
+				update submission_draft_key k set revoked_at = now() from submission s
+				where k.key_hash = ? and k.revoked_at is null and s.id = k.submission_id and s.status <> 'DRAFT'
+				returning k.submission_id""").param(keyHash).query(Long.class).optional().flatMap(this::find);
 	}
 
 	@Transactional(readOnly = true)

@@ -20,6 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * A real PostgreSQL server run from the binaries shipped on Maven Central, its data kept
  * in a directory of ours. One server per data directory and per JVM: every Spring context
@@ -63,7 +65,14 @@ public final class EmbeddedPostgresServer {
 				.setServerConfig("synchronous_commit", durable ? "on" : "off")
 				.setServerConfig("max_connections", "100")
 				.setPGStartupWait(Duration.ofSeconds(60))
+				// stopped once the application has closed (below), not by a JVM hook of
+				// its
+				// own racing with it: work still under way at shutdown (a search index
+				// rebuild)
+				// must not lose its connections before the application stops it
+				.setRegisterShutdownHook(false)
 				.start();
+			SpringApplication.getShutdownHandlers().add(() -> stopQuietly(dataDirectory));
 			logger.info("Embedded PostgreSQL started on port %d with data in %s (%d ms)".formatted(postgres.getPort(),
 					dataDirectory, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
 			return new EmbeddedPostgresServer(postgres);
@@ -119,6 +128,15 @@ public final class EmbeddedPostgresServer {
 		EmbeddedPostgresServer server = servers.remove(dataDirectory.toAbsolutePath().normalize());
 		if (server != null) {
 			server.postgres.close();
+		}
+	}
+
+	private static void stopQuietly(Path dataDirectory) {
+		try {
+			stop(dataDirectory);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not stop the embedded PostgreSQL in " + dataDirectory + ": " + ex);
 		}
 	}
 

@@ -10,6 +10,9 @@ interface ActorRepository extends JpaRepository<Actor, Long> {
 
 	Optional<Actor> findBySlug(String slug);
 
+	/** Published actors: those the search index holds. */
+	long countByPublishedTrue();
+
 	@Query("""
 			select a from Actor a
 			join fetch a.type

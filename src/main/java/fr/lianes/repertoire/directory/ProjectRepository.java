@@ -7,6 +7,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ProjectRepository extends JpaRepository<Project, Long> {
 
+	/**
+	 * Public projects (published, led by a published actor): those the search index
+	 * holds.
+	 */
+	@Query("select count(p) from Project p where p.published and p.leadActor.published")
+	long countPublic();
+
 	@Query("""
 			select p from Project p
 			join fetch p.leadActor a

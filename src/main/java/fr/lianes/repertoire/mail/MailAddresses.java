@@ -16,10 +16,12 @@ final class MailAddresses {
 
 	/**
 	 * Printable characters only, one {@code @}, no separator of address lists or display
-	 * names. Stricter than RFC 5322 on purpose; what remains is then parsed strictly.
+	 * names, and a domain of several labels ending with a top-level domain of two or more
+	 * characters starting with a letter: {@code a@b} or {@code a@1.2.3.4} cannot receive
+	 * mail. Stricter than RFC 5322 on purpose; what remains is then parsed strictly.
 	 */
-	private static final Pattern BARE_ADDRESS = Pattern
-		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+	private static final Pattern BARE_ADDRESS = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
+			+ "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]");
 
 	private MailAddresses() {
 	}

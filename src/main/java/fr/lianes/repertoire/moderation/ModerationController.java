@@ -12,17 +12,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The back office's first pages: the queue of submissions waiting for a decision, and the
- * staff accounts (administrators only).
+ * actors to follow up. (Staff accounts are the security module's.)
  */
 @Controller
 class ModerationController {
 
 	/** A submission waiting in the queue. */
 	record Pending(long id, String name, boolean update, String campaign, OffsetDateTime submittedAt) {
-	}
-
-	/** A staff account as listed. */
-	record Staff(String email, String displayName, String role, boolean enabled, OffsetDateTime lastLoginAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -132,16 +128,6 @@ class ModerationController {
 	/** The same moment {@code years} years ago, in the network's zone. */
 	private OffsetDateTime since(int years) {
 		return ZonedDateTime.now(this.clock).minusYears(years).toOffsetDateTime();
-	}
-
-	@GetMapping("/moderation/administration/comptes")
-	String accounts(Model model) {
-		model.addAttribute("accounts", this.jdbc
-			.sql("select email, display_name, role, enabled, last_login_at from staff_user order by lower(email)")
-			.query((rs, i) -> new Staff(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-					rs.getObject(5, OffsetDateTime.class)))
-			.list());
-		return "moderation/accounts";
 	}
 
 }

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs the progress of a mass indexing every {@link #STEP} documents, then its total and
- * duration.
+ * Follows a mass indexing: logs its progress every {@link #STEP} documents and tells the
+ * pages how far it is.
  */
 class IndexingProgress implements MassIndexingMonitor {
 
@@ -50,8 +50,17 @@ class IndexingProgress implements MassIndexingMonitor {
 
 	@Override
 	public void indexingCompleted() {
-		logger.info(String.format(Locale.ROOT, "Search index: %d entities read and indexed in %.1f s", this.added.get(),
-				elapsed().toMillis() / 1000.0));
+		// also called when interrupted or failed: the indexer says which
+	}
+
+	/** Entities read and indexed so far. */
+	long done() {
+		return this.added.get();
+	}
+
+	/** Entities to go over, 0 until counted. */
+	long total() {
+		return this.total.get();
 	}
 
 	Duration elapsed() {

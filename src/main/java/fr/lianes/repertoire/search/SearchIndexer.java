@@ -1,75 +1,173 @@
 package fr.lianes.repertoire.search;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
-import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.pojo.massindexing.MassIndexingFailureContext;
+import org.hibernate.search.mapper.pojo.massindexing.MassIndexingFailureHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the search index built: automatic indexing follows every write made through
- * Hibernate; this rebuilds the whole index from the database when asked, and at startup
- * when an index is empty while its table is not (first start, lost or deleted index, rows
- * loaded by SQL such as the demo directory).
+ * Keeps the search index whole: automatic indexing follows every write made through
+ * Hibernate; this rebuilds the whole index from the database when asked, and at start
+ * when the index may not hold the whole directory.
  * <p>
- * The startup check runs on {@link ApplicationReadyEvent}, after every
- * {@code ApplicationRunner} (the demo loader among them), and before the application
- * reports itself ready.
+ * At start (on {@link ApplicationReadyEvent}, after every {@code ApplicationRunner} such
+ * as the demo loader, and before the application reports itself ready) the index is
+ * rebuilt when the last pass over it did not end ({@link IndexCompleteness}: a rebuild or
+ * a reindex stopped by a shutdown, a crash or an error), or when its documents do not add
+ * up to the rows the database says should be indexed ({@link IndexedRows}). Until then
+ * {@link #preparation()} tells the pages that lists would be partial.
+ * <p>
+ * A shutdown during a rebuild stops it, says so in one line, and the next start rebuilds.
  */
 @Component
-public class SearchIndexer {
+public class SearchIndexer implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SearchIndexer.class);
 
+	/** How long a shutdown waits for a stopped rebuild to let go of the index. */
+	private static final long STOP_WAIT_SECONDS = 30;
+
 	private final EntityManagerFactory entityManagerFactory;
 
-	private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
+	private final IndexCompleteness completeness;
 
-	SearchIndexer(EntityManagerFactory entityManagerFactory) {
+	private final ObjectProvider<IndexedRows> indexedRows;
+
+	private ExecutorService executor = newExecutor();
+
+	/** The rebuild under way, if any. */
+	private Rebuild running;
+
+	/** Whether the index was found whole, or rebuilt, since this instance started. */
+	private volatile boolean checked;
+
+	private volatile boolean stopping;
+
+	private volatile boolean lifecycleRunning;
+
+	SearchIndexer(EntityManagerFactory entityManagerFactory, IndexCompleteness completeness,
+			ObjectProvider<IndexedRows> indexedRows) {
 		this.entityManagerFactory = entityManagerFactory;
+		this.completeness = completeness;
+		this.indexedRows = indexedRows;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	void rebuildIfEmpty() {
-		SearchMapping mapping = Search.mapping(this.entityManagerFactory);
-		for (SearchIndexedEntity<?> entity : mapping.allIndexedEntities()) {
-			if (indexIsEmpty(entity) && tableHasRows(entity)) {
-				logger.info("The search index of {} is empty while the database has some: rebuilding the index",
-						entity.jpaName());
-				reindexAll().toCompletableFuture().join();
-				return;
-			}
+	void applicationReady() {
+		rebuildIfIncomplete();
+	}
+
+	/**
+	 * Rebuilds the index, and waits for it, unless it holds the whole directory.
+	 * @return why the index was rebuilt, empty when it was whole
+	 */
+	Optional<String> rebuildIfIncomplete() {
+		Optional<String> reason = reasonToRebuild();
+		if (reason.isEmpty()) {
+			this.checked = true;
+			return reason;
 		}
+		logger.info("{}: rebuilding the search index", reason.get());
+		try {
+			reindexAll().toCompletableFuture().join();
+		}
+		catch (CancellationException | CompletionException ex) {
+			if (this.stopping) {
+				// stopped by the shutdown, which said so: end the start quietly
+				throw new SpringApplication.AbandonedRunException();
+			}
+			throw ex;
+		}
+		return reason;
+	}
+
+	/**
+	 * Why the index must be rebuilt: the last pass over it did not end, or its documents
+	 * do not add up to the rows to index.
+	 */
+	Optional<String> reasonToRebuild() {
+		if (!this.completeness.isRecordedComplete()) {
+			return Optional.of(this.completeness.isRecordedUnderAnotherShape()
+					? "The search index was built by a version that indexed other fields"
+					: "The last pass over the search index did not end");
+		}
+		StringBuilder counts = new StringBuilder();
+		for (SearchIndexedEntity<?> entity : Search.mapping(this.entityManagerFactory).allIndexedEntities()) {
+			long documents = countDocuments(entity);
+			Optional<IndexedRows> rows = this.indexedRows.orderedStream()
+				.filter((r) -> r.type().equals(entity.javaClass()))
+				.findFirst();
+			if (rows.isPresent()) {
+				long expected = rows.get().expectedDocuments().getAsLong();
+				if (documents != expected) {
+					return Optional.of(String.format(Locale.ROOT,
+							"The search index holds %d documents of %s where the database has %d to index", documents,
+							entity.jpaName(), expected));
+				}
+			}
+			else if (documents == 0 && tableHasRows(entity)) {
+				return Optional.of("The search index of " + entity.jpaName() + " is empty while its table is not");
+			}
+			counts.append((counts.length() > 0) ? ", " : "").append(documents).append(' ').append(entity.jpaName());
+		}
+		logger.info("Search index complete: {} documents", counts);
+		return Optional.empty();
 	}
 
 	/**
 	 * Rebuilds every index from the database, in the background. The indexes are purged
-	 * first, so searches find only part of the directory until it completes. A call while
-	 * a rebuild runs returns that rebuild.
-	 * @return completes when every index is rebuilt
+	 * first: until it completes {@link #preparation()} says so, for lists would be
+	 * partial. A call while a rebuild runs returns that rebuild.
+	 * @return completes when every index is rebuilt; cancelled when a shutdown stopped it
 	 */
-	public CompletionStage<Void> reindexAll() {
-		CompletableFuture<Void> done = new CompletableFuture<>();
-		CompletableFuture<Void> current = this.running.compareAndExchange(null, done);
-		if (current != null) {
-			return current;
+	public synchronized CompletionStage<Void> reindexAll() {
+		if (this.running != null) {
+			return this.running.done();
 		}
-		IndexingProgress progress = new IndexingProgress();
+		if (this.stopping) {
+			return CompletableFuture.failedFuture(new CancellationException("shutting down"));
+		}
+		Rebuild rebuild = new Rebuild();
+		this.running = rebuild;
+		rebuild.task = this.executor.submit(() -> rebuild(rebuild));
+		return rebuild.done();
+	}
+
+	private void rebuild(Rebuild rebuild) {
+		boolean succeeded = false;
+		Throwable failure = null;
+		IndexCompleteness.Pass pass = null;
 		try {
+			pass = this.completeness.began(true);
 			Search.mapping(this.entityManagerFactory)
 				.scope(Object.class)
 				.massIndexer()
@@ -78,34 +176,159 @@ public class SearchIndexer {
 				.batchSizeToLoadObjects(100)
 				.purgeAllOnStart(true)
 				.mergeSegmentsOnFinish(true)
-				.monitor(progress)
-				.start()
-				.whenComplete((result, failure) -> finish(done, failure));
+				.monitor(rebuild.progress())
+				.failureHandler(new QuietWhenStopping())
+				.startAndWait();
+			succeeded = true;
+			logger.info(String.format(Locale.ROOT, "Search index: %d entities read and indexed in %.1f s",
+					rebuild.progress().done(), rebuild.progress().elapsed().toMillis() / 1000.0));
+		}
+		catch (InterruptedException ex) {
+			failure = new CancellationException("stopped");
 		}
 		catch (RuntimeException ex) {
-			// a rebuild that could not even start must not block every later one
-			finish(done, ex);
+			failure = this.stopping ? new CancellationException("stopped") : ex;
+			if (!this.stopping) {
+				logger.error("Search index rebuild failed", ex);
+			}
 		}
-		return done;
+		finally {
+			if (pass != null && !this.stopping) {
+				this.completeness.ended(pass, succeeded);
+			}
+			synchronized (this) {
+				this.running = null;
+				if (succeeded) {
+					this.checked = true;
+				}
+			}
+			if (failure != null) {
+				rebuild.done().completeExceptionally(failure);
+			}
+			else {
+				rebuild.done().complete(null);
+			}
+		}
 	}
 
-	private void finish(CompletableFuture<Void> done, Throwable failure) {
-		this.running.set(null);
-		if (failure != null) {
-			logger.error("Search index rebuild failed", failure);
-			done.completeExceptionally(failure);
+	/**
+	 * Whether lists, counts and suggestions read from the index may be partial: the index
+	 * is being checked at start, or rebuilt.
+	 * @return how far the preparation is, empty when the index holds the whole directory
+	 */
+	public Optional<IndexPreparation> preparation() {
+		Rebuild rebuild;
+		synchronized (this) {
+			rebuild = this.running;
 		}
-		else {
-			done.complete(null);
+		if (rebuild != null) {
+			return Optional.of(new IndexPreparation(rebuild.progress().done(), rebuild.progress().total()));
+		}
+		return this.checked ? Optional.empty() : Optional.of(new IndexPreparation(0, 0));
+	}
+
+	/**
+	 * Runs a pass over the index in place (the back office's reindex), recording that the
+	 * index may be incomplete until it ends: a pass stopped in the middle makes the next
+	 * start rebuild the index.
+	 * @param wholeIndex whether the pass goes over every entity; only such a pass can
+	 * make an incomplete index complete again
+	 * @param pass the pass
+	 * @throws InterruptedException when the pass was interrupted
+	 */
+	public void recordPass(boolean wholeIndex, Pass pass) throws InterruptedException {
+		IndexCompleteness.Pass recorded = this.completeness.began(wholeIndex);
+		boolean succeeded = false;
+		try {
+			pass.run();
+			succeeded = true;
+		}
+		finally {
+			this.completeness.ended(recorded, succeeded);
 		}
 	}
 
-	private boolean indexIsEmpty(SearchIndexedEntity<?> entity) {
+	/** Whether the last passes over the index ended, as recorded in the database. */
+	public boolean isRecordedComplete() {
+		return this.completeness.isRecordedComplete();
+	}
+
+	/** A pass over the index. */
+	@FunctionalInterface
+	public interface Pass {
+
+		void run() throws InterruptedException;
+
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.executor.isShutdown()) {
+			this.executor = newExecutor();
+		}
+		this.stopping = false;
+		this.lifecycleRunning = true;
+	}
+
+	/** A rebuild is stopped by a shutdown only, never by a pause (of a test context). */
+	@Override
+	public boolean isPauseable() {
+		return false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.lifecycleRunning;
+	}
+
+	/**
+	 * Stops a rebuild under way before the database and the index close, in one log line;
+	 * the next start rebuilds the index.
+	 */
+	@Override
+	public void stop() {
+		Rebuild rebuild;
+		List<Runnable> neverRun;
+		synchronized (this) {
+			this.stopping = true;
+			rebuild = this.running;
+			// interrupts the rebuild; one that had not begun never will
+			neverRun = this.executor.shutdownNow();
+		}
+		if (rebuild != null) {
+			if (neverRun.contains(rebuild.task)) {
+				rebuild.done().completeExceptionally(new CancellationException("stopped"));
+			}
+			try {
+				rebuild.done().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+			}
+			catch (ExecutionException | CancellationException | TimeoutException ex) {
+				// stopped, as asked
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			logger.info(String.format(Locale.ROOT,
+					"Search index rebuild stopped by the shutdown at %d of %d entities: the next start rebuilds it",
+					rebuild.progress().done(), rebuild.progress().total()));
+		}
+		this.lifecycleRunning = false;
+	}
+
+	private static ExecutorService newExecutor() {
+		return Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "search-rebuild");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	private long countDocuments(SearchIndexedEntity<?> entity) {
 		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
 			SearchSession session = Search.session(entityManager);
 			return session.search(session.scope(Object.class, entity.jpaName()))
 				.where((f) -> f.matchAll())
-				.fetchTotalHitCount() == 0;
+				.fetchTotalHitCount();
 		}
 	}
 
@@ -116,6 +339,40 @@ public class SearchIndexer {
 				.getResultList()
 				.isEmpty();
 		}
+	}
+
+	/** A rebuild under way: its task, its progress, and what completes when it ends. */
+	private static final class Rebuild {
+
+		private final IndexingProgress progress = new IndexingProgress();
+
+		private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+		private volatile Future<?> task;
+
+		IndexingProgress progress() {
+			return this.progress;
+		}
+
+		CompletableFuture<Void> done() {
+			return this.done;
+		}
+
+	}
+
+	/**
+	 * Logs the failures of a rebuild, but not those a shutdown causes (the connections
+	 * and the index closing under it): the shutdown says in one line that it stopped it.
+	 */
+	private final class QuietWhenStopping implements MassIndexingFailureHandler {
+
+		@Override
+		public void handle(MassIndexingFailureContext context) {
+			if (!SearchIndexer.this.stopping) {
+				logger.error("Search index rebuild: " + context.failingOperation() + " failed", context.throwable());
+			}
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.security;
 
+import fr.lianes.repertoire.mail.MailOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,9 @@ class FirstAdministrator implements ApplicationRunner {
 			LOGGER.info("No staff administrator yet: set REPERTOIRE_ADMIN_EMAIL and REPERTOIRE_ADMIN_PASSWORD "
 					+ "to create the first one");
 			return;
+		}
+		if (!MailOutbox.isDeliverable(email.strip())) {
+			throw new IllegalStateException("repertoire.admin.email is not a mail address with a dotted domain");
 		}
 		if (password.length() < MIN_PASSWORD_LENGTH) {
 			throw new IllegalStateException(

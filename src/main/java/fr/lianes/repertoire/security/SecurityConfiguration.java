@@ -7,26 +7,24 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Public pages are open; the back office (/moderation) is for signed-in staff, its
- * administration pages for administrators. Every response carries a strict content
- * security policy: pages load nothing from third parties.
+ * administration pages for administrators. Every response carries the
+ * {@link SecurityHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
 	private static final java.time.Duration CSRF_COOKIE_LIFETIME = java.time.Duration.ofDays(30);
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SecondFactor secondFactor) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecondFactor secondFactor, SignInAttempts attempts,
+			StaffAccounts accounts) throws Exception {
 		// The CSRF token lives in a cookie, not in the HTTP session, as long as a
 		// questionnaire draft: a tab restored days later can still send its step.
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
@@ -45,13 +43,15 @@ class SecurityConfiguration {
 			.successHandler(secondFactor)
 			.failureUrl("/connexion?erreur")
 			.permitAll());
-		http.addFilterBefore(new SignInThrottle(), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new SignInThrottle(attempts), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"));
 		// a new session id at sign-in (session fixation), one session per staff member
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-			.permissionsPolicyHeader((permissions) -> permissions.policy("geolocation=(), camera=(), microphone=()")));
+		http.headers((headers) -> {
+			headers.defaultsDisabled();
+			SecurityHeaders.writers().forEach(headers::addHeaderWriter);
+		});
 		return http.build();
 	}
 

@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Sign-in attempts per IP address: beyond {@link #ATTEMPTS} in {@link #PERIOD}, the form
  * is refused with the French "too many requests" page. With the per-account lock-out,
- * this keeps password guessing slow across accounts too. In memory, per instance.
+ * this keeps password guessing slow across accounts too. In memory, per instance. An
+ * account locked for this address ({@link SignInAttempts}) is refused here, its password
+ * not checked.
  */
 class SignInThrottle extends OncePerRequestFilter {
 
@@ -29,6 +31,8 @@ class SignInThrottle extends OncePerRequestFilter {
 
 	private static final int MAX_ADDRESSES = 10_000;
 
+	private final SignInAttempts attempts;
+
 	private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
 
 		@Override
@@ -37,6 +41,10 @@ class SignInThrottle extends OncePerRequestFilter {
 		}
 
 	});
+
+	SignInThrottle(SignInAttempts attempts) {
+		this.attempts = attempts;
+	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -53,6 +61,11 @@ class SignInThrottle extends OncePerRequestFilter {
 					.build());
 		if (!bucket.tryConsume(1)) {
 			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+			return;
+		}
+		if (this.attempts.isLocked(request.getParameter("email"), request.getRemoteAddr())) {
+			// the same answer as a wrong password, the password not even checked
+			response.sendRedirect(request.getContextPath() + "/connexion?erreur");
 			return;
 		}
 		chain.doFilter(request, response);

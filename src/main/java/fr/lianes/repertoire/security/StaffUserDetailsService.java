@@ -1,25 +1,22 @@
 package fr.lianes.repertoire.security;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Staff sign in with their email address. */
+/**
+ * Staff sign in with their email address; disabled accounts cannot. Locks are checked
+ * before ({@link SignInThrottle}).
+ */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 
 	private final StaffAccounts accounts;
 
-	private final Clock clock;
-
-	StaffUserDetailsService(StaffAccounts accounts, Clock clock) {
+	StaffUserDetailsService(StaffAccounts accounts) {
 		this.accounts = accounts;
-		this.clock = clock;
 	}
 
 	@Override
@@ -27,13 +24,15 @@ class StaffUserDetailsService implements UserDetailsService {
 		if (email == null || email.isBlank() || email.length() > 254) {
 			throw new UsernameNotFoundException("no such staff member");
 		}
+		// an account whose password is not set yet cannot sign in, and says so no more
+		// than an unknown address
 		StaffAccounts.Account account = this.accounts.byEmail(email)
+			.filter(StaffAccounts.Account::hasPassword)
 			.orElseThrow(() -> new UsernameNotFoundException("no such staff member"));
 		return User.withUsername(account.email())
 			.password(account.passwordHash())
 			.roles(account.role().name())
 			.disabled(!account.enabled())
-			.accountLocked(account.isLocked(OffsetDateTime.now(this.clock)))
 			.build();
 	}
 

@@ -19,12 +19,12 @@ import java.util.stream.Collectors;
  * A browser without JavaScript, for tests: it keeps its cookies, follows redirects and
  * sends forms with the CSRF token of the last page, as a person's browser would.
  */
-final class WebClient {
+public final class WebClient {
 
 	/** A page as received, after redirects. */
-	record Page(int status, String uri, String body, HttpResponse<String> response) {
+	public record Page(int status, String uri, String body, HttpResponse<String> response) {
 
-		String header(String name) {
+		public String header(String name) {
 			return this.response.headers().firstValue(name).orElse(null);
 		}
 
@@ -42,7 +42,7 @@ final class WebClient {
 
 	private String csrf;
 
-	WebClient(int port) {
+	public WebClient(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
@@ -50,21 +50,21 @@ final class WebClient {
 			.build();
 	}
 
-	CookieManager cookies() {
+	public CookieManager cookies() {
 		return this.cookies;
 	}
 
-	Page get(String path) {
+	public Page get(String path) {
 		return follow(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", HTML).GET().build());
 	}
 
 	/** A request as htmx sends it: the answer is a fragment. */
-	Page htmx(String path) {
+	public Page htmx(String path) {
 		return follow(HttpRequest.newBuilder(URI.create(this.base + path)).header("HX-Request", "true").GET().build());
 	}
 
 	/** Sends a form; the CSRF token of the last page is added. */
-	Page post(String path, String... nameValues) {
+	public Page post(String path, String... nameValues) {
 		List<String> pairs = new ArrayList<>(List.of(nameValues));
 		if (this.csrf != null) {
 			pairs.add("_csrf");
@@ -73,7 +73,7 @@ final class WebClient {
 		return postRaw(path, form(pairs));
 	}
 
-	Page postRaw(String path, String body) {
+	public Page postRaw(String path, String body) {
 		return follow(HttpRequest.newBuilder(URI.create(this.base + path))
 			.expectContinue(body.length() > 100_000)
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -82,11 +82,11 @@ final class WebClient {
 			.build());
 	}
 
-	String csrf() {
+	public String csrf() {
 		return this.csrf;
 	}
 
-	static String form(List<String> pairs) {
+	public static String form(List<String> pairs) {
 		List<String> encoded = new ArrayList<>();
 		for (int i = 0; i < pairs.size(); i += 2) {
 			encoded.add(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8) + "="

@@ -473,8 +473,8 @@ class FiguresTests {
 	@Test
 	void theTablesOpenForPrinting() {
 		Document page = page("/chiffres");
-		assertThat(page.select("script[src=/assets/js/print.js][defer]")).hasSize(1);
-		assertThat(page.select("script[src=/assets/js/print.js]:not([defer])")).isEmpty();
+		assertThat(page.select("script[src~=^/assets/js/print-[0-9a-f]{32}\\.js$][defer]")).hasSize(1);
+		assertThat(page.select("script[src~=/assets/js/print]:not([defer])")).isEmpty();
 		assertThat(page.select("details.chart-data:not([open])")).isNotEmpty();
 		assertThat(this.mvc.get().uri("/assets/js/print.js")).hasStatusOk()
 			.bodyText()
@@ -503,7 +503,7 @@ class FiguresTests {
 			assertThat(chart.select(".chart-summary").text()).isNotBlank();
 			assertThat(chart.select("table tbody tr")).isNotEmpty();
 		}
-		assertThat(page.select("link[href=/assets/css/figures.css]")).hasSize(1);
+		assertThat(page.select("link[href~=^/assets/css/figures-[0-9a-f]{32}\\.css$]")).hasSize(1);
 		assertThat(page.html()).doesNotContain("??").doesNotContain("style=");
 	}
 

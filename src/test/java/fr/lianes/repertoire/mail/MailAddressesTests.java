@@ -30,6 +30,18 @@ class MailAddressesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> MailAddresses.requireValid(value));
 	}
 
+	/**
+	 * Issue 12, defect 15: {@code a@b} was accepted, and mail to it could never leave.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "a@b", "camille@localhost", "camille@asso", "camille@1.2.3.4", "camille@asso.",
+			"camille@.asso.example", "camille@asso.e", "camille@-asso.example", "camille@asso-.example",
+			"camille@asso.example-" })
+	void refusesDomainsWithoutADotOrATopLevelDomain(String value) {
+		assertThatIllegalArgumentException().isThrownBy(() -> MailAddresses.requireValid(value));
+		assertThat(MailOutbox.isDeliverable(value)).isFalse();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "camille@asso.example\r\nBcc: victim@example.org" })
 	void masksWithoutControlCharacters(String value) {

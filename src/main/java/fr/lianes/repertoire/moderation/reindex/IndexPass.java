@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.lianes.repertoire.search.SearchIndexer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;
@@ -36,17 +37,30 @@ class IndexPass {
 
 	private final EntityManagerFactory entityManagerFactory;
 
+	private final SearchIndexer indexer;
+
 	private final int batchSize;
 
-	IndexPass(EntityManagerFactory entityManagerFactory, @Value("${repertoire.reindex.batch-size:100}") int batchSize) {
+	IndexPass(EntityManagerFactory entityManagerFactory, SearchIndexer indexer,
+			@Value("${repertoire.reindex.batch-size:100}") int batchSize) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("repertoire.reindex.batch-size must be positive");
 		}
 		this.entityManagerFactory = entityManagerFactory;
+		this.indexer = indexer;
 		this.batchSize = batchSize;
 	}
 
+	/**
+	 * Goes over the run's entities. Until it ends the index is recorded as possibly
+	 * incomplete: a run stopped in the middle (shutdown, crash, error) leaves entries in
+	 * their old version, and the next start rebuilds the index.
+	 */
 	void run(ReindexRun run) throws InterruptedException {
+		this.indexer.recordPass(run.getScope() == ReindexRun.Scope.ALL, () -> pass(run));
+	}
+
+	private void pass(ReindexRun run) throws InterruptedException {
 		SearchMapping mapping = Search.mapping(this.entityManagerFactory);
 		List<Target> targets = new ArrayList<>();
 		if (run.getScope() == ReindexRun.Scope.ALL) {

@@ -47,6 +47,8 @@ public class SearchReindexer implements DisposableBean {
 
 	private final Clock clock;
 
+	private volatile boolean stopping;
+
 	SearchReindexer(IndexPass pass, Clock clock) {
 		this.pass = pass;
 		this.clock = clock;
@@ -120,11 +122,18 @@ public class SearchReindexer implements DisposableBean {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			logger.warn("Search reindex #{} interrupted after {} of {} entities", run.getId(), run.getDone(),
-					run.getTotal());
+			logger.warn("Search reindex #{} interrupted after {} of {} entities: the next start rebuilds the index",
+					run.getId(), run.getDone(), run.getTotal());
 		}
 		catch (RuntimeException ex) {
-			logger.error("Search reindex #" + run.getId() + " failed", ex);
+			if (this.stopping) {
+				// the connections closing under it: the shutdown, not a failure
+				logger.warn("Search reindex #{} stopped by the shutdown after {} of {} entities: the next start "
+						+ "rebuilds the index", run.getId(), run.getDone(), run.getTotal());
+			}
+			else {
+				logger.error("Search reindex #" + run.getId() + " failed", ex);
+			}
 		}
 		finally {
 			run.finish(succeeded);
@@ -144,6 +153,7 @@ public class SearchReindexer implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
+		this.stopping = true;
 		this.executor.shutdownNow();
 		this.executor.awaitTermination(10, TimeUnit.SECONDS);
 	}

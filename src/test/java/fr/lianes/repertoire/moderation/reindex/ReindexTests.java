@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.lianes.repertoire.search.SearchIndexer;
+import fr.lianes.repertoire.time.TestClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +49,12 @@ class ReindexTests {
 
 	@Autowired
 	private SearchReindexer reindexer;
+
+	@Autowired
+	private IndexPass pass;
+
+	@Autowired
+	private SearchIndexer indexer;
 
 	@Test
 	void aFullReindexShowsItsProgressKeepsTheSearchWholeAndCorrectsTheIndex() throws Exception {
@@ -115,6 +125,37 @@ class ReindexTests {
 		}
 		assertThat(listCount("/acteurs"))
 			.isEqualTo(count("select count(*) from actor where published and status <> 'CEASED'"));
+	}
+
+	@Test
+	void aReindexStoppedBeforeItsEndLeavesTheIndexRecordedIncompleteUntilAWholeOneEnds() throws Exception {
+		awaitIdle();
+		assertThat(this.indexer.isRecordedComplete()).isTrue();
+		ReindexRun run = new ReindexRun(0, ReindexRun.Scope.ALL, "reindex.reason.button", List.of(), Map.of(),
+				TestClock.get());
+		CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				this.pass.run(run);
+				outcome.complete(null);
+			}
+			catch (Throwable ex) {
+				outcome.complete(ex);
+			}
+		}, "stopped-reindex");
+		thread.start();
+		await().atMost(Duration.ofMinutes(3)).until(() -> run.getDone() > 0 || outcome.isDone());
+		// what a shutdown does to the reindexing thread
+		thread.interrupt();
+		assertThat(outcome.get(3, TimeUnit.MINUTES)).as("the pass was stopped").isNotNull();
+		assertThat(run.getDone()).isLessThan(run.getTotal());
+		// the next start rebuilds the index (SearchIndexerTests)
+		assertThat(this.indexer.isRecordedComplete()).isFalse();
+
+		// a whole reindex that ends makes it complete again
+		assertThat(post(PAGE)).flash().containsEntry("notice", "reindex.notice.started");
+		awaitIdle();
+		assertThat(this.indexer.isRecordedComplete()).isTrue();
 	}
 
 	@Test
