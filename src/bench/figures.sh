@@ -9,7 +9,8 @@
 # existing one, e.g. cp -a ../main/target/bench-100x target/, saves it).
 # Prints Markdown: for each URL the first request after start-up (figures computed, cache empty),
 # then p50/p95/p99 of BENCH_REQUESTS sequential requests (figures served from the cache, one
-# statement to check the content version), then the same after a change to the content.
+# statement to check the content version).
+# BENCH_REQUESTS (300) per URL after BENCH_WARMUP (50), BENCH_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -53,7 +54,7 @@ first() {
 
 measure() {
 	local all=()
-	for url in "${urls[@]}"; do hey -n 50 -c 1 "$base$url" > /dev/null; done
+	for url in "${urls[@]}"; do hey -n "${BENCH_WARMUP:-50}" -c 1 "$base$url" > /dev/null; done
 	for url in "${urls[@]}"; do
 		out=$(nice -n "${BENCH_NICE:-0}" hey -n "$requests" -c 1 "$base$url")
 		p50=$(echo "$out" | awk '/ 50%/ {print $3 * 1000}')

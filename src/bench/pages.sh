@@ -4,15 +4,16 @@
 #   src/bench/pages.sh [scale]        (default scale 1; 10 or 100 for the larger directories)
 #
 # Needs `hey` (apt-get install hey) and a built jar (./mvnw -DskipTests package). Runs the jar
-# with a 512 MB heap on the embedded PostgreSQL, in its own data directory (target/bench-<scale>x),
-# loopback only. Prints a Markdown table: cold start, then p50/p95 of sequential requests.
+# with a 512 MB heap on the embedded PostgreSQL, in its own data directory (target/bench-<scale>x,
+# or BENCH_DATA_DIR), loopback only. Prints a Markdown table: cold start, then p50/p95 of sequential
+# requests. BENCH_REQUESTS (300) per URL after BENCH_WARMUP (100) requests per URL, BENCH_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 scale=${1:-1}
 port=${BENCH_PORT:-8097}
 requests=${BENCH_REQUESTS:-300}
-data=target/bench-${scale}x
+data=${BENCH_DATA_DIR:-target/bench-${scale}x}
 jar=${BENCH_JAR:-target/repertoire.jar}
 base=http://127.0.0.1:$port
 
@@ -31,7 +32,7 @@ wait_first_page() {
 		kill -0 "$app" 2>/dev/null || { echo "the app stopped, see $data.log" >&2; exit 1; }
 		sleep 0.1
 	done
-	echo "$(date +%s.%N) - $started" | bc
+	awk -v now="$(date +%s.%N)" -v started="$started" 'BEGIN { printf "%.3f\n", now - started }'
 }
 
 stop_app() {
@@ -67,7 +68,7 @@ urls=(
 )
 
 # Warm-up: let the JIT compile the hot paths.
-for url in "${urls[@]}"; do hey -n 100 -c 1 "$base$url" > /dev/null; done
+for url in "${urls[@]}"; do hey -n "${BENCH_WARMUP:-100}" -c 1 "$base$url" > /dev/null; done
 
 actors=$(grep -oE 'Loaded demo directory: [0-9]+ actors' "$data.log" | head -1 || true)
 echo

@@ -17,7 +17,8 @@
 # BENCH_JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile).
 #
 # Pages: runs the packaged jar with a 512 MB heap (./mvnw -DskipTests package first if missing) and
-# measures sequential requests with hey (apt-get install hey); BENCH_REQUESTS (200), BENCH_PORT.
+# measures sequential requests with hey (apt-get install hey); BENCH_REQUESTS (200) per URL after
+# BENCH_WARMUP (50), BENCH_PORT.
 # Meaningful once /acteurs searches with DirectorySearch: before that it measures the SQL LIKE search.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -88,7 +89,7 @@ pages() {
 		"/acteurs?q=agriculture&pays=ML&pays=BF&page=2"
 	)
 	# Warm-up: let the JIT compile the hot paths.
-	for url in "${urls[@]}"; do hey -n 50 -c 1 "$base$url" > /dev/null; done
+	for url in "${urls[@]}"; do hey -n "${BENCH_WARMUP:-50}" -c 1 "$base$url" > /dev/null; done
 
 	echo
 	echo "Scale ${scale}x, whole page over HTTP, heap 512 MB, $(nproc) cores, $requests sequential requests per URL ($(date +%F))"

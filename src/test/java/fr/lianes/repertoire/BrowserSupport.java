@@ -46,9 +46,16 @@ public final class BrowserSupport {
 		// the pages' language follows Accept-Language, which --lang does not set in
 		// headless mode
 		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
+		ChromeDriverService.Builder builder = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort();
+		if (System.getenv("FAKETIME") != null) {
+			// the suite run under libfaketime (README, "Tests at any hour"): Chromium
+			// does
+			// not start with it, so the browser keeps the real time
+			builder.withEnvironment(java.util.Map.of("LD_PRELOAD", ""));
+		}
+		ChromeDriverService service = builder.build();
 		WebDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
 		return driver;

@@ -2,29 +2,21 @@ package fr.lianes.repertoire;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.lianes.repertoire.time.TestClock;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,9 +28,10 @@ import static org.awaitility.Awaitility.await;
  * first administrator from the settings, served on a real port, its mails sent to a real
  * SMTP server (GreenMail). Every test class extending it shares one application.
  * <p>
- * Its clock can be moved forward ({@link #clock}) to pass a lock-out or a link's expiry;
- * it is put back after each test. Robot checks are relaxed to what a test client does (it
- * answers in milliseconds).
+ * Its clock, the one of every application the tests start ({@link TestClock}), can be
+ * moved forward ({@link #clock}) to pass a lock-out or a link's expiry; it is put back
+ * after each test. Robot checks are relaxed to what a test client does (it answers in
+ * milliseconds).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "repertoire.embedded-db.database=production", "repertoire.demo.load-on-empty=false",
@@ -49,7 +42,6 @@ import static org.awaitility.Awaitility.await;
 				"repertoire.census.submissions-per-hour=100000", "repertoire.census.link-requests-per-hour=100000",
 				"repertoire.census.links-per-hour=100000", "repertoire.mail.poll-interval=200ms" })
 @AutoConfigureMockMvc
-@Import(ProductionStartTest.TestClock.class)
 public abstract class ProductionStartTest {
 
 	public static final String ADMIN_EMAIL = "admin@lianes.example";
@@ -60,8 +52,8 @@ public abstract class ProductionStartTest {
 
 	private static final Pattern URL = Pattern.compile("https?://[^\\s\"<>]+");
 
-	@Autowired
-	protected MovingClock clock;
+	/** The applications' clock ({@link TestClock}), that a test may move forward. */
+	protected final TestClock clock = TestClock.get();
 
 	@DynamicPropertySource
 	static void smtpServer(DynamicPropertyRegistry registry) {
@@ -132,54 +124,6 @@ public abstract class ProductionStartTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The clock of the application, in Paris, that a test may move forward. */
-	public static final class MovingClock extends Clock {
-
-		private final AtomicReference<Duration> offset;
-
-		private final ZoneId zone;
-
-		MovingClock(ZoneId zone, AtomicReference<Duration> offset) {
-			this.zone = zone;
-			this.offset = offset;
-		}
-
-		public void advance(Duration duration) {
-			this.offset.accumulateAndGet(duration, Duration::plus);
-		}
-
-		void reset() {
-			this.offset.set(Duration.ZERO);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return this.zone;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return new MovingClock(zone, this.offset);
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(this.offset.get());
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MovingClock testClock() {
-			return new MovingClock(ZoneId.of("Europe/Paris"), new AtomicReference<>(Duration.ZERO));
-		}
-
 	}
 
 }

@@ -101,7 +101,7 @@ class CampaignController {
 			return "moderation/campaigns/campaign :: progress";
 		}
 		model.addAttribute("rates", rates);
-		model.addAttribute("open", rates.campaign().isOpen(this.batches.today()));
+		model.addAttribute("open", this.batches.isOpenNow(id));
 		model.addAttribute("withoutAddress", this.campaigns.activeWithoutAddress());
 		return "moderation/campaigns/campaign";
 	}

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.campaign;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -31,7 +32,7 @@ class CampaignProgress {
 	 * A mailing and its counts, as the page shows them (templates read record components:
 	 * their methods are out of reach of the expression language).
 	 *
-	 * @param requestedAt when it was asked for, in the campaigns' zone
+	 * @param requestedAt when it was asked for, in the network's zone
 	 * @param queued actors whose mail was queued
 	 * @param skipped actors left out (opted out, no valid address)
 	 * @param mail the outbox's counts of its mails
@@ -84,13 +85,13 @@ class CampaignProgress {
 
 	private final MailingRunner runner;
 
-	private final CampaignProperties properties;
+	private final Clock clock;
 
-	CampaignProgress(Mailings mailings, MailOutbox outbox, MailingRunner runner, CampaignProperties properties) {
+	CampaignProgress(Mailings mailings, MailOutbox outbox, MailingRunner runner, Clock clock) {
 		this.mailings = mailings;
 		this.outbox = outbox;
 		this.runner = runner;
-		this.properties = properties;
+		this.clock = clock;
 	}
 
 	Report of(int campaignId) {
@@ -104,7 +105,7 @@ class CampaignProgress {
 				.filter((e) -> e.getKey().skipped())
 				.mapToLong(Map.Entry::getValue)
 				.sum();
-			return MailingProgress.of(mailing, this.properties.timeZone(), queued, skipped,
+			return MailingProgress.of(mailing, this.clock.getZone(), queued, skipped,
 					this.outbox.statusOf(mailing.referencePrefix()), this.runner.isRunningHere(mailing.id()));
 		}).toList();
 		return new Report(progress, failures(campaignId, all), this.mailings.skipped(campaignId, REPORT_LIMIT));

@@ -1,7 +1,6 @@
 package fr.lianes.repertoire.campaign;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,14 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param batchSize actors dealt with per transaction when a mailing runs (their mails are
  * queued in the same transaction)
- * @param timeZone the zone of the campaigns' dates: a link lasts until the end of the
- * closing day there
  * @param refreshInterval how often the campaign page refreshes its progress, when
  * JavaScript is on
  */
 @ConfigurationProperties("repertoire.campaign")
-record CampaignProperties(@DefaultValue("200") int batchSize, @DefaultValue("Europe/Paris") ZoneId timeZone,
-		@DefaultValue("2s") Duration refreshInterval) {
+record CampaignProperties(@DefaultValue("200") int batchSize, @DefaultValue("2s") Duration refreshInterval) {
 
 	CampaignProperties {
 		batchSize = Math.max(1, Math.min(batchSize, 1000));

@@ -23,10 +23,6 @@ class CensusCampaigns {
 
 	record Campaign(int id, String name, LocalDate opensOn, LocalDate closesOn, LocalDate asOf) {
 
-		boolean isOpen(LocalDate today) {
-			return !today.isBefore(this.opensOn) && !today.isAfter(this.closesOn);
-		}
-
 	}
 
 	/**

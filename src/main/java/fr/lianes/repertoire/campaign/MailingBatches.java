@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.campaign;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,18 +53,31 @@ class MailingBatches {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	MailingBatches(Mailings mailings, CensusCampaigns campaigns, CensusInvitations invitations, MailOptOuts optOuts,
-			CampaignProperties properties, JdbcClient jdbc) {
+			CampaignProperties properties, JdbcClient jdbc, Clock clock) {
 		this.mailings = mailings;
 		this.campaigns = campaigns;
 		this.invitations = invitations;
 		this.optOuts = optOuts;
 		this.properties = properties;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
+	/** Today in the network's zone. */
 	LocalDate today() {
-		return LocalDate.now(this.properties.timeZone());
+		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * Whether invitations may go for this campaign now: it is the one questionnaires
+	 * count for today, and it is open (the census module decides both).
+	 */
+	boolean isOpenNow(int campaignId) {
+		OptionalInt open = this.invitations.openCampaignId();
+		return open.isPresent() && open.getAsInt() == campaignId;
 	}
 
 	/**
@@ -72,9 +86,7 @@ class MailingBatches {
 	 */
 	@Transactional
 	Requested request(Campaign campaign, MailingKind kind, boolean includeDormant, String requestedBy) {
-		LocalDate today = today();
-		OptionalInt open = this.invitations.openCampaignId(today);
-		if (!campaign.isOpen(today) || open.isEmpty() || open.getAsInt() != campaign.id()) {
+		if (!isOpenNow(campaign.id())) {
 			return new Requested(Start.NOT_OPEN, 0, 0);
 		}
 		// two administrators pressing at once: the second waits here, then sees the first
@@ -119,7 +131,7 @@ class MailingBatches {
 			this.mailings.finish(mailingId, null);
 			return 0;
 		}
-		Instant linkExpiresAt = campaign.closesOn().plusDays(1).atStartOfDay(this.properties.timeZone()).toInstant();
+		Instant linkExpiresAt = campaign.closesOn().plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
 		for (Target target : targets) {
 			Choice choice = choose(target.addresses());
 			if (this.mailings.record(mailing, target.actorId(), choice.outcome(), choice.email())

@@ -1,7 +1,10 @@
 package fr.lianes.repertoire.census;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,20 +34,16 @@ class AccessLinks {
 
 	private final JdbcClient jdbc;
 
-	AccessLinks(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AccessLinks(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Transactional
 	Issued issue(Purpose purpose, String email, Long submissionId, Long actorId, Duration validity) {
-		String token = Tokens.random();
-		OffsetDateTime expiresAt = this.jdbc
-			.sql("insert into access_link (token_hash, purpose, email, submission_id, actor_id, expires_at) "
-					+ "values (?, ?, ?, ?, ?, now() + ?::interval) returning expires_at")
-			.params(Tokens.hash(token), purpose.name(), email, submissionId, actorId, validity.toSeconds() + " seconds")
-			.query(OffsetDateTime.class)
-			.single();
-		return new Issued(token, expiresAt);
+		return issueUntil(purpose, email, submissionId, actorId, now().plus(validity));
 	}
 
 	/** A link that lasts until a given moment (the end of a campaign). */
@@ -67,8 +66,8 @@ class AccessLinks {
 		}
 		return this.jdbc
 			.sql("select purpose, email, submission_id, actor_id, expires_at from access_link "
-					+ "where token_hash = ? and used_at is null and expires_at > now()")
-			.param(Tokens.hash(token))
+					+ "where token_hash = ? and used_at is null and expires_at > ?")
+			.params(Tokens.hash(token), now())
 			.query(this::link)
 			.optional();
 	}
@@ -80,12 +79,16 @@ class AccessLinks {
 			return Optional.empty();
 		}
 		return this.jdbc
-			.sql("update access_link set used_at = now() "
-					+ "where token_hash = ? and used_at is null and expires_at > now() "
+			.sql("update access_link set used_at = ? " + "where token_hash = ? and used_at is null and expires_at > ? "
 					+ "returning purpose, email, submission_id, actor_id, expires_at")
-			.param(Tokens.hash(token))
+			.params(now(), Tokens.hash(token), now())
 			.query(this::link)
 			.optional();
+	}
+
+	/** The application clock's time: links expire by it, whatever the database's zone. */
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private Link link(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

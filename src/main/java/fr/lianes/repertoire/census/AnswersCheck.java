@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.census;
 
+import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,10 @@ class AnswersCheck {
 
 	private final Validator validator;
 
-	AnswersCheck(ReferenceData reference, Networks networks, Validator validator) {
+	private final Clock clock;
+
+	AnswersCheck(ReferenceData reference, Networks networks, Validator validator, Clock clock) {
+		this.clock = clock;
 		this.reference = reference;
 		this.networks = networks;
 		this.validator = validator;
@@ -70,7 +74,7 @@ class AnswersCheck {
 		if (!Text.isBlank(s.phone()) && !PHONE.matcher(s.phone().strip()).matches()) {
 			reject(errors, "phone", "census.error.phone");
 		}
-		if (!Text.isBlank(s.foundingYear()) && !isYear(s.foundingYear(), 1800, Year.now().getValue())) {
+		if (!Text.isBlank(s.foundingYear()) && !isYear(s.foundingYear(), 1800, Year.now(this.clock).getValue())) {
 			reject(errors, "foundingYear", "census.error.founding-year");
 		}
 		if (s.networks().stream().anyMatch((slug) -> !this.networks.exists(slug))) {
@@ -119,7 +123,7 @@ class AnswersCheck {
 		else if (p.domains().stream().anyMatch((slug) -> this.reference.domain(slug).isEmpty())) {
 			reject(errors, "domains", "census.error.choose");
 		}
-		int current = Year.now().getValue();
+		int current = Year.now(this.clock).getValue();
 		boolean startOk = Text.isBlank(p.startYear()) || isYear(p.startYear(), 1950, current + 10);
 		boolean endOk = Text.isBlank(p.endYear()) || isYear(p.endYear(), 1950, current + 30);
 		if (!startOk) {

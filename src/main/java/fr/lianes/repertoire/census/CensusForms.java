@@ -34,7 +34,7 @@ class CensusForms {
 	void campaign(Model model) {
 		this.campaigns.current().ifPresent((campaign) -> {
 			model.addAttribute("campaign", campaign);
-			model.addAttribute("campaignOpen", campaign.isOpen(java.time.LocalDate.now()));
+			model.addAttribute("campaignOpen", campaign.open());
 		});
 	}
 

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.census;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,10 +40,13 @@ public class CensusInvitations {
 
 	private final CensusMails mails;
 
-	CensusInvitations(Campaigns campaigns, AccessLinks links, CensusMails mails) {
+	private final Clock clock;
+
+	CensusInvitations(Campaigns campaigns, AccessLinks links, CensusMails mails, Clock clock) {
 		this.campaigns = campaigns;
 		this.links = links;
 		this.mails = mails;
+		this.clock = clock;
 	}
 
 	/**
@@ -50,9 +54,9 @@ public class CensusInvitations {
 	 * one whose invitations make sense.
 	 */
 	@Transactional(readOnly = true)
-	public OptionalInt openCampaignId(LocalDate today) {
+	public OptionalInt openCampaignId() {
 		return this.campaigns.current()
-			.filter((campaign) -> campaign.isOpen(today))
+			.filter(Campaigns.Campaign::open)
 			.map((campaign) -> OptionalInt.of(campaign.id()))
 			.orElse(OptionalInt.empty());
 	}
@@ -69,7 +73,7 @@ public class CensusInvitations {
 		if (!Emails.isValid(invitation.email())) {
 			throw new IllegalArgumentException("Not a deliverable address");
 		}
-		if (!invitation.linkExpiresAt().isAfter(Instant.now())) {
+		if (!invitation.linkExpiresAt().isAfter(this.clock.instant())) {
 			throw new IllegalArgumentException("The link would have expired already");
 		}
 		String email = invitation.email().strip();

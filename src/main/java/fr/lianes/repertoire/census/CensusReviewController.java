@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.census;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,8 +40,11 @@ class CensusReviewController {
 
 	private final DraftCookie cookie;
 
+	private final Clock clock;
+
 	CensusReviewController(Drafts drafts, AnswersCheck check, CensusForms forms, CensusService census,
-			RateLimits limits, CensusProperties properties, DraftCookie cookie) {
+			RateLimits limits, CensusProperties properties, DraftCookie cookie, Clock clock) {
+		this.clock = clock;
 		this.cookie = cookie;
 		this.drafts = drafts;
 		this.check = check;
@@ -171,7 +175,7 @@ class CensusReviewController {
 	}
 
 	private boolean isTooFast(Draft draft) {
-		Duration spent = Duration.between(draft.createdAt(), OffsetDateTime.now());
+		Duration spent = Duration.between(draft.createdAt(), OffsetDateTime.now(this.clock));
 		return spent.compareTo(this.properties.minimumFillTime()) < 0;
 	}
 

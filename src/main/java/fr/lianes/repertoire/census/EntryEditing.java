@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.census;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,9 +95,12 @@ public class EntryEditing {
 
 	private final String noticeVersion;
 
+	private final Clock clock;
+
 	EntryEditing(EntityManager entities, DirectoryEntries entries, AnswersCheck check, Comparisons comparisons,
 			Communes communes, EntryWriter writer, History history, MessageSource messages, CensusForms forms,
-			CensusProperties properties) {
+			CensusProperties properties, Clock clock) {
+		this.clock = clock;
 		this.forms = forms;
 		this.noticeVersion = properties.noticeVersion();
 		this.entities = entities;
@@ -258,7 +262,7 @@ public class EntryEditing {
 		}
 		// the persons live in their own rows: the actor's version is raised by hand
 		this.entities.lock(actor, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-		this.writer.contacts(actor, contacts, staff, this.noticeVersion, java.time.Instant.now(), ConsentChannel.STAFF);
+		this.writer.contacts(actor, contacts, staff, this.noticeVersion, this.clock.instant(), ConsentChannel.STAFF);
 		this.history.record(Subject.ACTOR, id, "CONTACTS", staff, new Comparison(List.of(), items, List.of()).changes(),
 				null, null);
 		return Saved.of(Outcome.SAVED);

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.census;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -49,9 +50,12 @@ class EntryWriter {
 
 	private final JdbcClient jdbc;
 
-	EntryWriter(EntityManager entities, JdbcClient jdbc) {
+	private final Clock clock;
+
+	EntryWriter(EntityManager entities, JdbcClient jdbc, Clock clock) {
 		this.entities = entities;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -212,7 +216,7 @@ class EntryWriter {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void recordResponse(Actor actor, Integer campaignId) {
-		actor.recordCensusResponse(campaignId, Instant.now());
+		actor.recordCensusResponse(campaignId, this.clock.instant());
 	}
 
 	private PartnerOrganisation partner(PartnerAnswers answer) {
@@ -241,7 +245,8 @@ class EntryWriter {
 			ConsentChannel channel) {
 		boolean recorded = person.getConsents().stream().anyMatch((c) -> c.getField() == field);
 		if (person.isPublic(field) != granted || !recorded) {
-			person.recordConsent(field, granted, author, (noticeVersion != null) ? noticeVersion : "inconnue", channel);
+			person.recordConsent(field, granted, author, (noticeVersion != null) ? noticeVersion : "inconnue", channel,
+					this.clock.instant());
 		}
 	}
 

@@ -25,10 +25,6 @@ class FillTimer {
 
 	private final Clock clock;
 
-	FillTimer() {
-		this(Clock.systemUTC());
-	}
-
 	FillTimer(Clock clock) {
 		this.clock = clock;
 		new SecureRandom().nextBytes(this.key);

@@ -2,6 +2,7 @@ package fr.lianes.repertoire.census;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -26,17 +27,21 @@ class Submissions {
 
 	private final JsonMapper json;
 
-	Submissions(JdbcClient jdbc, JsonMapper json) {
+	private final Clock clock;
+
+	Submissions(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	@Transactional
 	long createDraft(String authorEmail, Integer campaignId, Long actorId, CensusAnswers answers, byte[] keyHash) {
 		long id = this.jdbc
-			.sql("insert into submission (status, campaign_id, actor_id, author_email, content) "
-					+ "values ('DRAFT', ?, ?, ?, ?::jsonb) returning id")
-			.params(campaignId, actorId, authorEmail, this.json.writeValueAsString(answers))
+			.sql("insert into submission (status, campaign_id, actor_id, author_email, content, created_at) "
+					+ "values ('DRAFT', ?, ?, ?, ?::jsonb, ?) returning id")
+			.params(campaignId, actorId, authorEmail, this.json.writeValueAsString(answers),
+					OffsetDateTime.now(this.clock))
 			.query(Long.class)
 			.single();
 		addDraftKey(id, keyHash);

@@ -48,7 +48,8 @@ class ActorQueries {
 	}
 
 	ListPage<ActorRow> search(ListCriteria criteria, int pageSize, boolean withFacets) {
-		SearchResult result = this.search.actors(ListSearch.query(criteria, pageSize, ActorStatus.values()));
+		SearchResult result = this.search
+			.actors(ListSearch.query(criteria, pageSize, ActorStatus.values(), ActorStatus.REGISTERED));
 		List<Facet> facets = withFacets ? this.labels.all(result.facets(), criteria, ActorStatus.values()) : List.of();
 		return new ListPage<>(rows(result), result.total(), result.page(), pageSize, facets);
 	}

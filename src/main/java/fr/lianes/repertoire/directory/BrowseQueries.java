@@ -24,6 +24,11 @@ class BrowseQueries {
 
 	private static final SearchQuery EVERYTHING = new SearchQuery("", Map.of(), SearchQuery.Sort.NAME, 1, 1);
 
+	/** The registered actors, as every count of actors shows them. */
+	private static final SearchQuery REGISTERED = new SearchQuery("",
+			Map.of(SearchFilter.STATUS, ActorStatus.REGISTERED.stream().map(ActorStatus::name).toList()),
+			SearchQuery.Sort.NAME, 1, 1);
+
 	private final DirectorySearch search;
 
 	private final ReferenceData reference;
@@ -33,7 +38,10 @@ class BrowseQueries {
 		this.reference = reference;
 	}
 
-	/** Published actors, of which active, public projects, countries they concern. */
+	/**
+	 * Registered actors (published, active or dormant), of which active, public projects,
+	 * countries they concern.
+	 */
 	record Figures(long actors, long activeActors, long projects, long countries) {
 
 	}
@@ -57,7 +65,7 @@ class BrowseQueries {
 	}
 
 	Overview overview() {
-		return new Overview(this.search.actors(EVERYTHING), this.search.projects(EVERYTHING));
+		return new Overview(this.search.actors(REGISTERED), this.search.projects(EVERYTHING));
 	}
 
 	Figures figures(Overview overview) {

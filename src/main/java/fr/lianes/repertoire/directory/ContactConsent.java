@@ -48,11 +48,11 @@ public class ContactConsent {
 	}
 
 	ContactConsent(ContactPerson contactPerson, ConsentField field, boolean granted, String recordedBy,
-			String noticeVersion, ConsentChannel channel) {
+			String noticeVersion, ConsentChannel channel, Instant recordedAt) {
 		this.contactPerson = contactPerson;
 		this.field = field;
 		this.granted = granted;
-		this.recordedAt = Instant.now();
+		this.recordedAt = recordedAt;
 		this.recordedBy = recordedBy;
 		this.noticeVersion = noticeVersion;
 		this.channel = channel;

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.directory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,8 +68,9 @@ public class ContactPerson extends TrackedEntity {
 
 	/** Records a consent given or withdrawn; the history is kept. */
 	public ContactConsent recordConsent(ConsentField field, boolean granted, String recordedBy, String noticeVersion,
-			ConsentChannel channel) {
-		ContactConsent consent = new ContactConsent(this, field, granted, recordedBy, noticeVersion, channel);
+			ConsentChannel channel, Instant recordedAt) {
+		ContactConsent consent = new ContactConsent(this, field, granted, recordedBy, noticeVersion, channel,
+				recordedAt);
 		this.consents.add(consent);
 		return consent;
 	}

@@ -19,14 +19,22 @@ final class ListSearch {
 	private ListSearch() {
 	}
 
-	static SearchQuery query(ListCriteria criteria, int pageSize, StatusValue[] statuses) {
+	/**
+	 * The query of a list.
+	 * @param statuses the statuses of the listed entries
+	 * @param unlessChosen the statuses listed when the visitor chose none (all when
+	 * empty)
+	 */
+	static SearchQuery query(ListCriteria criteria, int pageSize, StatusValue[] statuses,
+			List<? extends StatusValue> unlessChosen) {
 		Map<SearchFilter, List<String>> filters = new EnumMap<>(SearchFilter.class);
 		filters.put(SearchFilter.TYPE, criteria.types().stream().map(ActorTypeRef::code).toList());
 		filters.put(SearchFilter.TERRITORY, criteria.territories().stream().map(TerritoryRef::slug).toList());
 		filters.put(SearchFilter.COUNTRY, criteria.countries().stream().map(CountryRef::iso2).toList());
 		filters.put(SearchFilter.DOMAIN, criteria.domains().stream().map(DomainRef::slug).toList());
 		filters.put(SearchFilter.STATUS,
-				criteria.statuses().stream().map((slug) -> Statuses.of(statuses, slug).name()).toList());
+				criteria.statuses().isEmpty() ? unlessChosen.stream().map(StatusValue::name).toList()
+						: criteria.statuses().stream().map((slug) -> Statuses.of(statuses, slug).name()).toList());
 		return new SearchQuery(criteria.q(), filters, sort(criteria.sort()), criteria.page(), pageSize);
 	}
 

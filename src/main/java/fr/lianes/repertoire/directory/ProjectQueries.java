@@ -52,7 +52,8 @@ class ProjectQueries {
 	}
 
 	ListPage<ProjectRow> search(ListCriteria criteria, int pageSize, boolean withFacets) {
-		SearchResult result = this.search.projects(ListSearch.query(criteria, pageSize, ProjectStatus.values()));
+		SearchResult result = this.search
+			.projects(ListSearch.query(criteria, pageSize, ProjectStatus.values(), List.of()));
 		List<Facet> facets = withFacets ? this.labels.all(result.facets(), criteria, ProjectStatus.values())
 				: List.of();
 		return new ListPage<>(rows(result), result.total(), result.page(), pageSize, facets);

@@ -2,9 +2,8 @@ package fr.lianes.repertoire.directory;
 
 import java.time.Instant;
 
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -14,6 +13,7 @@ import org.hibernate.search.engine.backend.types.Sortable;
  * cannot silently overwrite each other, and its creation and last-update times.
  */
 @MappedSuperclass
+@EntityListeners(Timestamps.class)
 public abstract class TrackedEntity {
 
 	@Version
@@ -24,10 +24,8 @@ public abstract class TrackedEntity {
 	@GenericField(sortable = Sortable.YES)
 	private Instant updatedAt;
 
-	@PrePersist
-	@PreUpdate
-	void touch() {
-		Instant now = Instant.now();
+	/** Called by {@link Timestamps} before every insert and update. */
+	void touch(Instant now) {
 		if (this.createdAt == null) {
 			this.createdAt = now;
 		}

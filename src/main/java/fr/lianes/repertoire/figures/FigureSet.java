@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import fr.lianes.repertoire.census.Campaigns;
+
 /**
  * The key figures of the directory for one filter, computed from published content only.
  * <p>
@@ -19,6 +21,9 @@ import java.util.Map;
  * @param activeActors of which active
  * @param dormantActors of which dormant
  * @param campaigns census campaigns opened so far, oldest first, with their respondents
+ * @param campaign the current campaign and whether it is open, as the census decides it
+ * for the day the figures were computed (the questionnaire shows the same), or null
+ * before the first one opens
  * @param projects public projects
  * @param actorsByTerritory actors per territory slug
  * @param actorsByType actors per actor type code
@@ -33,7 +38,7 @@ import java.util.Map;
  * there (with an empty sub-region)
  */
 public record FigureSet(long version, long actors, long activeActors, long dormantActors, List<CampaignCount> campaigns,
-		long projects, Map<String, Long> actorsByTerritory, Map<String, Long> actorsByType,
+		Campaigns.Campaign campaign, long projects, Map<String, Long> actorsByTerritory, Map<String, Long> actorsByType,
 		Map<Short, Long> projectsByDomain, Map<String, Long> projectsByNature, Map<String, Long> projectsByKind,
 		Map<String, Long> actorsByCountry, Map<String, Long> projectsByCountry, List<AreaCount> areas,
 		List<AreaCount> continents) {
@@ -48,9 +53,12 @@ public record FigureSet(long version, long actors, long activeActors, long dorma
 
 	}
 
-	/** The current campaign (the latest opened), if any. */
+	/** The current campaign with its respondents, if any. */
 	public CampaignCount currentCampaign() {
-		return this.campaigns.isEmpty() ? null : this.campaigns.get(this.campaigns.size() - 1);
+		if (this.campaign == null) {
+			return null;
+		}
+		return this.campaigns.stream().filter((c) -> c.id() == this.campaign.id()).findFirst().orElse(null);
 	}
 
 	public long respondents() {

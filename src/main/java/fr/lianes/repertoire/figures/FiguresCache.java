@@ -3,7 +3,6 @@ package fr.lianes.repertoire.figures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.lianes.repertoire.reference.ReferenceData;
 
@@ -71,6 +71,9 @@ class FiguresCache {
 	/** How long a request waits for a computation before a 503. */
 	private final Duration timeout;
 
+	/** Requests waiting for another request's computation. */
+	private final AtomicInteger waiting = new AtomicInteger();
+
 	private final Map<String, FigureSet> entries = new LinkedHashMap<>(64, 0.75f, true) {
 
 		@Override
@@ -82,9 +85,8 @@ class FiguresCache {
 
 	@Autowired
 	FiguresCache(JdbcClient jdbc, FiguresQueries queries, ReferenceData reference,
-			PlatformTransactionManager transactionManager) {
-		this(jdbc, queries, reference, transactionManager, MAX_COMPUTATIONS, TIMEOUT,
-				Clock.system(ZoneId.of("Europe/Paris")));
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this(jdbc, queries, reference, transactionManager, MAX_COMPUTATIONS, TIMEOUT, clock);
 	}
 
 	FiguresCache(JdbcClient jdbc, FiguresQueries queries, ReferenceData reference,
@@ -104,7 +106,8 @@ class FiguresCache {
 
 	FigureSet figures(FiguresFilter filter) {
 		long version = version();
-		String key = key(filter);
+		LocalDate today = LocalDate.now(this.clock);
+		String key = key(filter, today);
 		FigureSet cached;
 		synchronized (this.entries) {
 			cached = this.entries.get(key);
@@ -143,7 +146,8 @@ class FiguresCache {
 				return await(running, cached);
 			}
 			try {
-				FigureSet computed = this.snapshot.execute((status) -> this.queries.compute(readVersion(), filter));
+				FigureSet computed = this.snapshot
+					.execute((status) -> this.queries.compute(readVersion(), filter, today));
 				synchronized (this.entries) {
 					FigureSet current = this.entries.get(key);
 					if (current == null || current.version() < computed.version()) {
@@ -170,6 +174,7 @@ class FiguresCache {
 
 	/** The result of another request's computation, waited for a bounded time. */
 	private FigureSet await(CompletableFuture<FigureSet> running, FigureSet previous) {
+		this.waiting.incrementAndGet();
 		try {
 			return running.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -189,19 +194,32 @@ class FiguresCache {
 			}
 			throw new FiguresBusyException();
 		}
+		finally {
+			this.waiting.decrementAndGet();
+		}
 	}
 
 	/**
 	 * The cache key of a filter: its values, the generation of the reference lists (whose
-	 * names the figures carry) and today's date in Paris (campaigns open on a date).
+	 * names the figures carry) and today's date in the network's zone (campaigns open and
+	 * close on a date).
 	 */
 	String key(FiguresFilter filter) {
-		return filter.key() + "|" + this.reference.generation() + "|" + LocalDate.now(this.clock);
+		return key(filter, LocalDate.now(this.clock));
+	}
+
+	private String key(FiguresFilter filter, LocalDate today) {
+		return filter.key() + "|" + this.reference.generation() + "|" + today;
 	}
 
 	/** Computations running now, for tests. */
 	int running() {
 		return this.inFlight.size();
+	}
+
+	/** Requests waiting for a computation another request runs, for tests. */
+	int waiting() {
+		return this.waiting.get();
 	}
 
 	/** The current content version. */

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import fr.lianes.repertoire.maps.Maps;
 import fr.lianes.repertoire.reference.ReferenceData;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.ITemplateEngine;
@@ -39,7 +38,11 @@ class FiguresPages {
 
 	private final ITemplateEngine templates;
 
-	private final JakartaServletWebApplication application;
+	/**
+	 * Thymeleaf's view of the servlet context, made from the first request: the
+	 * application also runs without a web server (a batch run), where there is none.
+	 */
+	private volatile JakartaServletWebApplication application;
 
 	private final Map<String, Body> bodies = new LinkedHashMap<>(64, 0.75f, true) {
 
@@ -50,14 +53,12 @@ class FiguresPages {
 
 	};
 
-	FiguresPages(FiguresCache cache, Charts charts, Maps maps, ReferenceData reference, ITemplateEngine templates,
-			ServletContext servletContext) {
+	FiguresPages(FiguresCache cache, Charts charts, Maps maps, ReferenceData reference, ITemplateEngine templates) {
 		this.cache = cache;
 		this.charts = charts;
 		this.maps = maps;
 		this.reference = reference;
 		this.templates = templates;
-		this.application = JakartaServletWebApplication.buildApplication(servletContext);
 	}
 
 	private record Body(long version, String html) {
@@ -87,7 +88,7 @@ class FiguresPages {
 		variables.put("domains", this.reference.domains());
 		variables.put("countries", this.reference.countries());
 		variables.put("types", this.reference.actorTypes());
-		WebContext context = new WebContext(this.application.buildExchange(request, response), locale, variables);
+		WebContext context = new WebContext(application(request).buildExchange(request, response), locale, variables);
 		String html = this.templates.process("figures/body", context);
 		synchronized (this.bodies) {
 			Body current = this.bodies.get(key);
@@ -96,6 +97,15 @@ class FiguresPages {
 			}
 		}
 		return html;
+	}
+
+	private JakartaServletWebApplication application(HttpServletRequest request) {
+		JakartaServletWebApplication application = this.application;
+		if (application == null) {
+			application = JakartaServletWebApplication.buildApplication(request.getServletContext());
+			this.application = application;
+		}
+		return application;
 	}
 
 	/** The chart of this id, for its CSV file. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.lianes.repertoire.census.Campaigns;
 import fr.lianes.repertoire.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,19 @@ class FiguresQueries {
 
 	private final ReferenceData reference;
 
-	FiguresQueries(JdbcClient jdbc, ReferenceData reference) {
+	private final Campaigns currentCampaign;
+
+	FiguresQueries(JdbcClient jdbc, ReferenceData reference, Campaigns currentCampaign) {
 		this.jdbc = jdbc;
 		this.reference = reference;
+		this.currentCampaign = currentCampaign;
 	}
 
-	FigureSet compute(long version, FiguresFilter filter) {
+	/**
+	 * The figures as of {@code today} (campaigns open on a date), in the caller's
+	 * snapshot.
+	 */
+	FigureSet compute(long version, FiguresFilter filter, LocalDate today) {
 		long started = System.nanoTime();
 		Sql sql = new Sql(filter);
 		// the filtered sets, computed once for the statements below (dropped at commit)
@@ -75,10 +83,11 @@ class FiguresQueries {
 				    where s.status = 'APPROVED' and s.campaign_id is not null)
 				select c.id, c.name, c.as_of, count(r.actor_id)
 				from census_campaign c left join respondent r on r.campaign_id = c.id
-				where c.opens_on <= current_date
+				where c.opens_on <= :today
 				group by c.id, c.name, c.as_of, c.opens_on
 				order by c.opens_on, c.id""")
 			.params(sql.params)
+			.param("today", today)
 			.query((rs, i) -> new FigureSet.CampaignCount(rs.getInt(1), rs.getString(2),
 					rs.getObject(3, LocalDate.class), rs.getLong(4)))
 			.list();
@@ -172,9 +181,9 @@ class FiguresQueries {
 				filter.key(), millis(started, done), millis(started, setsDone), millis(setsDone, actorsDone),
 				millis(actorsDone, campaignsDone), millis(campaignsDone, projectsDone),
 				millis(projectsDone, actorCountriesDone), millis(actorCountriesDone, done));
-		return new FigureSet(version, statuses[0] + statuses[1], statuses[0], statuses[1], campaigns, projects[0],
-				byTerritory, byType, byDomain, byNature, byKind, actorsByCountry, projectsByCountry, areaCounts,
-				continentCounts);
+		return new FigureSet(version, statuses[0] + statuses[1], statuses[0], statuses[1], campaigns,
+				this.currentCampaign.current(today).orElse(null), projects[0], byTerritory, byType, byDomain, byNature,
+				byKind, actorsByCountry, projectsByCountry, areaCounts, continentCounts);
 	}
 
 	private static long millis(long from, long to) {

@@ -2,6 +2,7 @@ package fr.lianes.repertoire.mail;
 
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Collection;
@@ -52,8 +53,11 @@ class MailDispatcher {
 
 	private final InternetAddress from;
 
+	private final Clock clock;
+
 	MailDispatcher(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			ObjectProvider<JavaMailSender> sender, MailSettings settings) {
+			ObjectProvider<JavaMailSender> sender, MailSettings settings, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.sender = sender.getIfAvailable();
@@ -173,7 +177,7 @@ class MailDispatcher {
 		message.setFrom(this.from);
 		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.recipient(), true));
 		message.setSubject(mail.subject(), "UTF-8");
-		message.setSentDate(new Date());
+		message.setSentDate(Date.from(this.clock.instant()));
 		// RFC 3834: no out-of-office replies to an automatic mail
 		message.setHeader("Auto-Submitted", "auto-generated");
 		MimeBodyPart text = new MimeBodyPart();

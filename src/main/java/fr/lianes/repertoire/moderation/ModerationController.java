@@ -1,6 +1,8 @@
 package fr.lianes.repertoire.moderation;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -21,8 +23,11 @@ class ModerationController {
 
 	private final JdbcClient jdbc;
 
-	ModerationController(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ModerationController(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** How many responses wait, by kind or by campaign. */
@@ -83,6 +88,7 @@ class ModerationController {
 					.list());
 		model.addAttribute("kind", kind);
 		model.addAttribute("campaign", campaign);
+		model.addAttribute("now", OffsetDateTime.now(this.clock));
 		model.addAttribute("staleCount", staleCount(DEFAULT_STALE_YEARS));
 		return "moderation/queue";
 	}
@@ -97,14 +103,13 @@ class ModerationController {
 		model.addAttribute("years", years);
 		model.addAttribute("staleCount", staleCount(years));
 		model.addAttribute("stale",
-				this.jdbc
-					.sql("""
-							select a.id, a.name, c.name, a.status, a.published, a.last_census_response_at
-							from actor a join commune c on c.insee_code = a.commune_insee
-							where a.status <> 'CEASED'
-							  and (a.last_census_response_at is null or a.last_census_response_at < now() - make_interval(years => :years))
-							order by a.last_census_response_at nulls first, a.id limit :limit""")
-					.param("years", years)
+				this.jdbc.sql("""
+						select a.id, a.name, c.name, a.status, a.published, a.last_census_response_at
+						from actor a join commune c on c.insee_code = a.commune_insee
+						where a.status <> 'CEASED'
+						  and (a.last_census_response_at is null or a.last_census_response_at < :since)
+						order by a.last_census_response_at nulls first, a.id limit :limit""")
+					.param("since", since(years))
 					.param("limit", STALE_SIZE)
 					.query(ActorLine::of)
 					.list());
@@ -112,13 +117,17 @@ class ModerationController {
 	}
 
 	private long staleCount(int years) {
-		return this.jdbc
-			.sql("""
-					select count(*) from actor a where a.status <> 'CEASED'
-					  and (a.last_census_response_at is null or a.last_census_response_at < now() - make_interval(years => :years))""")
-			.param("years", years)
+		return this.jdbc.sql("""
+				select count(*) from actor a where a.status <> 'CEASED'
+				  and (a.last_census_response_at is null or a.last_census_response_at < :since)""")
+			.param("since", since(years))
 			.query(Long.class)
 			.single();
+	}
+
+	/** The same moment {@code years} years ago, in the network's zone. */
+	private OffsetDateTime since(int years) {
+		return ZonedDateTime.now(this.clock).minusYears(years).toOffsetDateTime();
 	}
 
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * What to search: words (may be empty: everything), filter values (several values of one
  * filter are alternatives, filters combine), an order and a page.
  *
- * @param q the words typed, cut at {@link #MAX_LENGTH} characters
+ * @param q the words typed, cut after the last whole word within {@link #MAX_LENGTH}
+ * characters
  * @param filters the selected values of each filter
  * @param sort the order of the results
  * @param page the page, from 1
@@ -22,7 +23,9 @@ public record SearchQuery(String q, Map<SearchFilter, List<String>> filters, Sor
 	public SearchQuery {
 		q = (q != null) ? q.strip() : "";
 		if (q.length() > MAX_LENGTH) {
-			q = q.substring(0, MAX_LENGTH);
+			// between two words: half a word would have to be found too
+			int space = q.lastIndexOf(' ', MAX_LENGTH);
+			q = q.substring(0, (space > 0) ? space : MAX_LENGTH).strip();
 		}
 		EnumMap<SearchFilter, List<String>> copy = new EnumMap<>(SearchFilter.class);
 		if (filters != null) {

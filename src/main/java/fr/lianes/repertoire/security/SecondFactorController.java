@@ -1,6 +1,6 @@
 package fr.lianes.repertoire.security;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +28,10 @@ class SecondFactorController {
 
 	private final SecondFactor secondFactor;
 
-	SecondFactorController(StaffAccounts accounts, SecondFactor secondFactor) {
+	private final Clock clock;
+
+	SecondFactorController(StaffAccounts accounts, SecondFactor secondFactor, Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 		this.secondFactor = secondFactor;
 	}
@@ -46,7 +49,8 @@ class SecondFactorController {
 			return "redirect:/connexion";
 		}
 		String secret = this.accounts.byEmail(pending.getName()).map(StaffAccounts.Account::totpSecret).orElse(null);
-		OptionalLong step = (secret != null) ? Totp.matchingStep(secret, code, Instant.now()) : OptionalLong.empty();
+		OptionalLong step = (secret != null) ? Totp.matchingStep(secret, code, this.clock.instant())
+				: OptionalLong.empty();
 		if (step.isPresent() && this.accounts.useSecondFactorStep(pending.getName(), step.getAsLong())) {
 			this.secondFactor.complete(pending, request, response);
 			return "redirect:/moderation";
@@ -84,7 +88,8 @@ class SecondFactorController {
 	String enable(@RequestParam(name = "code", required = false) String code, Authentication authentication,
 			HttpSession session, Model model) {
 		String secret = (String) session.getAttribute(NEW_SECRET);
-		OptionalLong step = (secret != null) ? Totp.matchingStep(secret, code, Instant.now()) : OptionalLong.empty();
+		OptionalLong step = (secret != null) ? Totp.matchingStep(secret, code, this.clock.instant())
+				: OptionalLong.empty();
 		if (step.isEmpty()) {
 			model.addAttribute("codeError", true);
 			return setUp(authentication, session, model);

@@ -3,10 +3,8 @@ package fr.lianes.repertoire.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -50,13 +48,12 @@ class SignInAttempts {
 
 	private final Clock clock;
 
-	SignInAttempts(StaffAccounts accounts, SignInLocks locks, AccountEvents events, StaffMails mails,
-			ObjectProvider<Clock> clock) {
+	SignInAttempts(StaffAccounts accounts, SignInLocks locks, AccountEvents events, StaffMails mails, Clock clock) {
 		this.accounts = accounts;
 		this.locks = locks;
 		this.events = events;
 		this.mails = mails;
-		this.clock = clock.getIfAvailable(() -> Clock.system(ZoneId.of("Europe/Paris")));
+		this.clock = clock;
 	}
 
 	/** Whether this account is locked for this client address. */

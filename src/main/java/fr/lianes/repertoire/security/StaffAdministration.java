@@ -3,11 +3,9 @@ package fr.lianes.repertoire.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -52,8 +50,7 @@ class StaffAdministration {
 
 	StaffAdministration(StaffAccounts accounts, PasswordLinks links, AccountEvents events, SignInLocks locks,
 			StaffMails mails, PasswordEncoder encoder,
-			@Value("${repertoire.security.password-link-validity:2d}") Duration linkValidity,
-			ObjectProvider<Clock> clock) {
+			@Value("${repertoire.security.password-link-validity:2d}") Duration linkValidity, Clock clock) {
 		this.accounts = accounts;
 		this.links = links;
 		this.events = events;
@@ -61,7 +58,7 @@ class StaffAdministration {
 		this.mails = mails;
 		this.encoder = encoder;
 		this.linkValidity = linkValidity;
-		this.clock = clock.getIfAvailable(() -> Clock.system(ZoneId.of("Europe/Paris")));
+		this.clock = clock;
 	}
 
 	List<StaffAccounts.Account> accounts() {

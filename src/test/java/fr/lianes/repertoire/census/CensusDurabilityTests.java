@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,10 +18,12 @@ import java.util.regex.Pattern;
 
 import fr.lianes.repertoire.RepertoireApplication;
 import fr.lianes.repertoire.database.EmbeddedPostgresServer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A questionnaire acknowledged to its author is on disk: the application (in its own JVM,
@@ -94,21 +95,23 @@ class CensusDurabilityTests {
 			.start();
 	}
 
-	private void awaitStarted(WebClient browser, Process app) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(app.isAlive()).as(() -> log()).isTrue();
-			try {
-				if (browser.get("/recensement").status() == 200) {
-					return;
+	private void awaitStarted(WebClient browser, Process app) {
+		// a bound, not a measure: the start (its own PostgreSQL, the migrations) takes
+		// seconds alone, minutes on a machine running several builds
+		try {
+			await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				assertThat(app.isAlive()).as(() -> log()).isTrue();
+				try {
+					return browser.get("/recensement").status() == 200;
 				}
-			}
-			catch (IllegalStateException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
+				catch (IllegalStateException ex) {
+					return false; // not listening yet
+				}
+			});
 		}
-		throw new AssertionError("the application did not start: " + log());
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("the application did not start: " + log(), ex);
+		}
 	}
 
 	private String log() {

@@ -80,7 +80,7 @@ class PublicationTests {
 	@Test
 	void unpublishedActorsAndTheirProjectsStayHidden() throws Exception {
 		String slug = this.jdbc.sql("""
-				select a.slug from actor a where a.published
+				select a.slug from actor a where a.published and a.status <> 'CEASED'
 				and exists (select 1 from project p where p.lead_actor_id = a.id and p.published)
 				order by a.id limit 1""").query(String.class).single();
 		String project = this.jdbc.sql("""
@@ -129,7 +129,7 @@ class PublicationTests {
 			ContactPerson person = new ContactPerson(actor, "Zébulon Quintessence", "Président",
 					"zebulon@quintessence.example", "03 53 01 98 76", (short) 9);
 			person.recordConsent(ConsentField.NAME, true, "zebulon@quintessence.example", "v1",
-					ConsentChannel.CENSUS_FORM);
+					ConsentChannel.CENSUS_FORM, fr.lianes.repertoire.time.TestClock.get().instant());
 			actor.getContacts().add(person);
 			String before = actor.getDescription();
 			// an edit of the actor itself, so that its document is indexed again with the

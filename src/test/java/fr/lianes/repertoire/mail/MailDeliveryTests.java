@@ -249,7 +249,8 @@ class MailDeliveryTests {
 
 	private MailDispatcher dispatcher(MailSettings settings) {
 		return new MailDispatcher(this.jdbc, this.transactionManager,
-				this.context.getBeanProvider(JavaMailSender.class), settings);
+				this.context.getBeanProvider(JavaMailSender.class), settings,
+				this.context.getBean(java.time.Clock.class));
 	}
 
 	/**

@@ -110,14 +110,39 @@ class DirectorySearchTests {
 	}
 
 	@Test
-	void anythingTypedReturnsNormally() {
+	void anythingTypedIsSearchedAsItsWordsAlone() {
 		String longInput = "coopération décentralisée ".repeat(20);
 		assertThat(longInput).hasSizeGreaterThan(500);
-		assertThat(this.search.actors(SearchQuery.of(longInput)).ids()).isNotNull();
-		for (String input : List.of("\" * ~ ( AND", "\"eau", "(OR) -NOT +", "~~~1", "l'", "*", "\\")) {
-			assertThat(this.search.actors(SearchQuery.of(input)).total()).as(input).isNotNegative();
-			assertThat(this.search.projects(SearchQuery.of(input)).total()).as(input).isNotNegative();
-		}
+		long twoWords = this.search.actors(SearchQuery.of("coopération décentralisée")).total();
+		assertThat(twoWords).isPositive();
+		// cut between two words, never in the middle of one
+		assertThat(SearchQuery.of(longInput).q()).hasSizeLessThanOrEqualTo(SearchQuery.MAX_LENGTH)
+			.endsWith(" coopération");
+		assertThat(this.search.actors(SearchQuery.of(longInput)).total()).isEqualTo(twoWords);
+		// query syntax is never interpreted: each input finds what its words alone find
+		// (nothing but punctuation: the whole directory, as an empty search)
+		Map<String, String> words = new java.util.LinkedHashMap<>();
+		words.put("\" * ~ ( AND", "AND");
+		words.put("\"eau", "eau");
+		words.put("(OR) -NOT +", "OR NOT");
+		words.put("-eau", "eau");
+		words.put("eau -potable", "eau potable");
+		words.put("~~~1", "1");
+		words.put("*", "");
+		words.put("\\", "");
+		long everything = this.search.actors(SearchQuery.of("")).total();
+		assertThat(everything).isPositive();
+		assertThat(this.search.actors(SearchQuery.of("eau")).total()).isPositive().isLessThan(everything);
+		// an elided article alone leaves no word to find: nothing, rather than everything
+		assertThat(this.search.actors(SearchQuery.of("l'")).total()).isZero();
+		assertThat(this.search.actors(SearchQuery.of("l'eau")).total())
+			.isEqualTo(this.search.actors(SearchQuery.of("eau")).total());
+		words.forEach((input, plain) -> {
+			assertThat(this.search.actors(SearchQuery.of(input)).total()).as(input)
+				.isEqualTo(this.search.actors(SearchQuery.of(plain)).total());
+			assertThat(this.search.projects(SearchQuery.of(input)).total()).as(input)
+				.isEqualTo(this.search.projects(SearchQuery.of(plain)).total());
+		});
 	}
 
 	@Test

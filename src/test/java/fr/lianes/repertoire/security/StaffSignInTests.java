@@ -184,7 +184,9 @@ class StaffSignInTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("n’est pas le bon");
-		String code = Totp.code(secret, java.time.Instant.now().getEpochSecond() / Totp.STEP_SECONDS, 6);
+		// the code of the authenticator app, at the application's time
+		String code = Totp.code(secret,
+				fr.lianes.repertoire.time.TestClock.get().instant().getEpochSecond() / Totp.STEP_SECONDS, 6);
 		assertThat(this.mvc.post()
 			.uri("/connexion/code")
 			.session(session)

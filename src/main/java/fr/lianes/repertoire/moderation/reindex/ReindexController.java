@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reindex;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
@@ -22,19 +23,16 @@ class ReindexController {
 
 	static final String PATH = "/moderation/administration/index";
 
-	/** The network's time zone, for the times shown. */
-	private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-
 	/** A run as the page shows it. */
 	record RunView(long id, ReindexRun.Scope scope, String reasonKey, Object[] reasonArgs, ReindexRun.State state,
 			long total, long done, int percent, ZonedDateTime startedAt, ZonedDateTime finishedAt,
 			Long elapsedSeconds) {
 
-		static RunView of(ReindexRun run) {
+		static RunView of(ReindexRun run, ZoneId zone) {
 			return new RunView(run.getId(), run.getScope(), run.getReasonKey(), run.getReasonArgs(), run.getState(),
 					run.getTotal(), run.getDone(), run.getPercent(),
-					(run.getStartedAt() != null) ? run.getStartedAt().atZone(ZONE) : null,
-					(run.getFinishedAt() != null) ? run.getFinishedAt().atZone(ZONE) : null,
+					(run.getStartedAt() != null) ? run.getStartedAt().atZone(zone) : null,
+					(run.getFinishedAt() != null) ? run.getFinishedAt().atZone(zone) : null,
 					(run.getElapsed() != null) ? run.getElapsed().toSeconds() : null);
 		}
 
@@ -42,8 +40,12 @@ class ReindexController {
 
 	private final SearchReindexer reindexer;
 
-	ReindexController(SearchReindexer reindexer) {
+	/** The zone of the application's clock, for the times shown. */
+	private final ZoneId zone;
+
+	ReindexController(SearchReindexer reindexer, Clock clock) {
 		this.reindexer = reindexer;
+		this.zone = clock.getZone();
 	}
 
 	@GetMapping(PATH)
@@ -54,9 +56,10 @@ class ReindexController {
 				runs.stream()
 					.filter(ReindexRun::isActive)
 					.sorted(Comparator.comparing(ReindexRun::getId))
-					.map(RunView::of)
+					.map((run) -> RunView.of(run, this.zone))
 					.toList());
-		model.addAttribute("finished", runs.stream().filter((run) -> !run.isActive()).map(RunView::of).toList());
+		model.addAttribute("finished",
+				runs.stream().filter((run) -> !run.isActive()).map((run) -> RunView.of(run, this.zone)).toList());
 		model.addAttribute("busy", runs.stream().anyMatch(ReindexRun::isActive));
 		return (htmx != null) ? "moderation/reference/index-progress :: progress" : "moderation/reference/index";
 	}

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reindex;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,9 @@ public final class ReindexRun {
 
 	private final AtomicLong done = new AtomicLong();
 
-	private final Instant queuedAt = Instant.now();
+	private final Clock clock;
+
+	private final Instant queuedAt;
 
 	private final CompletableFuture<ReindexRun> completion = new CompletableFuture<>();
 
@@ -58,7 +61,10 @@ public final class ReindexRun {
 
 	private volatile Instant finishedAt;
 
-	ReindexRun(long id, Scope scope, String reasonKey, List<String> reasonArgs, Map<String, Set<Long>> ids) {
+	ReindexRun(long id, Scope scope, String reasonKey, List<String> reasonArgs, Map<String, Set<Long>> ids,
+			Clock clock) {
+		this.clock = clock;
+		this.queuedAt = clock.instant();
 		this.id = id;
 		this.scope = scope;
 		this.reasonKey = reasonKey;
@@ -134,7 +140,7 @@ public final class ReindexRun {
 			return null;
 		}
 		Instant end = this.finishedAt;
-		return Duration.between(start, (end != null) ? end : Instant.now());
+		return Duration.between(start, (end != null) ? end : this.clock.instant());
 	}
 
 	/** Completes with the run when it is over, whether it succeeded or failed. */
@@ -143,7 +149,7 @@ public final class ReindexRun {
 	}
 
 	void start() {
-		this.startedAt = Instant.now();
+		this.startedAt = this.clock.instant();
 		this.state = State.RUNNING;
 	}
 
@@ -156,7 +162,7 @@ public final class ReindexRun {
 	}
 
 	void finish(boolean succeeded) {
-		this.finishedAt = Instant.now();
+		this.finishedAt = this.clock.instant();
 		this.state = succeeded ? State.DONE : State.FAILED;
 		this.completion.complete(this);
 	}

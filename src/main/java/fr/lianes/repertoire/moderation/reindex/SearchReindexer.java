@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reindex;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -44,10 +45,13 @@ public class SearchReindexer implements DisposableBean {
 
 	private long lastId;
 
+	private final Clock clock;
+
 	private volatile boolean stopping;
 
-	SearchReindexer(IndexPass pass) {
+	SearchReindexer(IndexPass pass, Clock clock) {
 		this.pass = pass;
+		this.clock = clock;
 		this.executor = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "search-reindex");
 			thread.setDaemon(true);
@@ -69,9 +73,8 @@ public class SearchReindexer implements DisposableBean {
 		if (underWay.isPresent()) {
 			return new Request(underWay.get(), false);
 		}
-		return new Request(submit(
-				new ReindexRun(++this.lastId, ReindexRun.Scope.ALL, "reindex.reason.button", List.of(), Map.of())),
-				true);
+		return new Request(submit(new ReindexRun(++this.lastId, ReindexRun.Scope.ALL, "reindex.reason.button",
+				List.of(), Map.of(), this.clock)), true);
 	}
 
 	/**
@@ -87,8 +90,8 @@ public class SearchReindexer implements DisposableBean {
 		if (ids.values().stream().allMatch(Set::isEmpty)) {
 			return Optional.empty();
 		}
-		return Optional
-			.of(submit(new ReindexRun(++this.lastId, ReindexRun.Scope.AFFECTED, reasonKey, reasonArgs, ids)));
+		return Optional.of(submit(
+				new ReindexRun(++this.lastId, ReindexRun.Scope.AFFECTED, reasonKey, reasonArgs, ids, this.clock)));
 	}
 
 	/** Queued, running and the latest finished runs, newest first. */

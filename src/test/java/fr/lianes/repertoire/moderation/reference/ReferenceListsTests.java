@@ -251,6 +251,14 @@ class ReferenceListsTests {
 					join domain d on d.id = pd.domain_id where d.slug = 'maraichage'""")
 			.query(Long.class)
 			.single();
+		// the lists and their facets show the registered actors (active and dormant)
+		long registered = this.jdbc
+			.sql("""
+					select count(distinct ap.actor_id) from actor_project ap join project_domain pd on pd.project_id = ap.project_id
+					join domain d on d.id = pd.domain_id join actor a on a.id = ap.actor_id
+					where d.slug = 'maraichage' and a.status <> 'CEASED'""")
+			.query(Long.class)
+			.single();
 		assertThat(projects).isPositive();
 		assertThat(count("/projets?q=biointensif")).isZero();
 		try {
@@ -260,10 +268,10 @@ class ReferenceListsTests {
 			assertThat(this.mvc.get().uri("/domaines/maraichage")).bodyText()
 				.contains("<h1>Maraîchage biointensif</h1>");
 			assertThat(facet("/acteurs?domaine=developpement-rural", "domaine", "maraichage"))
-				.isEqualTo("Maraîchage biointensif " + actors);
+				.isEqualTo("Maraîchage biointensif " + registered);
 			awaitReindexed();
 			assertThat(count("/projets?q=biointensif")).isEqualTo(projects);
-			assertThat(count("/acteurs?q=biointensif")).isEqualTo(actors);
+			assertThat(count("/acteurs?q=biointensif")).isEqualTo(registered);
 		}
 		finally {
 			assertThat(post(BASE + "/domaines/maraichage", form("name", "Maraîchage"))).hasStatus3xxRedirection();
@@ -271,13 +279,13 @@ class ReferenceListsTests {
 		}
 		assertThat(count("/projets?q=biointensif")).isZero();
 		assertThat(facet("/acteurs?domaine=developpement-rural", "domaine", "maraichage"))
-			.isEqualTo("Maraîchage " + actors);
+			.isEqualTo("Maraîchage " + registered);
 	}
 
 	@Test
 	void aRenamedActorTypeShowsInTheFacetsAndInTheSearch() throws Exception {
-		long actors = this.jdbc
-			.sql("select count(*) from actor where published and actor_type_code = 'comite-jumelage'")
+		long actors = this.jdbc.sql(
+				"select count(*) from actor where published and status <> 'CEASED' and actor_type_code = 'comite-jumelage'")
 			.query(Long.class)
 			.single();
 		assertThat(actors).isPositive();
@@ -307,7 +315,9 @@ class ReferenceListsTests {
 		// CA Coeur de Flandre, in Flandre intérieure
 		long moved = this.jdbc.sql("""
 				select count(*) from actor a join commune c on c.insee_code = a.commune_insee
-				where a.published and c.epci_siren = '200040947'""").query(Long.class).single();
+				where a.published and a.status <> 'CEASED' and c.epci_siren = '200040947'""")
+			.query(Long.class)
+			.single();
 		assertThat(moved).isPositive();
 		assertThat(count("/acteurs?q=septentrional")).isZero();
 		try {
@@ -355,7 +365,10 @@ class ReferenceListsTests {
 		return this.jdbc.sql("""
 				select count(*) from actor a join commune c on c.insee_code = a.commune_insee
 				join epci e on e.siren = c.epci_siren join territory t on t.id = e.territory_id
-				where a.published and t.slug = :slug""").param("slug", territory).query(Long.class).single();
+				where a.published and a.status <> 'CEASED' and t.slug = :slug""")
+			.param("slug", territory)
+			.query(Long.class)
+			.single();
 	}
 
 	private void awaitReindexed() {
