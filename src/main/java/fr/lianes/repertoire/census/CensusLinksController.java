@@ -44,18 +44,25 @@ class CensusLinksController {
 		this.forms = forms;
 	}
 
+	/**
+	 * The update request; from an actor's page ({@code acteur}: its slug), for that
+	 * actor.
+	 */
 	@GetMapping("/mise-a-jour")
-	String updateRequest(Model model) {
+	String updateRequest(@RequestParam(name = "acteur", required = false) String slug, Model model) {
 		this.forms.campaign(model);
+		updatedActor(slug, model);
 		return "census/update";
 	}
 
 	/** Answers the same whether or not the address is known. */
 	@PostMapping("/mise-a-jour")
 	String sendUpdateLink(@RequestParam(name = "email", required = false) String email,
+			@RequestParam(name = "acteur", required = false) String slug,
 			@RequestParam(name = CensusController.HONEYPOT, required = false) String honeypot,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		this.forms.campaign(model);
+		Optional<DirectoryEntries.Known> actor = updatedActor(slug, model);
 		model.addAttribute("email", email);
 		if (!Emails.isValid(email)) {
 			model.addAttribute("emailError", Text.isBlank(email) ? "census.error.required" : "census.error.email");
@@ -67,7 +74,12 @@ class CensusLinksController {
 			return "census/update";
 		}
 		if (Text.isBlank(honeypot) && this.limits.tryAcquire(RateLimits.Kind.LINK_EMAIL, email)) {
-			this.census.sendUpdateLinks(email.strip());
+			if (actor.isPresent()) {
+				this.census.sendUpdateLink(email.strip(), actor.get().actorId());
+			}
+			else {
+				this.census.sendUpdateLinks(email.strip());
+			}
 		}
 		model.addAttribute("sent", true);
 		return "census/update";
@@ -147,6 +159,17 @@ class CensusLinksController {
 		this.census.withdraw(link.get().email());
 		model.addAttribute("withdrawn", true);
 		return "census/withdraw";
+	}
+
+	/** The published actor the request is for, if any, named on the page. */
+	private Optional<DirectoryEntries.Known> updatedActor(String slug, Model model) {
+		Optional<DirectoryEntries.Known> actor = (slug != null && slug.matches("[a-z0-9-]{1,160}"))
+				? this.entries.published(slug) : Optional.empty();
+		actor.ifPresent((known) -> {
+			model.addAttribute("updatedName", known.name());
+			model.addAttribute("updatedSlug", slug);
+		});
+		return actor;
 	}
 
 	/** The token is in this page's address: it must not leave in a Referer header. */

@@ -90,6 +90,19 @@ class CensusService {
 	}
 
 	/**
+	 * Sends an update link for this actor only, if the address is one of its own; nothing
+	 * otherwise.
+	 */
+	@Transactional
+	void sendUpdateLink(String email, long actorId) {
+		this.entries.byEmail(actorId, email).ifPresent((actor) -> {
+			AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.UPDATE_ENTRY, email, null, actor.actorId(),
+					this.properties.updateLinkValidity());
+			this.mails.updateLink(actor, email, link);
+		});
+	}
+
+	/**
 	 * Withdraws what this address agreed to: no more campaign emails, and its contact
 	 * persons' name, email and phone no longer published.
 	 */

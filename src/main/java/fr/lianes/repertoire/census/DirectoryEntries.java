@@ -51,6 +51,33 @@ class DirectoryEntries {
 			.list();
 	}
 
+	/**
+	 * The actor (not ceased) if this is its public email or one of its contact persons':
+	 * an update link asked for from its page goes only to its own addresses.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Known> byEmail(long actorId, String email) {
+		return this.jdbc
+			.sql("""
+					select a.id, a.name from actor a
+					where a.id = :id and a.status <> 'CEASED'
+					  and (lower(a.email) = lower(:email)
+					       or exists (select 1 from contact_person c where c.actor_id = a.id and lower(c.email) = lower(:email)))""")
+			.param("id", actorId)
+			.param("email", email.strip())
+			.query((rs, i) -> new Known(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
+	/** A published actor by its slug, as its public page names it. */
+	@Transactional(readOnly = true)
+	Optional<Known> published(String slug) {
+		return this.jdbc.sql("select id, name from actor where slug = ? and published")
+			.param(slug)
+			.query((rs, i) -> new Known(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
 	Optional<String> name(long actorId) {
 		return this.jdbc.sql("select name from actor where id = ?").param(actorId).query(String.class).optional();
 	}

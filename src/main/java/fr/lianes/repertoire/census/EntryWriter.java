@@ -139,7 +139,9 @@ class EntryWriter {
 
 	/**
 	 * A project as answered: the actor's own project of the same key, or a new one. The
-	 * project is published; its actor's publication decides whether the public sees it.
+	 * project is published; its actor's publication decides whether the public sees it. A
+	 * new project is inserted once every answer is set: the database checks the row as a
+	 * whole (an agreement needs its partner authority).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Project project(Actor actor, ProjectAnswers p) {
@@ -147,10 +149,10 @@ class EntryWriter {
 		ProjectKind kind = ProjectKind.valueOf(p.kind());
 		ProjectNature nature = ProjectNature.valueOf(p.nature());
 		ProjectStatus status = ProjectStatus.valueOf(p.status());
-		if (project == null) {
+		boolean isNew = project == null;
+		if (isNew) {
 			project = new Project(uniqueSlug("project", "project_slug_redirect", p.title(), PROJECT_SLUG_LENGTH),
 					p.title().strip(), actor, kind, nature, status);
-			this.entities.persist(project);
 		}
 		project.setTitle(p.title().strip());
 		project.setKind(kind);
@@ -177,6 +179,9 @@ class EntryWriter {
 		project.getPartners().retainAll(partners);
 		project.getPartners().addAll(partners);
 		project.publish();
+		if (isNew) {
+			this.entities.persist(project);
+		}
 		return project;
 	}
 

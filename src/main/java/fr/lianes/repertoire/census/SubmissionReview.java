@@ -277,11 +277,15 @@ public class SubmissionReview {
 			.filter(java.util.Objects::nonNull);
 	}
 
+	/**
+	 * The campaign the response was sent for, or null: one sent while none had opened.
+	 */
 	private Integer campaignOf(long id) {
 		return this.jdbc.sql("select campaign_id from submission where id = ?")
 			.param(id)
-			.query((rs, i) -> (Integer) rs.getObject(1))
-			.single();
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private void recordProjects(Review review, List<ProjectChange> changes, String staff, long submissionId) {

@@ -64,13 +64,13 @@ class ActorQueries {
 					new ActorRow(rs.getString("slug"), rs.getString("name"), rs.getString("acronym"),
 							ActorStatus.valueOf(rs.getString("status")), rs.getString("type_name"),
 							rs.getString("commune_name"), rs.getString("territory_name"),
-							SqlRows.strings(rs, "countries"), SqlRows.instant(rs, "updated_at"), null, null)))
+							SqlRows.strings(rs, "countries"), SqlRows.instant(rs, "updated_at"), null, null, null)))
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		return result.ids().stream().filter(byId::containsKey).map((id) -> {
 			SearchResult.Highlights marks = result.highlights().get(id);
 			ActorRow row = byId.get(id);
-			return (marks != null) ? row.withHighlights(marks.name(), marks.excerpt()) : row;
+			return (marks != null) ? row.withHighlights(marks) : row;
 		}).toList();
 	}
 

@@ -3,6 +3,8 @@ package fr.lianes.repertoire.directory;
 import java.time.Instant;
 import java.util.List;
 
+import fr.lianes.repertoire.search.SearchResult;
+
 /**
  * An actor as listed.
  *
@@ -10,14 +12,15 @@ import java.util.List;
  * null
  * @param excerpt a passage of the description with the searched words marked,
  * HTML-escaped, or null
+ * @param match the project of the actor's that the searched words were found in, or null
  */
 public record ActorRow(String slug, String name, String acronym, ActorStatus status, String typeName,
 		String communeName, String territoryName, List<String> countries, Instant updatedAt, String markedName,
-		String excerpt) {
+		String excerpt, SearchResult.ProjectMatch match) {
 
-	ActorRow withHighlights(String markedName, String excerpt) {
+	ActorRow withHighlights(SearchResult.Highlights marks) {
 		return new ActorRow(this.slug, this.name, this.acronym, this.status, this.typeName, this.communeName,
-				this.territoryName, this.countries, this.updatedAt, markedName, excerpt);
+				this.territoryName, this.countries, this.updatedAt, marks.name(), marks.excerpt(), marks.project());
 	}
 
 }

@@ -3,8 +3,11 @@ package fr.lianes.repertoire.directory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,6 +57,7 @@ public class Project extends TrackedEntity {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
+	@KeywordField(projectable = Projectable.YES)
 	private String slug;
 
 	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH,
@@ -87,7 +91,6 @@ public class Project extends TrackedEntity {
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "varchar(120)[]")
-	@FullTextField(analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
 	private List<String> localities = new ArrayList<>();
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
@@ -147,6 +150,9 @@ public class Project extends TrackedEntity {
 		this.kind = kind;
 		this.nature = nature;
 		this.status = status;
+		// both sides of the association, in this session too: the lead actor's search
+		// document is built from its projects when the transaction commits
+		leadActor.getLedProjects().add(this);
 	}
 
 	public void publish() {
@@ -201,8 +207,23 @@ public class Project extends TrackedEntity {
 		return this.leadActor;
 	}
 
+	/** The other regional actors involved (change them with {@link #addOtherActor}). */
 	public Set<Actor> getOtherActors() {
-		return this.otherActors;
+		return Collections.unmodifiableSet(this.otherActors);
+	}
+
+	/** Another regional actor takes part, both sides of the association updated. */
+	public void addOtherActor(Actor actor) {
+		if (!actor.equals(this.leadActor) && this.otherActors.add(actor)) {
+			actor.getJoinedProjects().add(this);
+		}
+	}
+
+	/** A regional actor no longer takes part, both sides of the association updated. */
+	public void removeOtherActor(Actor actor) {
+		if (this.otherActors.remove(actor)) {
+			actor.getJoinedProjects().remove(this);
+		}
 	}
 
 	public ProjectKind getKind() {
@@ -338,8 +359,30 @@ public class Project extends TrackedEntity {
 		return collect(withParents().stream().map(Domain::getName).toList());
 	}
 
+	/**
+	 * Where the project works, as searched: its localities, then the towns of its
+	 * partners not among them.
+	 */
+	@FullTextField(name = "localities", analyzer = SearchAnalyzers.FRENCH,
+			searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH, highlightable = Highlightable.ANY)
+	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "localities")),
+			@ObjectPath(@PropertyValue(propertyName = "partners")) })
+	public Set<String> getPlaces() {
+		Set<String> places = new LinkedHashSet<>();
+		Set<String> seen = new HashSet<>();
+		List<String> all = new ArrayList<>(this.localities);
+		this.partners.forEach((partner) -> all.add(partner.getCity()));
+		for (String place : all) {
+			if (place != null && !place.isBlank() && seen.add(place.strip().toLowerCase(Locale.ROOT))) {
+				places.add(place.strip());
+			}
+		}
+		return places;
+	}
+
 	/** The partner organisations abroad and, for an agreement, the partner authority. */
-	@FullTextField(name = "partners", analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH)
+	@FullTextField(name = "partners", analyzer = SearchAnalyzers.FRENCH, searchAnalyzer = SearchAnalyzers.FRENCH_SEARCH,
+			highlightable = Highlightable.ANY)
 	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "partners")),
 			@ObjectPath(@PropertyValue(propertyName = "partnerAuthority")) })
 	public Set<String> getPartnerNames() {
@@ -356,6 +399,20 @@ public class Project extends TrackedEntity {
 			@ObjectPath({ @PropertyValue(propertyName = "leadActor"), @PropertyValue(propertyName = "acronym") }) })
 	public Set<String> getLeadActorNames() {
 		return collect(List.of(this.leadActor.getName(), Objects.toString(this.leadActor.getAcronym(), "")));
+	}
+
+	/**
+	 * The identifiers of the regional actors taking part (the lead actor first), so that
+	 * a list of actors can say which of their projects the words were found in.
+	 */
+	@KeywordField(name = "actors", projectable = Projectable.YES)
+	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "leadActor")),
+			@ObjectPath(@PropertyValue(propertyName = "otherActors")) })
+	public List<String> getActorIds() {
+		List<String> ids = new ArrayList<>();
+		ids.add(String.valueOf(this.leadActor.getId()));
+		this.otherActors.forEach((actor) -> ids.add(String.valueOf(actor.getId())));
+		return ids;
 	}
 
 	@KeywordField(name = "type", aggregable = Aggregable.YES)

@@ -126,7 +126,13 @@ public class DirectorySearch {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new SearchResult(pass.total(), page, ids, pass.facets(), highlights(session, scope, target, words, ids));
+		Map<Long, SearchResult.Highlights> highlights = highlights(session, scope, target, words, ids);
+		if (target == SearchTarget.ACTOR) {
+			ProjectMatches.find(session, text, searchAnalyzer(SearchTarget.ACTOR_PROJECT), ids)
+				.forEach((id, project) -> highlights.merge(id, new SearchResult.Highlights(null, null, project),
+						(marks, added) -> marks.withProject(project)));
+		}
+		return new SearchResult(pass.total(), page, ids, pass.facets(), highlights);
 	}
 
 	private static SinglePassCollector collect(IndexSearcher searcher, Query query, org.apache.lucene.search.Sort sort,

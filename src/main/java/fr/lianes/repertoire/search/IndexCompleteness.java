@@ -1,5 +1,10 @@
 package fr.lianes.repertoire.search;
 
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -7,13 +12,16 @@ import org.springframework.stereotype.Component;
  * Records in the database whether the search index holds the whole directory (table
  * {@code search_index_state}): a pass over the index marks it incomplete when it begins;
  * only a pass over the whole index that ends marks it complete again, once no other pass
- * of this instance is under way. A process stopped in the middle (shutdown, crash, error)
- * leaves it incomplete, and the next start rebuilds the index.
+ * of this instance is under way, with the index's shape ({@link IndexMapping}). A process
+ * stopped in the middle (shutdown, crash, error) leaves it incomplete, and so does a new
+ * version that maps other fields: the next start rebuilds the index.
  */
 @Component
 class IndexCompleteness {
 
 	private final JdbcClient jdbc;
+
+	private final Supplier<String> mapping;
 
 	/** Passes under way in this instance. */
 	private int active;
@@ -21,13 +29,25 @@ class IndexCompleteness {
 	/** What the index holds once no pass is under way: the last outcome that counts. */
 	private boolean whole;
 
-	IndexCompleteness(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	@Autowired
+	IndexCompleteness(JdbcClient jdbc, EntityManagerFactory entityManagerFactory) {
+		this(jdbc, () -> IndexMapping.fingerprint(entityManagerFactory));
 	}
 
-	/** Whether the last passes over the index ended, as recorded. */
+	IndexCompleteness(JdbcClient jdbc, Supplier<String> mapping) {
+		this.jdbc = jdbc;
+		this.mapping = mapping;
+	}
+
+	/**
+	 * Whether the last passes over the index ended, as recorded, under the index's
+	 * present shape: an index made whole by a version that mapped other fields is not
+	 * complete.
+	 */
 	synchronized boolean isRecordedComplete() {
-		Boolean complete = this.jdbc.sql("select complete from search_index_state")
+		boolean complete = this.jdbc
+			.sql("select complete and mapping is not distinct from :mapping from search_index_state")
+			.param("mapping", this.mapping.get())
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
@@ -35,6 +55,18 @@ class IndexCompleteness {
 			this.whole = complete;
 		}
 		return complete;
+	}
+
+	/**
+	 * Whether the index was last made whole under another shape than the present one (a
+	 * version that mapped other fields), which explains why it is not complete.
+	 */
+	synchronized boolean isRecordedUnderAnotherShape() {
+		return this.jdbc.sql("select complete and mapping is distinct from :mapping from search_index_state")
+			.param("mapping", this.mapping.get())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	/**
@@ -67,9 +99,12 @@ class IndexCompleteness {
 	}
 
 	private void record(boolean complete) {
-		this.jdbc.sql("update search_index_state set complete = :complete, changed_at = now()")
-			.param("complete", complete)
-			.update();
+		this.jdbc.sql("""
+				update search_index_state
+				set complete = :complete,
+				    mapping = case when :complete then :mapping else mapping end,
+				    changed_at = now()
+				""").param("complete", complete).param("mapping", this.mapping.get()).update();
 	}
 
 	/** A pass under way. */

@@ -116,7 +116,9 @@ public class SearchIndexer implements SmartLifecycle {
 	 */
 	Optional<String> reasonToRebuild() {
 		if (!this.completeness.isRecordedComplete()) {
-			return Optional.of("The last pass over the search index did not end");
+			return Optional.of(this.completeness.isRecordedUnderAnotherShape()
+					? "The search index was built by a version that indexed other fields"
+					: "The last pass over the search index did not end");
 		}
 		StringBuilder counts = new StringBuilder();
 		for (SearchIndexedEntity<?> entity : Search.mapping(this.entityManagerFactory).allIndexedEntities()) {

@@ -10,18 +10,33 @@ import java.util.stream.Collectors;
  */
 enum SearchTarget {
 
+	/**
+	 * Actors: their name and acronym weigh most; then what their projects say of where
+	 * and with whom (titles, localities, partners); then where the actor is, the
+	 * countries and domains; then the descriptions, the actor's own and its projects'.
+	 */
 	ACTOR("Actor", "name", "name_prefix", "name_sort",
-			Map.ofEntries(Map.entry("name", 4f), Map.entry("acronym", 4f), Map.entry("description", 1f),
-					Map.entry("typeName", 1f), Map.entry("commune", 1.5f), Map.entry("territoryName", 1f),
-					Map.entry("countryNames", 1.5f), Map.entry("domainNames", 1f), Map.entry("localities", 1.5f),
-					Map.entry("partners", 1f), Map.entry("projectTitles", 1f)),
-			Set.of("name", "acronym", "commune", "territoryName", "countryNames", "localities")),
+			Map.ofEntries(Map.entry("name", 4f), Map.entry("acronym", 4f), Map.entry("projectTitles", 2f),
+					Map.entry("localities", 2f), Map.entry("partners", 2f), Map.entry("commune", 1.5f),
+					Map.entry("countryNames", 1.5f), Map.entry("domainNames", 1.25f), Map.entry("typeName", 1f),
+					Map.entry("territoryName", 1f), Map.entry("description", 1f),
+					Map.entry("projectDescriptions", 0.75f)),
+			Set.of("name", "acronym", "commune", "territoryName", "countryNames", "localities", "partners")),
 
 	PROJECT("Project", "title", "title_prefix", "title_sort",
 			Map.ofEntries(Map.entry("title", 4f), Map.entry("description", 1f), Map.entry("localities", 2f),
 					Map.entry("partners", 1.5f), Map.entry("countryNames", 1.5f), Map.entry("domainNames", 1f),
 					Map.entry("leadActor", 2f), Map.entry("territoryName", 1f)),
-			Set.of("title", "localities", "countryNames", "leadActor", "territoryName"));
+			Set.of("title", "localities", "countryNames", "leadActor", "territoryName")),
+
+	/**
+	 * The projects of the actors a list shows, searched for the words the actors were
+	 * found by: only what each project says itself (not its lead actor's name).
+	 */
+	ACTOR_PROJECT("Project", "title", "title_prefix", "title_sort",
+			Map.ofEntries(Map.entry("title", 4f), Map.entry("localities", 2f), Map.entry("partners", 2f),
+					Map.entry("countryNames", 1f), Map.entry("domainNames", 1f), Map.entry("description", 1f)),
+			Set.of("title", "localities", "partners", "countryNames"));
 
 	private final String entityName;
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -14,6 +15,7 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -37,6 +39,20 @@ final class TextQuery {
 	static final float PREFIX_BOOST = 2f;
 
 	static final float FUZZY_BOOST = 0.5f;
+
+	/**
+	 * Several words found in this order, next to each other but for a word or two, in one
+	 * field: the name of a partner, an authority, a title ("Commune de Tanguiéta",
+	 * "hôpital de Kayes"), which must outrank the names that merely share one of the
+	 * words.
+	 */
+	static final float PHRASE_BOOST = 4f;
+
+	/** How many positions the words of a phrase may be apart. */
+	static final int PHRASE_SLOP = 2;
+
+	/** Longer inputs are not looked for as a phrase: nobody types a name that long. */
+	static final int PHRASE_MAX_WORDS = 8;
 
 	/**
 	 * Words shorter than this are only matched exactly: one edit would change them too
@@ -104,6 +120,7 @@ final class TextQuery {
 			bool.add(clause(analyzer, target.textFields(), SimpleQueryParser.WHITESPACE_OPERATOR, this.words,
 					EXACT_BOOST), Occur.SHOULD)
 				.add(clause(analyzer, target.textFields(), 0, this.words, TOGETHER_BOOST), Occur.SHOULD);
+			phrase(target, analyzer).ifPresent((phrase) -> bool.add(phrase, Occur.SHOULD));
 		}
 		bool.add(clause(analyzer, Map.of(target.prefixField(), 1f), SimpleQueryParser.WHITESPACE_OPERATOR, this.words,
 				PREFIX_BOOST), Occur.SHOULD);
@@ -111,6 +128,41 @@ final class TextQuery {
 			bool.add(clause(analyzer, target.typoFields(),
 					SimpleQueryParser.WHITESPACE_OPERATOR | SimpleQueryParser.FUZZY_OPERATOR, this.fuzzy, FUZZY_BOOST),
 					Occur.SHOULD);
+		}
+		return bool.build();
+	}
+
+	/**
+	 * The words as a phrase in one field, if there are few enough of them: synonyms of
+	 * several words make a phrase a graph of alternatives, which many words would make
+	 * too large.
+	 */
+	private Optional<Query> phrase(SearchTarget target, Analyzer analyzer) {
+		if (this.words.split(" ").length > PHRASE_MAX_WORDS) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(clause(analyzer, target.textFields(),
+					SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.NEAR_OPERATOR,
+					"\"" + this.words + "\"~" + PHRASE_SLOP, PHRASE_BOOST));
+		}
+		catch (IndexSearcher.TooManyClauses ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Any of the words (with synonyms) in any of the target's fields, as typed or with
+	 * one typo: which of a few known documents the words were found in, and where.
+	 */
+	Query anyWord(SearchTarget target, Analyzer analyzer) {
+		BooleanQuery.Builder bool = new BooleanQuery.Builder();
+		bool.add(clause(analyzer, target.textFields(), SimpleQueryParser.WHITESPACE_OPERATOR, this.words, EXACT_BOOST,
+				Occur.SHOULD), Occur.SHOULD);
+		if (!this.fuzzy.isEmpty()) {
+			bool.add(clause(analyzer, target.typoFields(),
+					SimpleQueryParser.WHITESPACE_OPERATOR | SimpleQueryParser.FUZZY_OPERATOR, this.fuzzy, FUZZY_BOOST,
+					Occur.SHOULD), Occur.SHOULD);
 		}
 		return bool.build();
 	}
@@ -168,8 +220,13 @@ final class TextQuery {
 	 * fields.
 	 */
 	private static Query clause(Analyzer analyzer, Map<String, Float> fields, int operators, String text, float boost) {
+		return clause(analyzer, fields, operators, text, boost, Occur.MUST);
+	}
+
+	private static Query clause(Analyzer analyzer, Map<String, Float> fields, int operators, String text, float boost,
+			Occur eachWord) {
 		SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields, operators);
-		parser.setDefaultOperator(Occur.MUST);
+		parser.setDefaultOperator(eachWord);
 		return new BoostQuery(parser.parse(text), boost);
 	}
 

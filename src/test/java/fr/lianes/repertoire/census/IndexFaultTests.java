@@ -39,6 +39,10 @@ import static org.awaitility.Awaitility.await;
  * the last one must find the whole directory indexed, the acknowledged questionnaire sent
  * during a build that was then killed still there.
  * <p>
+ * The test holds the build where it wants it, whatever the machine's speed: it locks a
+ * table that only the loading of entities reads ({@code project_country}) while it looks
+ * at the pages and until its signal is sent.
+ * <p>
  * Along the way: during a build the list pages say that the directory is being prepared
  * (with the progress) and readiness is out of service; a SIGTERM stops the build in one
  * log line, without stack traces, and stops the embedded PostgreSQL after the
@@ -138,18 +142,21 @@ class IndexFaultTests {
 		awaitLine(log, REBUILDING);
 		WebClient browser = new WebClient(port);
 		if (lookAtThePages) {
-			assertThat(readiness(port)).as("readiness during the build").isEqualTo(503);
-			// (every page that reads the index: DirectoryPreparationTests)
-			for (String url : List.of("/acteurs", "/projets", "/")) {
-				WebClient.Page page = browser.get(url);
-				assertThat(page.status()).isEqualTo(200);
-				assertThat(page.body()).as(url)
-					.contains("<h1>Le répertoire est en cours de préparation</h1>")
-					.doesNotContain("Aucun acteur ne correspond")
-					.doesNotContain("Aucun projet ne correspond");
+			try (Connection hold = holdTheBuild()) {
+				assertThat(readiness(port)).as("readiness during the build").isEqualTo(503);
+				// (every page that reads the index: DirectoryPreparationTests)
+				for (String url : List.of("/acteurs", "/projets", "/")) {
+					WebClient.Page page = browser.get(url);
+					assertThat(page.status()).isEqualTo(200);
+					assertThat(page.body()).as(url)
+						.contains("<h1>Le répertoire est en cours de préparation</h1>")
+						.doesNotContain("Aucun acteur ne correspond")
+						.doesNotContain("Aucun projet ne correspond");
+				}
 			}
 		}
 		awaitProgress(log, percent);
+		Connection hold = holdTheBuild();
 		if (lookAtThePages) {
 			assertThat(browser.get("/acteurs").body()).as("/acteurs at " + percent + " %")
 				.contains("<h1>Le répertoire est en cours de préparation</h1>")
@@ -159,11 +166,14 @@ class IndexFaultTests {
 		if (kill) {
 			this.app.destroyForcibly();
 			assertThat(this.app.waitFor(2, TimeUnit.MINUTES)).isTrue();
+			hold.close();
 			assertThat(Files.readString(log)).as("killed during the build").doesNotContain(BUILT);
 		}
 		else {
 			long before = Files.readAllLines(log).size();
 			this.app.destroy();
+			// the build goes on from where it was held until the shutdown stops it
+			hold.close();
 			assertThat(this.app.waitFor(2, TimeUnit.MINUTES)).as("stopped by SIGTERM").isTrue();
 			List<String> lines = Files.readAllLines(log);
 			List<String> after = lines.subList((int) before, lines.size());
@@ -176,6 +186,20 @@ class IndexFaultTests {
 			// it
 			assertThat(this.directory.resolve("postgres/postmaster.pid")).doesNotExist();
 		}
+	}
+
+	/**
+	 * Holds the index build until the connection is closed: the loading of entities reads
+	 * the countries of projects, which this connection locks (the loading of identifiers
+	 * does not, so the build cannot be waiting on the test while the test waits on it).
+	 */
+	private Connection holdTheBuild() throws Exception {
+		Connection hold = DriverManager.getConnection(databaseUrl());
+		hold.setAutoCommit(false);
+		try (Statement statement = hold.createStatement()) {
+			statement.execute("lock table project_country in access exclusive mode");
+		}
+		return hold;
 	}
 
 	/** The questionnaire, sent while the index is being built: acknowledged, so kept. */

@@ -91,6 +91,19 @@ class SearchIndexerTests {
 	}
 
 	@Test
+	void anIndexBuiltByAVersionThatIndexedOtherFieldsIsRebuilt() throws Exception {
+		assertThat(this.indexer.rebuildIfIncomplete()).isEmpty();
+		// what an earlier version left: a whole index, of another shape
+		this.jdbc.sql("update search_index_state set mapping = 'an earlier shape'").update();
+		assertThat(this.indexer.rebuildIfIncomplete())
+			.hasValue("The search index was built by a version that indexed other fields");
+		assertThat(this.indexer.rebuildIfIncomplete()).isEmpty();
+		assertThat(this.jdbc.sql("select mapping from search_index_state").query(String.class).single())
+			.matches("[0-9a-f]{64}");
+		assertThat(listCount("/acteurs")).isEqualTo(count("select count(*) from actor where published"));
+	}
+
+	@Test
 	void aProcessKilledDuringAPassLeavesTheIndexRecordedIncomplete() throws Exception {
 		// what a killed process leaves: the pass began, nothing ended it
 		this.jdbc.sql("update search_index_state set complete = false").update();

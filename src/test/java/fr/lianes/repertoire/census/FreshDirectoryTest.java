@@ -1,0 +1,96 @@
+package fr.lianes.repertoire.census;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A directory started as production starts it: an empty database of its own (no demo
+ * directory, no census campaign, no staff but the ones the tests add), filled only
+ * through the questionnaire and the moderation, over HTTP. The test classes extending
+ * this one share its application and database.
+ */
+@TestPropertySource(properties = { "repertoire.embedded-db.database=chaine", "repertoire.demo.load-on-empty=false",
+		"spring.datasource.hikari.maximum-pool-size=" + ChainRelevanceTest.POOL_SIZE })
+abstract class FreshDirectoryTest extends CensusWebTest {
+
+	static final String MODERATOR = "moderatrice@chaine.example";
+
+	static final String ADMIN = "administrateur@chaine.example";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	WebClient moderator;
+
+	@BeforeEach
+	void signInModerator() {
+		assertThat(this.jdbc.sql("select count(*) from census_campaign").query(Long.class).single())
+			.as("a directory started as production starts it has no campaign")
+			.isZero();
+		staffAccount(this.jdbc, this.encoder, MODERATOR, "MODERATOR");
+		staffAccount(this.jdbc, this.encoder, ADMIN, "ADMIN");
+		this.moderator = signedIn(this.port, MODERATOR);
+	}
+
+	/** Sends the actor's questionnaire and approves it; the actor's slug. */
+	String enter(TypedActor actor) {
+		long id = Questionnaire.enter(this.port, this.jdbc, this.moderator, actor);
+		return slug(id);
+	}
+
+	String slug(long actorId) {
+		return this.jdbc.sql("select slug from actor where id = ?").param(actorId).query(String.class).single();
+	}
+
+	long actorId(String slug) {
+		return this.jdbc.sql("select id from actor where slug = ?").param(slug).query(Long.class).single();
+	}
+
+	/** The slugs of the actors /acteurs lists for these words (and filters), in order. */
+	List<String> actorsFound(String q, String... filters) {
+		return found("/acteurs", q, filters);
+	}
+
+	/**
+	 * The slugs of the projects /projets lists for these words (and filters), in order.
+	 */
+	List<String> projectsFound(String q, String... filters) {
+		return found("/projets", q, filters);
+	}
+
+	private List<String> found(String list, String q, String... filters) {
+		StringBuilder url = new StringBuilder(list).append("?q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+		for (int i = 0; i < filters.length; i += 2) {
+			url.append('&')
+				.append(filters[i])
+				.append('=')
+				.append(URLEncoder.encode(filters[i + 1], StandardCharsets.UTF_8));
+		}
+		WebClient.Page page = new WebClient(this.port).get(url.toString());
+		assertThat(page.status()).as(url.toString()).isEqualTo(200);
+		return Jsoup.parse(page.body())
+			.select("ul.cards > li.card > h3.card-title > a")
+			.stream()
+			.map((a) -> a.attr("href").substring(a.attr("href").lastIndexOf('/') + 1))
+			.toList();
+	}
+
+}
