@@ -1,6 +1,5 @@
 package fr.lianes.repertoire.directory;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -30,13 +29,5 @@ interface ActorRepository extends JpaRepository<Actor, Long> {
 			where r.old_slug = :slug and a.published
 			""", nativeQuery = true)
 	Optional<String> findCurrentSlug(String slug);
-
-	@Query("""
-			select distinct c from ContactPerson c
-			left join fetch c.consents
-			where c.actor.id = :actorId
-			order by c.position
-			""")
-	List<ContactPerson> findContactsWithConsents(long actorId);
 
 }

@@ -28,11 +28,15 @@ class DetailQueries {
 
 	private final JdbcClient jdbc;
 
-	DetailQueries(ActorRepository actors, ProjectRepository projects, ProjectQueries projectQueries, JdbcClient jdbc) {
+	private final PublicContacts publicContacts;
+
+	DetailQueries(ActorRepository actors, ProjectRepository projects, ProjectQueries projectQueries, JdbcClient jdbc,
+			PublicContacts publicContacts) {
 		this.actors = actors;
 		this.projects = projects;
 		this.projectQueries = projectQueries;
 		this.jdbc = jdbc;
+		this.publicContacts = publicContacts;
 	}
 
 	Optional<ActorView> actor(String slug) {
@@ -55,11 +59,7 @@ class DetailQueries {
 		Epci epci = actor.getCommune().getEpci();
 		ActorView.Link territory = (epci != null)
 				? new ActorView.Link(epci.getTerritory().getSlug(), epci.getTerritory().getName()) : null;
-		List<ActorView.PublicContact> contacts = this.actors.findContactsWithConsents(actor.getId())
-			.stream()
-			.map(DetailQueries::publicContact)
-			.flatMap(Optional::stream)
-			.toList();
+		List<ActorView.PublicContact> contacts = this.publicContacts.of(actor.getId());
 		List<ActorView.Count> countries = this.jdbc.sql("""
 				select co.iso2, co.name_fr, count(*) from actor_project ap
 				join project_country pc on pc.project_id = ap.project_id
@@ -87,17 +87,6 @@ class DetailQueries {
 				actor.getEmail(), actor.getPhone(), actor.getFoundingYear(),
 				actor.getNetworks().stream().map(Network::getName).sorted().toList(), contacts,
 				this.projectQueries.forActor(actor.getId()), countries, domains, actor.getUpdatedAt());
-	}
-
-	/** Only what the person consented to; nobody at all when nothing is consented. */
-	private static Optional<ActorView.PublicContact> publicContact(ContactPerson person) {
-		String name = person.isPublic(ConsentField.NAME) ? person.getFullName() : null;
-		String email = person.isPublic(ConsentField.EMAIL) ? person.getEmail() : null;
-		String phone = person.isPublic(ConsentField.PHONE) ? person.getPhone() : null;
-		if (name == null && email == null && phone == null) {
-			return Optional.empty();
-		}
-		return Optional.of(new ActorView.PublicContact(name, person.getRole(), email, phone));
 	}
 
 	private static ProjectView toView(Project project) {

@@ -92,27 +92,9 @@ class FiguresController {
 		return this.messages.getMessage(key, null, locale);
 	}
 
-	/**
-	 * One RFC 4180 line: fields quoted when they hold a comma, a quote or a line break.
-	 */
+	/** One RFC 4180 line, cells neutralised ({@link CsvCells}). */
 	static void line(StringBuilder csv, List<String> fields) {
-		for (int i = 0; i < fields.size(); i++) {
-			String field = (fields.get(i) != null) ? fields.get(i) : "";
-			if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
-				// a spreadsheet would read it as a formula
-				field = "'" + field;
-			}
-			if (i > 0) {
-				csv.append(',');
-			}
-			if (field.matches("(?s).*[,\"\r\n].*")) {
-				csv.append('"').append(field.replace("\"", "\"\"")).append('"');
-			}
-			else {
-				csv.append(field);
-			}
-		}
-		csv.append("\r\n");
+		CsvCells.line(csv, fields, ',');
 	}
 
 }

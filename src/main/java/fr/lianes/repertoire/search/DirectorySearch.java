@@ -67,10 +67,10 @@ public class DirectorySearch {
 	 * this keeps it so should that change. Hibernate Search indexes booleans as integer
 	 * points.
 	 */
-	private static final Query PUBLISHED = IntPoint.newExactQuery(PUBLISHED_FIELD, 1);
+	static final Query PUBLISHED = IntPoint.newExactQuery(PUBLISHED_FIELD, 1);
 
 	/** Where Hibernate Search keeps each document's entity identifier, as doc values. */
-	private static final String ID_FIELD = "__HSEARCH_id_docvalue";
+	static final String ID_FIELD = "__HSEARCH_id_docvalue";
 
 	/** Where Hibernate Search indexes each document's entity identifier, as a term. */
 	private static final String ID_TERM_FIELD = "__HSEARCH_id";
@@ -153,7 +153,7 @@ public class DirectorySearch {
 	 * three times faster). Read from the bounds of the points, without visiting any
 	 * document.
 	 */
-	private static boolean allPublished(IndexReader reader) throws IOException {
+	static boolean allPublished(IndexReader reader) throws IOException {
 		byte[] published = new byte[Integer.BYTES];
 		IntPoint.encodeDimension(1, published, 0);
 		for (LeafReaderContext leaf : reader.leaves()) {
@@ -168,7 +168,7 @@ public class DirectorySearch {
 	}
 
 	/** The entity identifiers of the hits from {@code from} on. */
-	private static List<Long> ids(IndexReader reader, ScoreDoc[] hits, int from) throws IOException {
+	static List<Long> ids(IndexReader reader, ScoreDoc[] hits, int from) throws IOException {
 		List<LeafReaderContext> leaves = reader.leaves();
 		List<Long> ids = new ArrayList<>();
 		for (int i = from; i < hits.length; i++) {
@@ -279,8 +279,8 @@ public class DirectorySearch {
 	 * The Lucene sort that Hibernate Search builds for the order (sort fields, missing
 	 * values), computed once per target and order.
 	 */
-	private org.apache.lucene.search.Sort luceneSort(SearchSession session, SearchScope<Object> scope,
-			SearchTarget target, SearchQuery.Sort sort) {
+	org.apache.lucene.search.Sort luceneSort(SearchSession session, SearchScope<Object> scope, SearchTarget target,
+			SearchQuery.Sort sort) {
 		return this.sorts.computeIfAbsent(List.of(target, sort),
 				(key) -> session.search(scope).where((f) -> f.matchAll()).sort((f) -> switch (sort) {
 					case RELEVANCE -> f.score().then().field(target.sortField());
@@ -290,7 +290,7 @@ public class DirectorySearch {
 	}
 
 	/** The analyzer Hibernate Search searches each field of the target's index with. */
-	private Analyzer searchAnalyzer(SearchTarget target) {
+	Analyzer searchAnalyzer(SearchTarget target) {
 		return this.searchAnalyzers.computeIfAbsent(target,
 				(key) -> Search.mapping(this.entityManager.getEntityManagerFactory())
 					.indexedEntity(target.entityName())
@@ -300,7 +300,7 @@ public class DirectorySearch {
 	}
 
 	/** The analyzer of the indexed text, for the typos of {@link TextQuery}. */
-	private Analyzer stemmer() {
+	Analyzer stemmer() {
 		Analyzer stemmer = this.stemmer;
 		if (stemmer == null) {
 			stemmer = Search.mapping(this.entityManager.getEntityManagerFactory())
@@ -313,7 +313,7 @@ public class DirectorySearch {
 		return stemmer;
 	}
 
-	private static SearchQuery.Sort effectiveSort(SearchQuery query, TextQuery text) {
+	static SearchQuery.Sort effectiveSort(SearchQuery query, TextQuery text) {
 		return (query.sort() == SearchQuery.Sort.RELEVANCE && text.isEmpty()) ? SearchQuery.Sort.NAME : query.sort();
 	}
 
