@@ -85,11 +85,16 @@ class UpgradeTests {
 
 	@Test
 	void publishedActorsAndProjectsAreServedAndSearched() throws Exception {
-		long published = this.jdbc.sql("select count(*) from actor where published").query(Long.class).single();
-		String list = this.mvc.get().uri("/acteurs").exchange().getResponse().getContentAsString();
-		Matcher count = Pattern.compile("role=\"status\"[^>]*>([^<]*)<").matcher(list);
-		assertThat(count.find()).isTrue();
-		assertThat(Long.parseLong(count.group(1).replaceAll("[^0-9]", ""))).isEqualTo(published);
+		// the list shows the registered actors (active, dormant), the ceased ones when
+		// chosen
+		long registered = this.jdbc.sql("select count(*) from actor where published and status <> 'CEASED'")
+			.query(Long.class)
+			.single();
+		long ceased = this.jdbc.sql("select count(*) from actor where published and status = 'CEASED'")
+			.query(Long.class)
+			.single();
+		assertThat(listCount("/acteurs")).isEqualTo(registered).isPositive();
+		assertThat(listCount("/acteurs?statut=cesse")).isEqualTo(ceased).isPositive();
 		for (String slug : this.jdbc.sql("select slug from actor where published order by id limit 25")
 			.query(String.class)
 			.list()) {
@@ -100,6 +105,13 @@ class UpgradeTests {
 			.list()) {
 			assertThat(this.mvc.get().uri("/projets/" + slug)).as(slug).hasStatusOk();
 		}
+	}
+
+	private long listCount(String url) throws Exception {
+		String list = this.mvc.get().uri(url).exchange().getResponse().getContentAsString();
+		Matcher count = Pattern.compile("role=\"status\"[^>]*>([^<]*)<").matcher(list);
+		assertThat(count.find()).as(url).isTrue();
+		return Long.parseLong(count.group(1).replaceAll("[^0-9]", ""));
 	}
 
 	@Test

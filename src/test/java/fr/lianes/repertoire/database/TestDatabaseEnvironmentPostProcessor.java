@@ -45,6 +45,11 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("testBackups", Map.of("repertoire.backup.enabled", "false")));
 		}
+		// the contexts a test JVM keeps in its cache share one server of 100 connections:
+		// each lets its idle connections go instead of holding a whole pool
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("testPools", Map.of("spring.datasource.hikari.minimum-idle", "0",
+					"spring.datasource.hikari.idle-timeout", "10s")));
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
 			return;
 		}
