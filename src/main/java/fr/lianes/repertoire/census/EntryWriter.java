@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import fr.lianes.repertoire.demo.Slugs;
+import fr.lianes.repertoire.reference.Slugs;
 import fr.lianes.repertoire.directory.Actor;
 import fr.lianes.repertoire.directory.ActorStatus;
 import fr.lianes.repertoire.directory.ConsentChannel;

@@ -3,7 +3,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "directory" })
+@ApplicationModule(allowedDependencies = { "directory", "reference" })
 package fr.lianes.repertoire.demo;
 
 import org.springframework.modulith.ApplicationModule;
