@@ -4,7 +4,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "maps", "reference", "search", "web" })
+@ApplicationModule(allowedDependencies = { "history", "maps", "reference", "search", "web" })
 package fr.lianes.repertoire.directory;
 
 import org.springframework.modulith.ApplicationModule;
