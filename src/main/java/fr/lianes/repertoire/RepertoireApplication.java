@@ -1,7 +1,15 @@
 package fr.lianes.repertoire;
 
+import java.util.Arrays;
+import java.util.Map;
+
+import fr.lianes.repertoire.backup.RestoreCommand;
+
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,7 +21,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ConfigurationPropertiesScan
 public class RepertoireApplication {
 
+	/**
+	 * Commands run instead of the web application ({@code java -jar repertoire.jar NAME
+	 * ...}), each with a configuration of its own: an {@code ApplicationRunner} that
+	 * reads its arguments and an {@code ExitCodeGenerator}. A new command is one more
+	 * entry.
+	 */
+	static final Map<String, Class<?>> COMMANDS = Map.of("restore", RestoreCommand.class);
+
 	public static void main(String[] args) {
+		if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+			System.exit(runCommand(args));
+		}
 		ConfigurableApplicationContext context;
 		try {
 			context = SpringApplication.run(RepertoireApplication.class, args);
@@ -30,6 +49,21 @@ public class RepertoireApplication {
 		if (!(context instanceof WebServerApplicationContext)) {
 			context.close();
 		}
+	}
+
+	/**
+	 * Runs a command of {@link #COMMANDS}, the web server off.
+	 * @param args the command's name, then its arguments and {@code --name=value}
+	 * settings
+	 * @return the command's exit code
+	 */
+	public static int runCommand(String... args) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(COMMANDS.get(args[0]))
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.run(Arrays.copyOfRange(args, 1, args.length));
+		return SpringApplication.exit(context);
 	}
 
 }

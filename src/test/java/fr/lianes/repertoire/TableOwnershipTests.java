@@ -47,9 +47,12 @@ class TableOwnershipTests {
 
 	/**
 	 * JPQL over the entities Hibernate Search reports indexed: the names are only known
-	 * when the application runs, and the queries only read.
+	 * when the application runs, and the queries only read. The backup and the restore
+	 * copy the whole schema, every table whatever its owner, by the names the database
+	 * lists.
 	 */
-	static final Set<String> DYNAMIC_SQL_ALLOWED = Set.of("search/SearchIndexer.java");
+	static final Set<String> DYNAMIC_SQL_ALLOWED = Set.of("search/SearchIndexer.java", "backup/BackupWriter.java",
+			"backup/Restore.java", "backup/RestoreCommand.java");
 
 	/**
 	 * Today's crossings, as "file use table": the list only shrinks. The test fails on a

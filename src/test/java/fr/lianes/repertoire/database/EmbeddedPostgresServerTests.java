@@ -3,18 +3,21 @@ package fr.lianes.repertoire.database;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -36,6 +39,58 @@ class EmbeddedPostgresServerTests {
 		String url = EmbeddedPostgresServer.startOnce(data, true).jdbcUrl("kept");
 		assertThat(queryNote(url)).isEqualTo("still here");
 		EmbeddedPostgresServer.stop(data);
+	}
+
+	@Test
+	void durableServerWritesToDiskAtEveryCommit() throws Exception {
+		Path data = this.directory.resolve("durable");
+		String url = EmbeddedPostgresServer.startOnce(data, true).jdbcUrl("postgres");
+		try {
+			assertThat(setting(url, "fsync")).isEqualTo("on");
+			assertThat(setting(url, "synchronous_commit")).isEqualTo("on");
+		}
+		finally {
+			EmbeddedPostgresServer.stop(data);
+		}
+	}
+
+	@Test
+	void startsAgainOnItsPortWithItsDataWhenThePostmasterIsKilled() throws Exception {
+		Path data = this.directory.resolve("killed");
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.startOnce(data, true);
+		try {
+			String url = server.jdbcUrl("kept");
+			execute(url, "create table note (text varchar(20)); insert into note values ('still here')");
+			ProcessHandle postmaster = postmaster(data);
+			postmaster.destroyForcibly();
+			postmaster.onExit().join();
+			assertThat(server.isAlive()).isFalse();
+
+			// processes of the killed server may still hold its shared memory for a
+			// moment
+			await().atMost(Duration.ofMinutes(1)).until(server::restartIfDead);
+			assertThat(postmaster(data).pid()).isNotEqualTo(postmaster.pid());
+			assertThat(queryNote(url)).isEqualTo("still here");
+			assertThat(setting(url, "fsync")).isEqualTo("on");
+		}
+		finally {
+			EmbeddedPostgresServer.stop(data);
+		}
+		assertThat(Files.exists(data.resolve("postmaster.pid"))).as("stopped with the library's handle").isFalse();
+	}
+
+	static ProcessHandle postmaster(Path data) throws IOException {
+		long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+		return ProcessHandle.of(pid).orElseThrow();
+	}
+
+	private static String setting(String url, String name) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("show " + name)) {
+			assertThat(result.next()).isTrue();
+			return result.getString(1);
+		}
 	}
 
 	@Test

@@ -40,6 +40,11 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.containsProperty("repertoire.backup.enabled")) {
+			// no scheduled backups of test databases, unless a test asks for them
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("testBackups", Map.of("repertoire.backup.enabled", "false")));
+		}
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
 			return;
 		}
