@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.backup;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,7 +20,10 @@ class BackupHealthIndicator implements HealthIndicator {
 
 	private final Backups backups;
 
-	BackupHealthIndicator(Backups backups) {
+	private final Clock clock;
+
+	BackupHealthIndicator(Backups backups, Clock clock) {
+		this.clock = clock;
 		this.backups = backups;
 	}
 
@@ -33,14 +37,14 @@ class BackupHealthIndicator implements HealthIndicator {
 		else if (latest.isEmpty()) {
 			health = Health.unknown();
 		}
-		else if (latest.get().created().isBefore(Instant.now().minus(this.backups.settings().maxAge()))) {
+		else if (latest.get().created().isBefore(this.clock.instant().minus(this.backups.settings().maxAge()))) {
 			health = Health.down();
 		}
 		else {
 			health = Health.up();
 		}
 		latest.ifPresent((backup) -> health.withDetail("lastGood", backup.created().toString())
-			.withDetail("ageSeconds", Duration.between(backup.created(), Instant.now()).toSeconds()));
+			.withDetail("ageSeconds", Duration.between(backup.created(), this.clock.instant()).toSeconds()));
 		if (!this.backups.settings().enabled()) {
 			health.withDetail("enabled", false);
 		}

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.backup;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -30,7 +31,10 @@ class BackupSchedule implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
-	BackupSchedule(Backups backups, BackupSettings settings) {
+	private final Clock clock;
+
+	BackupSchedule(Backups backups, BackupSettings settings, Clock clock) {
+		this.clock = clock;
 		this.backups = backups;
 		this.settings = settings;
 	}
@@ -48,7 +52,7 @@ class BackupSchedule implements SmartLifecycle {
 		});
 		this.executor = scheduler;
 		boolean missed = this.backups.latest()
-			.map((latest) -> latest.created().isBefore(Instant.now().minus(Duration.ofHours(25))))
+			.map((latest) -> latest.created().isBefore(this.clock.instant().minus(Duration.ofHours(25))))
 			.orElse(true);
 		if (missed) {
 			scheduler.schedule(this::takeAndScheduleNext, this.settings.startDelay().toMillis(), TimeUnit.MILLISECONDS);
@@ -72,7 +76,7 @@ class BackupSchedule implements SmartLifecycle {
 	}
 
 	private void scheduleNext(ScheduledExecutorService scheduler) {
-		ZonedDateTime now = ZonedDateTime.now(this.settings.timeZone());
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.settings.timeZone()));
 		ZonedDateTime next = CronExpression.parse(this.settings.schedule()).next(now);
 		if (next != null) {
 			scheduler.schedule(this::takeAndScheduleNext, Duration.between(now, next).toMillis(),

@@ -36,14 +36,15 @@ final class BackupWriter {
 	private BackupWriter() {
 	}
 
-	static BackupArchive.Manifest write(DataSource dataSource, Path file) throws IOException, SQLException {
+	static BackupArchive.Manifest write(DataSource dataSource, Path file, Instant created)
+			throws IOException, SQLException {
 		try (Connection connection = dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(false);
 			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
 			connection.setReadOnly(true);
 			try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-				BackupArchive.Manifest manifest = write(connection, zip);
+				BackupArchive.Manifest manifest = write(connection, zip, created);
 				zip.putNextEntry(new ZipEntry(BackupArchive.MANIFEST));
 				zip.write(manifest.write().getBytes(StandardCharsets.ISO_8859_1));
 				zip.closeEntry();
@@ -57,9 +58,8 @@ final class BackupWriter {
 		}
 	}
 
-	private static BackupArchive.Manifest write(Connection connection, ZipOutputStream zip)
+	private static BackupArchive.Manifest write(Connection connection, ZipOutputStream zip, Instant created)
 			throws IOException, SQLException {
-		Instant created = Instant.now();
 		List<BackupArchive.Table> tables = new ArrayList<>();
 		for (String table : names(connection,
 				"select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "

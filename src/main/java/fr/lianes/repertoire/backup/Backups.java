@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.backup;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,9 +76,12 @@ public class Backups {
 
 	private volatile Failure lastFailure;
 
-	Backups(DataSource dataSource, BackupSettings settings) {
+	private final Clock clock;
+
+	Backups(DataSource dataSource, BackupSettings settings, Clock clock) {
 		this.dataSource = dataSource;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	public BackupSettings settings() {
@@ -126,7 +130,7 @@ public class Backups {
 			return backup;
 		}
 		catch (IOException | SQLException | RuntimeException ex) {
-			this.lastFailure = new Failure(Instant.now(), ex.toString());
+			this.lastFailure = new Failure(this.clock.instant(), ex.toString());
 			logger.error("Backup failed", ex);
 			throw new IllegalStateException("Backup failed: " + ex.getMessage(), ex);
 		}
@@ -138,10 +142,10 @@ public class Backups {
 	 */
 	Backup write(String prefix) throws IOException, SQLException {
 		Path directory = Files.createDirectories(this.settings.directory());
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Path file = directory.resolve(prefix + NAME.format(now) + SUFFIX);
 		Path partial = directory.resolve(file.getFileName() + ".part");
-		BackupArchive.Manifest manifest = BackupWriter.write(this.dataSource, partial);
+		BackupArchive.Manifest manifest = BackupWriter.write(this.dataSource, partial, now);
 		Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		Backup backup = new Backup(file, manifest.created(), Files.size(file), sha256(file), manifest.schemaVersion());
 		List<Backup> kept = new ArrayList<>(list());

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.backup;
 
+import java.time.Clock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,7 +53,10 @@ public class RestoreCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode = 4;
 
-	RestoreCommand(DataSource dataSource, BackupSettings settings, Environment environment) {
+	private final Clock clock;
+
+	RestoreCommand(DataSource dataSource, BackupSettings settings, Environment environment, Clock clock) {
+		this.clock = clock;
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.environment = environment;
@@ -93,7 +97,7 @@ public class RestoreCommand implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		if (restore.targetHasTables()) {
-			Backups.Backup before = new Backups(this.dataSource, this.settings).write("before-restore-");
+			Backups.Backup before = new Backups(this.dataSource, this.settings, this.clock).write("before-restore-");
 			this.out.println("Current content saved first in " + before.file());
 		}
 		restore.restore(checked);

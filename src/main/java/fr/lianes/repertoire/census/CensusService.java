@@ -3,9 +3,9 @@ package fr.lianes.repertoire.census;
 import java.util.List;
 import java.util.Optional;
 
+import fr.lianes.repertoire.directory.Entries;
 import fr.lianes.repertoire.mail.MailOptOuts;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +30,10 @@ class CensusService {
 
 	private final CensusProperties properties;
 
-	private final JdbcClient jdbc;
+	private final Entries directory;
 
 	CensusService(Submissions submissions, AccessLinks links, CensusMails mails, Campaigns campaigns,
-			DirectoryEntries entries, MailOptOuts optOuts, CensusProperties properties, JdbcClient jdbc) {
+			DirectoryEntries entries, MailOptOuts optOuts, CensusProperties properties, Entries directory) {
 		this.submissions = submissions;
 		this.links = links;
 		this.mails = mails;
@@ -41,7 +41,7 @@ class CensusService {
 		this.entries = entries;
 		this.optOuts = optOuts;
 		this.properties = properties;
-		this.jdbc = jdbc;
+		this.directory = directory;
 	}
 
 	/**
@@ -109,14 +109,7 @@ class CensusService {
 	@Transactional
 	void withdraw(String email) {
 		this.optOuts.record(email);
-		this.jdbc.sql("""
-				insert into contact_consent (contact_person_id, field, granted, recorded_by, notice_version, channel)
-				select p.id, f.field, false, :email, :notice, 'EMAIL'
-				from contact_person p cross join (values ('NAME'), ('EMAIL'), ('PHONE')) as f(field)
-				where lower(p.email) = lower(:email)""")
-			.param("email", email)
-			.param("notice", this.properties.noticeVersion())
-			.update();
+		this.directory.withdrawConsents(email, this.properties.noticeVersion());
 	}
 
 }

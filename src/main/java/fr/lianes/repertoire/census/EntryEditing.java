@@ -7,13 +7,15 @@ import java.util.Optional;
 import fr.lianes.repertoire.directory.Actor;
 import fr.lianes.repertoire.directory.ActorStatus;
 import fr.lianes.repertoire.directory.ConsentChannel;
+import fr.lianes.repertoire.directory.Entries;
+import fr.lianes.repertoire.directory.EntryCommands.Audit;
+import fr.lianes.repertoire.directory.EntryCommands.Consent;
+import fr.lianes.repertoire.directory.EntryCommands.ReplaceContacts;
+import fr.lianes.repertoire.directory.EntryCommands.SaveProject;
+import fr.lianes.repertoire.directory.EntryCommands.UpdateActor;
 import fr.lianes.repertoire.directory.Project;
-import fr.lianes.repertoire.history.History;
+import fr.lianes.repertoire.directory.WriteStatus;
 import fr.lianes.repertoire.history.History.FieldChange;
-import fr.lianes.repertoire.history.History.Subject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -23,7 +25,8 @@ import org.springframework.validation.BindingResult;
  * The network's staff editing entries directly: an actor's fields, a project, an actor's
  * status and publication. The same checks as the questionnaire's; each save names the
  * version it started from, and a save over someone else's newer version is refused with
- * both versions (never a silent overwrite). Every change is recorded in the history.
+ * both versions (never a silent overwrite). The writes, and their history, are the
+ * directory's ({@link Entries}).
  */
 @Service
 public class EntryEditing {
@@ -75,9 +78,9 @@ public class EntryEditing {
 	public record ContactsEdit(long id, String name, int version, List<ContactAnswers> contacts) {
 	}
 
-	private final EntityManager entities;
+	private final Entries entries;
 
-	private final DirectoryEntries entries;
+	private final DirectoryEntries directoryEntries;
 
 	private final AnswersCheck check;
 
@@ -85,32 +88,22 @@ public class EntryEditing {
 
 	private final Communes communes;
 
-	private final EntryWriter writer;
-
-	private final History history;
-
-	private final MessageSource messages;
-
 	private final CensusForms forms;
 
 	private final String noticeVersion;
 
 	private final Clock clock;
 
-	EntryEditing(EntityManager entities, DirectoryEntries entries, AnswersCheck check, Comparisons comparisons,
-			Communes communes, EntryWriter writer, History history, MessageSource messages, CensusForms forms,
-			CensusProperties properties, Clock clock) {
+	EntryEditing(Entries entries, DirectoryEntries directoryEntries, AnswersCheck check, Comparisons comparisons,
+			Communes communes, CensusForms forms, CensusProperties properties, Clock clock) {
 		this.clock = clock;
 		this.forms = forms;
 		this.noticeVersion = properties.noticeVersion();
-		this.entities = entities;
 		this.entries = entries;
+		this.directoryEntries = directoryEntries;
 		this.check = check;
 		this.comparisons = comparisons;
 		this.communes = communes;
-		this.writer = writer;
-		this.history = history;
-		this.messages = messages;
 	}
 
 	/** What the actor form offers: types, networks, the communes of the postal code. */
@@ -133,8 +126,8 @@ public class EntryEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<ActorForm> actor(long id) {
-		return this.writer.actor(id)
-			.flatMap((actor) -> this.entries.answersForStaff(id)
+		return this.entries.actor(id)
+			.flatMap((actor) -> this.directoryEntries.answersForStaff(id)
 				.map((answers) -> new ActorForm(id, actor.getSlug(), actor.getName(), actor.getVersion(),
 						actor.getStatus(), actor.isPublished(), actor.isPublicationConsent(), answers.structure(),
 						answers.contacts())));
@@ -165,34 +158,23 @@ public class EntryEditing {
 		if (errors.hasErrors()) {
 			return new Saved<>(Outcome.INVALID, errors, null, List.of());
 		}
-		Actor actor = this.entities.find(Actor.class, id, LockModeType.PESSIMISTIC_WRITE);
-		if (actor == null) {
+		Optional<Integer> current = this.entries.lockActor(id);
+		if (current.isEmpty()) {
 			return Saved.of(Outcome.NOT_FOUND);
 		}
-		StructureAnswers before = this.entries.answersForStaff(id).orElseThrow().structure();
+		StructureAnswers before = this.directoryEntries.answersForStaff(id).orElseThrow().structure();
 		List<Comparison.Row> differences = this.comparisons.structure(before, typed);
-		if (actor.getVersion() != version) {
+		if (current.get() != version) {
 			return new Saved<>(Outcome.CONFLICT, null, actor(id).orElseThrow(), differences);
 		}
-		this.writer.structure(actor, typed);
-		this.history.record(Subject.ACTOR, id, "EDITED", staff, changes(differences), null, null);
-		return Saved.of(Outcome.SAVED);
+		return saved(this.entries.updateActor(
+				new UpdateActor(id, version, AnswersToEntries.actor(typed), Audit.of(staff, changes(differences)))));
 	}
 
 	/** Changes an actor's status (active, dormant, ceased) if nobody saved it since. */
 	@Transactional
 	public Outcome status(long id, int version, ActorStatus status, String staff) {
-		Actor actor = this.entities.find(Actor.class, id, LockModeType.PESSIMISTIC_WRITE);
-		if (actor == null) {
-			return Outcome.NOT_FOUND;
-		}
-		if (actor.getVersion() != version) {
-			return Outcome.CONFLICT;
-		}
-		FieldChange change = FieldChange.of("moderation.field.status", label(actor.getStatus()), label(status));
-		actor.setStatus(status);
-		this.history.record(Subject.ACTOR, id, "STATUS", staff, listOf(change), null, null);
-		return Outcome.SAVED;
+		return outcome(this.entries.setStatus(id, version, status, staff));
 	}
 
 	/**
@@ -201,30 +183,13 @@ public class EntryEditing {
 	 */
 	@Transactional
 	public Outcome publication(long id, int version, boolean publish, String staff) {
-		Actor actor = this.entities.find(Actor.class, id, LockModeType.PESSIMISTIC_WRITE);
-		if (actor == null) {
-			return Outcome.NOT_FOUND;
-		}
-		if (actor.getVersion() != version) {
-			return Outcome.CONFLICT;
-		}
-		if (publish && !actor.isPublicationConsent()) {
-			return Outcome.INVALID;
-		}
-		if (publish) {
-			actor.publish();
-		}
-		else {
-			actor.unpublish();
-		}
-		this.history.record(Subject.ACTOR, id, publish ? "PUBLISHED" : "UNPUBLISHED", staff, List.of(), null, null);
-		return Outcome.SAVED;
+		return outcome(this.entries.setPublication(id, version, publish, staff));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ContactsEdit> contacts(long id) {
-		return this.writer.actor(id)
-			.flatMap((actor) -> this.entries.answersForStaff(id)
+		return this.entries.actor(id)
+			.flatMap((actor) -> this.directoryEntries.answersForStaff(id)
 				.map((answers) -> new ContactsEdit(id, actor.getName(), actor.getVersion(), answers.contacts())));
 	}
 
@@ -251,29 +216,26 @@ public class EntryEditing {
 		if (errors.hasErrors()) {
 			return new Saved<>(Outcome.INVALID, errors, null, List.of());
 		}
-		Actor actor = this.entities.find(Actor.class, id, LockModeType.PESSIMISTIC_WRITE);
-		if (actor == null) {
+		Optional<Integer> current = this.entries.lockActor(id);
+		if (current.isEmpty()) {
 			return Saved.of(Outcome.NOT_FOUND);
 		}
 		List<Comparison.Item> items = this.comparisons
-			.contacts(this.entries.answersForStaff(id).orElseThrow().contacts(), contacts);
-		if (actor.getVersion() != version) {
+			.contacts(this.directoryEntries.answersForStaff(id).orElseThrow().contacts(), contacts);
+		if (current.get() != version) {
 			return new Saved<>(Outcome.CONFLICT, null, contacts(id).orElseThrow(), List.of(), items);
 		}
-		// the persons live in their own rows: the actor's version is raised by hand
-		this.entities.lock(actor, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-		this.writer.contacts(actor, contacts, staff, this.noticeVersion, this.clock.instant(), ConsentChannel.STAFF);
-		this.history.record(Subject.ACTOR, id, "CONTACTS", staff, new Comparison(List.of(), items, List.of()).changes(),
-				null, null);
-		return Saved.of(Outcome.SAVED);
+		return saved(this.entries.replaceContacts(new ReplaceContacts(id, version, AnswersToEntries.contacts(contacts),
+				new Consent(staff, this.noticeVersion, ConsentChannel.STAFF, this.clock.instant()),
+				Audit.of(staff, new Comparison(List.of(), items, List.of()).changes()))));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ProjectForm> project(long id) {
-		return this.writer.project(id).map((project) -> {
+		return this.entries.project(id).map((project) -> {
 			Actor actor = project.getLeadActor();
 			return new ProjectForm(id, project.getSlug(), actor.getId(), actor.getName(), project.getVersion(),
-					project.isPublished(), this.entries.projectAnswers(id).orElseThrow());
+					project.isPublished(), this.directoryEntries.projectAnswers(id).orElseThrow());
 		});
 	}
 
@@ -284,54 +246,40 @@ public class EntryEditing {
 		if (errors.hasErrors()) {
 			return new Saved<>(Outcome.INVALID, errors, null, List.of());
 		}
-		Project project = this.entities.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
-		if (project == null) {
+		Optional<Integer> current = this.entries.lockProject(id);
+		if (current.isEmpty()) {
 			return Saved.of(Outcome.NOT_FOUND);
 		}
-		ProjectAnswers before = this.entries.projectAnswers(id).orElseThrow();
+		ProjectAnswers before = this.directoryEntries.projectAnswers(id).orElseThrow();
 		List<Comparison.Row> differences = this.comparisons.project(before, typed);
-		if (project.getVersion() != version) {
+		if (current.get() != version) {
 			return new Saved<>(Outcome.CONFLICT, null, project(id).orElseThrow(), differences);
 		}
-		boolean published = project.isPublished();
-		this.writer.project(project.getLeadActor(), typed.withKey("p" + id));
-		if (!published) {
-			project.unpublish();
-		}
-		this.history.record(Subject.PROJECT, id, "EDITED", staff, changes(differences), null, null);
-		return Saved.of(Outcome.SAVED);
+		return saved(this.entries.saveProject(new SaveProject(id, version,
+				AnswersToEntries.project(typed.withKey("p" + id)), Audit.of(staff, changes(differences)))));
 	}
 
 	/** Publishes or unpublishes a project if nobody saved it since. */
 	@Transactional
 	public Outcome projectPublication(long id, int version, boolean publish, String staff) {
-		Project project = this.entities.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
-		if (project == null) {
-			return Outcome.NOT_FOUND;
-		}
-		if (project.getVersion() != version) {
-			return Outcome.CONFLICT;
-		}
-		if (publish) {
-			project.publish();
-		}
-		else {
-			project.unpublish();
-		}
-		this.history.record(Subject.PROJECT, id, publish ? "PUBLISHED" : "UNPUBLISHED", staff, List.of(), null, null);
-		return Outcome.SAVED;
+		return outcome(this.entries.setProjectPublication(id, version, publish, staff));
 	}
 
-	private String label(ActorStatus status) {
-		return this.messages.getMessage("actor.status." + status.name(), null, java.util.Locale.FRENCH);
+	private static Outcome outcome(WriteStatus status) {
+		return switch (status) {
+			case DONE -> Outcome.SAVED;
+			case CONFLICT -> Outcome.CONFLICT;
+			case NOT_FOUND -> Outcome.NOT_FOUND;
+			case REFUSED -> Outcome.INVALID;
+		};
+	}
+
+	private static <T> Saved<T> saved(WriteStatus status) {
+		return Saved.of(outcome(status));
 	}
 
 	private static List<FieldChange> changes(List<Comparison.Row> rows) {
 		return rows.stream().map((row) -> FieldChange.of(row.labelKey(), row.before(), row.after())).toList();
-	}
-
-	private static List<FieldChange> listOf(FieldChange change) {
-		return (change != null) ? List.of(change) : List.of();
 	}
 
 }

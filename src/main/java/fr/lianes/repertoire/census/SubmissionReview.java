@@ -1,19 +1,20 @@
 package fr.lianes.repertoire.census;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import fr.lianes.repertoire.directory.Actor;
 import fr.lianes.repertoire.directory.ConsentChannel;
-import fr.lianes.repertoire.directory.Project;
-import fr.lianes.repertoire.history.History;
+import fr.lianes.repertoire.directory.Entries;
+import fr.lianes.repertoire.directory.EntryCommands.Applied;
+import fr.lianes.repertoire.directory.EntryCommands.ApplyResponse;
+import fr.lianes.repertoire.directory.EntryCommands.Audit;
+import fr.lianes.repertoire.directory.EntryCommands.Consent;
 import fr.lianes.repertoire.history.History.FieldChange;
-import fr.lianes.repertoire.history.History.Subject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,15 +73,13 @@ public class SubmissionReview {
 
 	private final Submissions submissions;
 
-	private final DirectoryEntries entries;
+	private final DirectoryEntries directoryEntries;
 
 	private final AnswersCheck check;
 
 	private final Comparisons comparisons;
 
-	private final EntryWriter writer;
-
-	private final History history;
+	private final Entries entries;
 
 	private final AccessLinks links;
 
@@ -88,17 +87,16 @@ public class SubmissionReview {
 
 	private final CensusProperties properties;
 
-	SubmissionReview(JdbcClient jdbc, JsonMapper json, Submissions submissions, DirectoryEntries entries,
-			AnswersCheck check, Comparisons comparisons, EntryWriter writer, History history, AccessLinks links,
-			CensusMails mails, CensusProperties properties) {
+	SubmissionReview(JdbcClient jdbc, JsonMapper json, Submissions submissions, DirectoryEntries directoryEntries,
+			AnswersCheck check, Comparisons comparisons, Entries entries, AccessLinks links, CensusMails mails,
+			CensusProperties properties) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.submissions = submissions;
-		this.entries = entries;
+		this.directoryEntries = directoryEntries;
 		this.check = check;
 		this.comparisons = comparisons;
-		this.writer = writer;
-		this.history = history;
+		this.entries = entries;
 		this.links = links;
 		this.mails = mails;
 		this.properties = properties;
@@ -121,9 +119,9 @@ public class SubmissionReview {
 			CensusAnswers before = null;
 			CensusAnswers answers = typed;
 			if (actorId != null) {
-				before = this.entries.answersAsShown(actorId, null, shownAt.toInstant()).orElse(null);
+				before = this.directoryEntries.answersAsShown(actorId, null, shownAt.toInstant()).orElse(null);
 				answers = withHiddenDetailsKept(typed, before,
-						this.entries.answersAsShown(actorId, author, shownAt.toInstant()).orElse(null));
+						this.directoryEntries.answersAsShown(actorId, author, shownAt.toInstant()).orElse(null));
 			}
 			return new Review(rs.getLong("id"), SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("version"),
 					actorId, rs.getString("slug"), (Integer) rs.getObject("actor_version"), author,
@@ -172,15 +170,15 @@ public class SubmissionReview {
 	@Transactional
 	public Decision approve(long id, int version, Integer entryVersion, String staff) {
 		// the entry is locked first: the comparison the moderator saw stays true until
-		// the
-		// commit, and a change since then sends them back to it
-		Optional<Actor> existing = actorIdOf(id).flatMap(this.writer::lockedActor);
+		// the commit, and a change since then sends them back to it
+		Optional<Long> existingId = actorIdOf(id);
+		Optional<Integer> existing = existingId.flatMap(this.entries::lockActor);
 		Optional<Review> found = review(id);
 		if (found.isEmpty() || !found.get().isPending() || found.get().version() != version) {
 			return new Decision(Outcome.STALE, null);
 		}
-		if (existing.isPresent() && !Integer.valueOf(existing.get().getVersion()).equals(entryVersion)) {
-			return new Decision(Outcome.ENTRY_CHANGED, existing.get().getId());
+		if (existing.isPresent() && !existing.get().equals(entryVersion)) {
+			return new Decision(Outcome.ENTRY_CHANGED, existingId.get());
 		}
 		Review review = found.get();
 		if (!review.problems().isEmpty()) {
@@ -190,45 +188,16 @@ public class SubmissionReview {
 			return new Decision(Outcome.STALE, null);
 		}
 		CensusAnswers answers = review.answers();
-		Actor actor = existing.orElseGet(() -> this.writer.newActor(answers.structure()));
-		java.time.Instant shownAt = review.startedAt().toInstant();
-		// what the author was not shown (added since the questionnaire started) is left
-		// alone
-		List<Project> before = existing.map(this.writer::publishedProjects)
-			.orElse(List.of())
-			.stream()
-			.filter((project) -> !project.getCreatedAt().isAfter(shownAt))
-			.toList();
-		this.writer.structure(actor, answers.structure());
-		this.writer.contacts(actor, answers.contacts(), review.authorEmail(), answers.noticeVersion(), shownAt,
-				ConsentChannel.CENSUS_FORM);
-		List<Long> kept = new ArrayList<>();
-		List<ProjectChange> projectChanges = new ArrayList<>();
-		for (ProjectAnswers answer : answers.projects()) {
-			boolean known = this.writer.projectOf(actor, answer.key()).isPresent();
-			Project project = this.writer.project(actor, answer);
-			kept.add(project.getId());
-			projectChanges.add(new ProjectChange(project, known ? "APPROVED" : "CREATED", answer));
-		}
-		for (Project project : before) {
-			if (!kept.contains(project.getId())) {
-				project.unpublish();
-				projectChanges.add(new ProjectChange(project, "UNPUBLISHED", null));
-			}
-		}
-		actor.consentToPublication(review.consents());
-		if (review.consents()) {
-			actor.publish();
-		}
-		this.writer.recordResponse(actor, campaignOf(id));
-		this.writer.flush();
-		this.jdbc.sql("update submission set actor_id = ? where id = ?").params(actor.getId(), id).update();
-		this.history.record(Subject.ACTOR, actor.getId(), existing.isPresent() ? "APPROVED" : "CREATED", staff,
-				review.comparison().changes(), id, null);
-		recordProjects(review, projectChanges, staff, id);
-		String entryUrl = actor.isPublished() ? this.properties.baseUrl() + "/acteurs/" + actor.getSlug() : null;
-		this.mails.approved(review.authorEmail(), id, actor.getName(), entryUrl);
-		return new Decision(Outcome.DONE, actor.getId());
+		Applied applied = this.entries.applyResponse(new ApplyResponse(existing.isPresent() ? existingId.get() : null,
+				AnswersToEntries.actor(answers.structure()), AnswersToEntries.contacts(answers.contacts()),
+				answers.projects().stream().map(AnswersToEntries::project).toList(), review.consents(), campaignOf(id),
+				new Consent(review.authorEmail(), answers.noticeVersion(), ConsentChannel.CENSUS_FORM,
+						review.startedAt().toInstant()),
+				new Audit(staff, id, review.comparison().changes(), projectChanges(review))));
+		this.jdbc.sql("update submission set actor_id = ? where id = ?").params(applied.actorId(), id).update();
+		String entryUrl = applied.published() ? this.properties.baseUrl() + "/acteurs/" + applied.slug() : null;
+		this.mails.approved(review.authorEmail(), id, applied.name(), entryUrl);
+		return new Decision(Outcome.DONE, applied.actorId());
 	}
 
 	/** Declines the response; its author is told why. */
@@ -288,29 +257,30 @@ public class SubmissionReview {
 			.orElse(null);
 	}
 
-	private void recordProjects(Review review, List<ProjectChange> changes, String staff, long submissionId) {
+	/**
+	 * The changes to record for each answered project, by its key: none (no history row)
+	 * for a project the comparison found unchanged.
+	 */
+	private static Map<String, List<FieldChange>> projectChanges(Review review) {
 		Map<String, Comparison.Item> items = review.comparison()
 			.projects()
 			.stream()
 			.collect(Collectors.toMap(Comparison.Item::key, Function.identity(), (first, second) -> first));
-		for (ProjectChange change : changes) {
-			Comparison.Item item = (change.answers() != null) ? items.get(change.answers().key()) : null;
+		Map<String, List<FieldChange>> changes = new HashMap<>();
+		for (ProjectAnswers answer : review.answers().projects()) {
+			Comparison.Item item = items.get(answer.key());
 			if (item == null) {
-				this.history.record(Subject.PROJECT, change.project().getId(), change.action(), staff, List.of(),
-						submissionId, null);
+				changes.putIfAbsent(answer.key(), List.of());
 			}
 			else if (item.change() != Comparison.Change.UNCHANGED) {
-				this.history.record(Subject.PROJECT, change.project().getId(), change.action(), staff,
+				changes.putIfAbsent(answer.key(),
 						item.rows()
 							.stream()
 							.map((row) -> FieldChange.of(row.labelKey(), row.before(), row.after()))
-							.toList(),
-						submissionId, null);
+							.toList());
 			}
 		}
-	}
-
-	private record ProjectChange(Project project, String action, ProjectAnswers answers) {
+		return changes;
 	}
 
 }

@@ -1,7 +1,6 @@
 package fr.lianes.repertoire.database;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,7 +36,11 @@ public class DatabaseAvailability {
 
 	private volatile boolean lowDiskSpace;
 
-	private volatile Instant diskFullReported;
+	/**
+	 * When a full disk was last reported ({@link System#nanoTime()}, a duration's start,
+	 * not a date), or null.
+	 */
+	private volatile Long diskFullReported;
 
 	private final AtomicLong checks = new AtomicLong();
 
@@ -77,7 +80,7 @@ public class DatabaseAvailability {
 				if (!isDiskFull()) {
 					logger.error("The database cannot write: its disk is full. Forms get the 503 page");
 				}
-				this.diskFullReported = Instant.now();
+				this.diskFullReported = System.nanoTime();
 			}
 			return fault;
 		}
@@ -98,9 +101,9 @@ public class DatabaseAvailability {
 	}
 
 	public boolean isDiskFull() {
-		Instant reported = this.diskFullReported;
+		Long reported = this.diskFullReported;
 		return this.lowDiskSpace
-				|| (reported != null && Instant.now().isBefore(reported.plus(this.settings.diskFullHold())));
+				|| (reported != null && System.nanoTime() - reported < this.settings.diskFullHold().toNanos());
 	}
 
 	/** Asks the database now (within a second or two) and records the answer. */

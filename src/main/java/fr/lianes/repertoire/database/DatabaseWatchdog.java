@@ -1,7 +1,6 @@
 package fr.lianes.repertoire.database;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -30,7 +29,8 @@ class DatabaseWatchdog implements SmartLifecycle {
 
 	private final DatabaseSettings settings;
 
-	private final Map<EmbeddedPostgresServer, Instant> deadSince = new HashMap<>();
+	/** Since when each dead server was seen dead ({@link System#nanoTime()}). */
+	private final Map<EmbeddedPostgresServer, Long> deadSince = new HashMap<>();
 
 	private volatile ScheduledExecutorService executor;
 
@@ -63,8 +63,8 @@ class DatabaseWatchdog implements SmartLifecycle {
 				continue;
 			}
 			this.availability.reachable(false);
-			Instant since = this.deadSince.computeIfAbsent(server, (s) -> Instant.now());
-			if (!since.plus(this.settings.restartDelay()).isAfter(Instant.now()) && server.restartIfDead()) {
+			long since = this.deadSince.computeIfAbsent(server, (s) -> System.nanoTime());
+			if (System.nanoTime() - since >= this.settings.restartDelay().toNanos() && server.restartIfDead()) {
 				this.deadSince.remove(server);
 			}
 		}

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.demo;
 
+import fr.lianes.repertoire.reference.Slugs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.demo;
 
+import fr.lianes.repertoire.reference.Slugs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,9 +41,9 @@ final class DemoRun {
 
 	final int campaignId;
 
-	final Slugs actorSlugs = new Slugs(160);
+	final Slugs.Unique actorSlugs = new Slugs.Unique(160);
 
-	final Slugs projectSlugs = new Slugs(200);
+	final Slugs.Unique projectSlugs = new Slugs.Unique(200);
 
 	/** Names of local authorities already used, so a town hall is not generated twice. */
 	final Set<String> authorityNames = new HashSet<>();

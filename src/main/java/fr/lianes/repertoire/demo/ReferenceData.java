@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.demo;
 
+import fr.lianes.repertoire.reference.Slugs;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -138,7 +138,7 @@ public class Actor extends TrackedEntity {
 	protected Actor() {
 	}
 
-	public Actor(String slug, String name, ActorType type, Commune commune, ActorStatus status) {
+	Actor(String slug, String name, ActorType type, Commune commune, ActorStatus status) {
 		this.slug = slug;
 		this.name = name;
 		this.type = type;
@@ -147,18 +147,18 @@ public class Actor extends TrackedEntity {
 	}
 
 	/** Publishes the actor, which its consent allows. */
-	public void publish() {
+	void publish() {
 		if (!this.publicationConsent) {
 			throw new IllegalStateException("Actor " + this.slug + " has not consented to publication");
 		}
 		this.published = true;
 	}
 
-	public void unpublish() {
+	void unpublish() {
 		this.published = false;
 	}
 
-	public void consentToPublication(boolean consent) {
+	void consentToPublication(boolean consent) {
 		this.publicationConsent = consent;
 		if (!consent) {
 			this.published = false;
@@ -177,7 +177,7 @@ public class Actor extends TrackedEntity {
 		return this.name;
 	}
 
-	public void setName(String name) {
+	void setName(String name) {
 		this.name = name;
 	}
 
@@ -185,7 +185,7 @@ public class Actor extends TrackedEntity {
 		return this.acronym;
 	}
 
-	public void setAcronym(String acronym) {
+	void setAcronym(String acronym) {
 		this.acronym = acronym;
 	}
 
@@ -197,7 +197,7 @@ public class Actor extends TrackedEntity {
 		return this.sirenSiret;
 	}
 
-	public void setSirenSiret(String sirenSiret) {
+	void setSirenSiret(String sirenSiret) {
 		this.sirenSiret = sirenSiret;
 	}
 
@@ -205,7 +205,7 @@ public class Actor extends TrackedEntity {
 		return this.rna;
 	}
 
-	public void setRna(String rna) {
+	void setRna(String rna) {
 		this.rna = rna;
 	}
 
@@ -213,7 +213,7 @@ public class Actor extends TrackedEntity {
 		return this.description;
 	}
 
-	public void setDescription(String description) {
+	void setDescription(String description) {
 		this.description = description;
 	}
 
@@ -221,7 +221,7 @@ public class Actor extends TrackedEntity {
 		return this.addressLine;
 	}
 
-	public void setAddressLine(String addressLine) {
+	void setAddressLine(String addressLine) {
 		this.addressLine = addressLine;
 	}
 
@@ -229,7 +229,7 @@ public class Actor extends TrackedEntity {
 		return this.postalCode;
 	}
 
-	public void setPostalCode(String postalCode) {
+	void setPostalCode(String postalCode) {
 		this.postalCode = postalCode;
 	}
 
@@ -237,16 +237,16 @@ public class Actor extends TrackedEntity {
 		return this.commune;
 	}
 
-	public void setCommune(Commune commune) {
+	void setCommune(Commune commune) {
 		this.commune = commune;
 	}
 
-	public void setType(ActorType type) {
+	void setType(ActorType type) {
 		this.type = type;
 	}
 
 	/** Notes that the actor answered the census (of this campaign, if any). */
-	public void recordCensusResponse(Integer campaignId, Instant at) {
+	void recordCensusResponse(Integer campaignId, Instant at) {
 		if (campaignId != null) {
 			this.lastCensusCampaignId = campaignId;
 		}
@@ -257,7 +257,7 @@ public class Actor extends TrackedEntity {
 		return this.website;
 	}
 
-	public void setWebsite(String website) {
+	void setWebsite(String website) {
 		this.website = website;
 	}
 
@@ -265,7 +265,7 @@ public class Actor extends TrackedEntity {
 		return this.email;
 	}
 
-	public void setEmail(String email) {
+	void setEmail(String email) {
 		this.email = email;
 	}
 
@@ -273,7 +273,7 @@ public class Actor extends TrackedEntity {
 		return this.phone;
 	}
 
-	public void setPhone(String phone) {
+	void setPhone(String phone) {
 		this.phone = phone;
 	}
 
@@ -281,7 +281,7 @@ public class Actor extends TrackedEntity {
 		return this.foundingYear;
 	}
 
-	public void setFoundingYear(Short foundingYear) {
+	void setFoundingYear(Short foundingYear) {
 		this.foundingYear = foundingYear;
 	}
 
@@ -289,7 +289,7 @@ public class Actor extends TrackedEntity {
 		return this.status;
 	}
 
-	public void setStatus(ActorStatus status) {
+	void setStatus(ActorStatus status) {
 		this.status = status;
 	}
 

@@ -48,7 +48,7 @@ public class ContactPerson extends TrackedEntity {
 	protected ContactPerson() {
 	}
 
-	public ContactPerson(Actor actor, String fullName, String role, String email, String phone, short position) {
+	ContactPerson(Actor actor, String fullName, String role, String email, String phone, short position) {
 		this.actor = actor;
 		this.fullName = fullName;
 		this.role = role;
@@ -58,7 +58,7 @@ public class ContactPerson extends TrackedEntity {
 	}
 
 	/** Changes the person's details and place in the actor's list. */
-	public void update(String fullName, String role, String email, String phone, short position) {
+	void update(String fullName, String role, String email, String phone, short position) {
 		this.fullName = fullName;
 		this.role = role;
 		this.email = email;
@@ -67,7 +67,7 @@ public class ContactPerson extends TrackedEntity {
 	}
 
 	/** Records a consent given or withdrawn; the history is kept. */
-	public ContactConsent recordConsent(ConsentField field, boolean granted, String recordedBy, String noticeVersion,
+	ContactConsent recordConsent(ConsentField field, boolean granted, String recordedBy, String noticeVersion,
 			ConsentChannel channel, Instant recordedAt) {
 		ContactConsent consent = new ContactConsent(this, field, granted, recordedBy, noticeVersion, channel,
 				recordedAt);

@@ -32,7 +32,7 @@ public class PartnerOrganisation {
 	protected PartnerOrganisation() {
 	}
 
-	public PartnerOrganisation(String name, Country country, String city) {
+	PartnerOrganisation(String name, Country country, String city) {
 		this.name = name;
 		this.country = country;
 		this.city = city;

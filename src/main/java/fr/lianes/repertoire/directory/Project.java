@@ -142,8 +142,7 @@ public class Project extends TrackedEntity {
 	protected Project() {
 	}
 
-	public Project(String slug, String title, Actor leadActor, ProjectKind kind, ProjectNature nature,
-			ProjectStatus status) {
+	Project(String slug, String title, Actor leadActor, ProjectKind kind, ProjectNature nature, ProjectStatus status) {
 		this.slug = slug;
 		this.title = title;
 		this.leadActor = leadActor;
@@ -155,35 +154,35 @@ public class Project extends TrackedEntity {
 		leadActor.getLedProjects().add(this);
 	}
 
-	public void publish() {
+	void publish() {
 		this.published = true;
 	}
 
-	public void unpublish() {
+	void unpublish() {
 		this.published = false;
 	}
 
-	public void setKind(ProjectKind kind) {
+	void setKind(ProjectKind kind) {
 		this.kind = kind;
 	}
 
-	public void setNature(ProjectNature nature) {
+	void setNature(ProjectNature nature) {
 		this.nature = nature;
 	}
 
-	public void setStatus(ProjectStatus status) {
+	void setStatus(ProjectStatus status) {
 		this.status = status;
 	}
 
-	public void setLocalities(List<String> localities) {
+	void setLocalities(List<String> localities) {
 		this.localities = new ArrayList<>(localities);
 	}
 
-	public void setFunders(List<String> funders) {
+	void setFunders(List<String> funders) {
 		this.funders = new ArrayList<>(funders);
 	}
 
-	public void setPartnerAuthority(String partnerAuthority) {
+	void setPartnerAuthority(String partnerAuthority) {
 		this.partnerAuthority = partnerAuthority;
 	}
 
@@ -199,7 +198,7 @@ public class Project extends TrackedEntity {
 		return this.title;
 	}
 
-	public void setTitle(String title) {
+	void setTitle(String title) {
 		this.title = title;
 	}
 
@@ -213,14 +212,14 @@ public class Project extends TrackedEntity {
 	}
 
 	/** Another regional actor takes part, both sides of the association updated. */
-	public void addOtherActor(Actor actor) {
+	void addOtherActor(Actor actor) {
 		if (!actor.equals(this.leadActor) && this.otherActors.add(actor)) {
 			actor.getJoinedProjects().add(this);
 		}
 	}
 
 	/** A regional actor no longer takes part, both sides of the association updated. */
-	public void removeOtherActor(Actor actor) {
+	void removeOtherActor(Actor actor) {
 		if (this.otherActors.remove(actor)) {
 			actor.getJoinedProjects().remove(this);
 		}
@@ -238,7 +237,7 @@ public class Project extends TrackedEntity {
 		return this.description;
 	}
 
-	public void setDescription(String description) {
+	void setDescription(String description) {
 		this.description = description;
 	}
 
@@ -246,7 +245,7 @@ public class Project extends TrackedEntity {
 		return this.beneficiaries;
 	}
 
-	public void setBeneficiaries(String beneficiaries) {
+	void setBeneficiaries(String beneficiaries) {
 		this.beneficiaries = beneficiaries;
 	}
 
@@ -266,7 +265,7 @@ public class Project extends TrackedEntity {
 		return this.endYear;
 	}
 
-	public void setYears(Short startYear, Short endYear) {
+	void setYears(Short startYear, Short endYear) {
 		this.startYear = startYear;
 		this.endYear = endYear;
 	}
@@ -279,7 +278,7 @@ public class Project extends TrackedEntity {
 		return this.budgetEur;
 	}
 
-	public void setBudgetEur(BigDecimal budgetEur) {
+	void setBudgetEur(BigDecimal budgetEur) {
 		this.budgetEur = budgetEur;
 	}
 
@@ -300,7 +299,7 @@ public class Project extends TrackedEntity {
 	}
 
 	/** The terms of a decentralised-cooperation agreement. */
-	public void setAgreement(String partnerAuthority, LocalDate signatureDate, Short durationYears, List<String> axes) {
+	void setAgreement(String partnerAuthority, LocalDate signatureDate, Short durationYears, List<String> axes) {
 		this.partnerAuthority = partnerAuthority;
 		this.signatureDate = signatureDate;
 		this.durationYears = durationYears;

@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
@@ -24,7 +23,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -61,13 +59,13 @@ class DownloadController {
 	private final Clock clock;
 
 	DownloadController(PublicListings listings, PublicStreams streams, MessageSource messages, JsonMapper json,
-			ExchangeProperties properties, ObjectProvider<Clock> clock) {
+			ExchangeProperties properties, Clock clock) {
 		this.listings = listings;
 		this.streams = streams;
 		this.messages = messages;
 		this.json = json;
 		this.running = new Semaphore(properties.concurrentDownloads());
-		this.clock = clock.getIfAvailable(() -> Clock.system(ZoneId.of("Europe/Paris")));
+		this.clock = clock;
 	}
 
 	@GetMapping("/donnees/acteurs.{format:csv|xlsx|json|geojson}")

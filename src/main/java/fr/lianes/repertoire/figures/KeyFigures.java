@@ -2,13 +2,11 @@ package fr.lianes.repertoire.figures;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import fr.lianes.repertoire.reference.ReferenceData;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,10 +25,10 @@ public class KeyFigures {
 
 	private final AtomicReference<ContentVersion> seen = new AtomicReference<>();
 
-	KeyFigures(FiguresCache cache, ReferenceData reference, ObjectProvider<Clock> clock) {
+	KeyFigures(FiguresCache cache, ReferenceData reference, Clock clock) {
 		this.cache = cache;
 		this.reference = reference;
-		this.clock = clock.getIfAvailable(() -> Clock.system(ZoneId.of("Europe/Paris")));
+		this.clock = clock;
 	}
 
 	/**

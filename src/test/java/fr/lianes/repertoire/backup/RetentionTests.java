@@ -45,7 +45,8 @@ class RetentionTests {
 		manifest.append("before-restore-1.zip\t").append(today.minus(Duration.ofDays(900))).append("\t6\tdef\t13\n");
 		Files.writeString(this.directory.resolve(Backups.DIRECTORY_MANIFEST), manifest);
 		Backups backups = new Backups(null,
-				new BackupSettings(true, this.directory, "-", PARIS, Duration.ZERO, 7, 4, 12, Duration.ofDays(2)));
+				new BackupSettings(true, this.directory, "-", PARIS, Duration.ZERO, 7, 4, 12, Duration.ofDays(2)),
+				java.time.Clock.fixed(today, PARIS));
 
 		backups.prune();
 

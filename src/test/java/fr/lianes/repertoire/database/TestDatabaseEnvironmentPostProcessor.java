@@ -49,7 +49,7 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 		// each lets its idle connections go instead of holding a whole pool
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("testPools", Map.of("spring.datasource.hikari.minimum-idle", "0",
-					"spring.datasource.hikari.idle-timeout", "10s")));
+					"spring.datasource.hikari.idle-timeout", "10000")));
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
 			return;
 		}

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import fr.lianes.repertoire.demo.ReferenceData.Commune;
 import fr.lianes.repertoire.demo.ReferenceData.Domain;
 import fr.lianes.repertoire.demo.ReferenceData.Network;
+import fr.lianes.repertoire.reference.Slugs;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

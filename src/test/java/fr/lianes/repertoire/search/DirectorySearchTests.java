@@ -188,7 +188,7 @@ class DirectorySearchTests {
 				.getTransactionalEntityManager(this.entityManagerFactory);
 			var actor = entityManager.find(fr.lianes.repertoire.directory.Actor.class, id);
 			String before = actor.getName();
-			actor.setName(name);
+			fr.lianes.repertoire.directory.EntityChanges.rename(actor, name);
 			return before;
 		});
 	}

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reference;
 
+import fr.lianes.repertoire.reference.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
  */
 record ActorTypeForm(
 		@Size(max = ActorTypes.CODE_MAX, message = "{reference.admin.error.too-long}") @Pattern(
-				regexp = "|" + Slug.PATTERN, message = "{reference.admin.error.slug}") String code,
+				regexp = "|" + Slugs.PATTERN, message = "{reference.admin.error.slug}") String code,
 		@NotBlank(message = "{reference.admin.error.required}") @Size(max = ActorTypes.NAME_MAX,
 				message = "{reference.admin.error.too-long}") String name,
 		@NotBlank(message = "{reference.admin.error.choose}") String family,

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reference;
 
+import fr.lianes.repertoire.reference.Slugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ class ActorTypes {
 	}
 
 	private static String code(ActorTypeForm form) {
-		return (form.code() == null || form.code().isBlank()) ? Slug.of(form.name(), CODE_MAX) : form.code();
+		return (form.code() == null || form.code().isBlank()) ? Slugs.slugify(form.name(), CODE_MAX) : form.code();
 	}
 
 	private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reference;
 
+import fr.lianes.repertoire.reference.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,7 @@ record DomainForm(
 		@NotBlank(message = "{reference.admin.error.required}") @Size(max = Domains.NAME_MAX,
 				message = "{reference.admin.error.too-long}") String name,
 		@Size(max = Domains.SLUG_MAX, message = "{reference.admin.error.too-long}") @Pattern(
-				regexp = "|" + Slug.PATTERN, message = "{reference.admin.error.slug}") String slug,
+				regexp = "|" + Slugs.PATTERN, message = "{reference.admin.error.slug}") String slug,
 		String parent, @Size(max = 200, message = "{reference.admin.error.too-long}") String dacCodes) {
 
 	DomainForm {

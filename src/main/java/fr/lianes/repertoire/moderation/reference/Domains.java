@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reference;
 
+import fr.lianes.repertoire.reference.Slugs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -251,7 +252,7 @@ class Domains {
 	}
 
 	private static String slug(DomainForm form) {
-		return blank(form.slug()) ? Slug.of(form.name(), SLUG_MAX) : form.slug();
+		return blank(form.slug()) ? Slugs.slugify(form.name(), SLUG_MAX) : form.slug();
 	}
 
 	private static Set<String> dacCodes(DomainForm form) {

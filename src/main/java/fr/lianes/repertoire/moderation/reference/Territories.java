@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reference;
 
+import fr.lianes.repertoire.reference.Slugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ class Territories {
 	}
 
 	private static String slug(TerritoryForm form) {
-		return (form.slug() == null || form.slug().isBlank()) ? Slug.of(form.name(), SLUG_MAX) : form.slug();
+		return (form.slug() == null || form.slug().isBlank()) ? Slugs.slugify(form.name(), SLUG_MAX) : form.slug();
 	}
 
 	private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

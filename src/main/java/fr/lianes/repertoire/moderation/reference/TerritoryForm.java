@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.reference;
 
+import fr.lianes.repertoire.reference.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Size;
  */
 record TerritoryForm(
 		@Size(max = Territories.SLUG_MAX, message = "{reference.admin.error.too-long}") @Pattern(
-				regexp = "|" + Slug.PATTERN, message = "{reference.admin.error.slug}") String slug,
+				regexp = "|" + Slugs.PATTERN, message = "{reference.admin.error.slug}") String slug,
 		@NotBlank(message = "{reference.admin.error.required}") @Size(max = Territories.NAME_MAX,
 				message = "{reference.admin.error.too-long}") String name) {
 

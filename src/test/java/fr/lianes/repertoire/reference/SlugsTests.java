@@ -1,12 +1,12 @@
-package fr.lianes.repertoire.demo;
+package fr.lianes.repertoire.reference;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SlugsTest {
+class SlugsTests {
 
-	private static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
+	private static final String SLUG = Slugs.PATTERN;
 
 	@Test
 	void slugsAreLowercaseAsciiWithSingleHyphens() {
@@ -20,7 +20,7 @@ class SlugsTest {
 
 	@Test
 	void homonymsGetANumber() {
-		Slugs slugs = new Slugs(160);
+		Slugs.Unique slugs = new Slugs.Unique(160);
 		assertThat(slugs.unique("Collège Albert Camus")).isEqualTo("college-albert-camus");
 		assertThat(slugs.unique("Collège Albert-Camus")).isEqualTo("college-albert-camus-2");
 		assertThat(slugs.unique("Collège Albert Camus")).isEqualTo("college-albert-camus-3");
@@ -29,14 +29,14 @@ class SlugsTest {
 
 	@Test
 	void reservedSlugsAreNotHandedOut() {
-		Slugs slugs = new Slugs(160);
+		Slugs.Unique slugs = new Slugs.Unique(160);
 		slugs.reserve("lianes-cooperation");
 		assertThat(slugs.unique("Lianes coopération")).isEqualTo("lianes-cooperation-2");
 	}
 
 	@Test
 	void longNamesAreCutToTheMaximumLengthSuffixIncluded() {
-		Slugs slugs = new Slugs(20);
+		Slugs.Unique slugs = new Slugs.Unique(20);
 		String name = "Association des ressortissants sénégalais de Villeneuve-d'Ascq";
 		String first = slugs.unique(name);
 		String second = slugs.unique(name);
@@ -46,7 +46,16 @@ class SlugsTest {
 
 	@Test
 	void namesWithoutLettersStillGetASlug() {
-		assertThat(new Slugs(160).unique("– ! –")).matches(SLUG);
+		assertThat(new Slugs.Unique(160).unique("– ! –")).matches(SLUG);
+	}
+
+	@Test
+	void referenceEntriesGetTheSameSlugsCutToTheirLength() {
+		assertThat(Slugs.slugify("Côte d'Opale", 60)).isEqualTo("cote-d-opale");
+		assertThat(Slugs.slugify("Œuvres sociales", 60)).isEqualTo("oeuvres-sociales");
+		assertThat(Slugs.slugify("Ægée et Cœur", 60)).isEqualTo("aegee-et-coeur");
+		assertThat(Slugs.slugify("Solidarité internationale", 12)).isEqualTo("solidarite-i");
+		assertThat(Slugs.slugify("Solidarité internationale", 11)).isEqualTo("solidarite");
 	}
 
 }

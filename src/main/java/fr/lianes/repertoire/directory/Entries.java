@@ -1,0 +1,273 @@
+package fr.lianes.repertoire.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import fr.lianes.repertoire.directory.EntryCommands.Applied;
+import fr.lianes.repertoire.directory.EntryCommands.ApplyResponse;
+import fr.lianes.repertoire.directory.EntryCommands.Audit;
+import fr.lianes.repertoire.directory.EntryCommands.ProjectFields;
+import fr.lianes.repertoire.directory.EntryCommands.ReplaceContacts;
+import fr.lianes.repertoire.directory.EntryCommands.SaveProject;
+import fr.lianes.repertoire.directory.EntryCommands.UpdateActor;
+import fr.lianes.repertoire.history.History;
+import fr.lianes.repertoire.history.History.FieldChange;
+import fr.lianes.repertoire.history.History.Subject;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way to write the directory's actors, projects, contact persons and their
+ * consents. Each write joins the caller's transaction, locks what it changes, refuses a
+ * change over a newer version than the one its caller started from, records the history
+ * and keeps the search index true (JPA writes, indexed at commit).
+ */
+@Service
+public class Entries {
+
+	private final EntryWriter writer;
+
+	private final History history;
+
+	private final MessageSource messages;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Entries(EntryWriter writer, History history, MessageSource messages, JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
+		this.writer = writer;
+		this.history = history;
+		this.messages = messages;
+		this.jdbc = jdbc;
+	}
+
+	/** The actor, to read (its fields are written here only). */
+	@Transactional(readOnly = true)
+	public Optional<Actor> actor(long id) {
+		return this.writer.actor(id);
+	}
+
+	/** The project, to read (its fields are written here only). */
+	@Transactional(readOnly = true)
+	public Optional<Project> project(long id) {
+		return this.writer.project(id);
+	}
+
+	/**
+	 * Locks the actor's row until the end of the caller's transaction.
+	 * @return its version, or empty when there is no such actor
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Integer> lockActor(long id) {
+		return this.writer.lockedActor(id).map(Actor::getVersion);
+	}
+
+	/**
+	 * Locks the project's row until the end of the caller's transaction.
+	 * @return its version, or empty when there is no such project
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Integer> lockProject(long id) {
+		return this.writer.lockedProject(id).map(Project::getVersion);
+	}
+
+	/**
+	 * Writes a census response: a new actor, or the changes to the one it updates. Its
+	 * projects are published (the actor's publication decides whether the public sees
+	 * them); the ones its author was shown and left out are unpublished, never deleted.
+	 */
+	@Transactional
+	public Applied applyResponse(ApplyResponse response) {
+		Optional<Actor> existing = Optional.ofNullable(response.actorId()).flatMap(this.writer::lockedActor);
+		Actor actor = existing.orElseGet(() -> this.writer.newActor(response.actor()));
+		Instant shownAt = response.consent().shownAt();
+		// what the author was not shown (added since the questionnaire started) is left
+		// alone
+		List<Project> before = existing.map(this.writer::publishedProjects)
+			.orElse(List.of())
+			.stream()
+			.filter((project) -> !project.getCreatedAt().isAfter(shownAt))
+			.toList();
+		this.writer.structure(actor, response.actor());
+		this.writer.contacts(actor, response.contacts(), response.consent());
+		List<Long> kept = new ArrayList<>();
+		List<ProjectChange> projectChanges = new ArrayList<>();
+		for (ProjectFields fields : response.projects()) {
+			boolean known = this.writer.projectOf(actor, fields.id()).isPresent();
+			Project project = this.writer.project(actor, fields);
+			kept.add(project.getId());
+			projectChanges.add(new ProjectChange(project, known ? "APPROVED" : "CREATED", fields.key()));
+		}
+		for (Project project : before) {
+			if (!kept.contains(project.getId())) {
+				project.unpublish();
+				projectChanges.add(new ProjectChange(project, "UNPUBLISHED", null));
+			}
+		}
+		actor.consentToPublication(response.publicationConsent());
+		if (response.publicationConsent()) {
+			actor.publish();
+		}
+		actor.recordCensusResponse(response.campaignId(), this.clock.instant());
+		this.writer.flush();
+		Audit audit = response.audit();
+		this.history.record(Subject.ACTOR, actor.getId(), existing.isPresent() ? "APPROVED" : "CREATED", audit.by(),
+				audit.changes(), audit.submissionId(), null);
+		for (ProjectChange change : projectChanges) {
+			List<FieldChange> changes = (change.key() != null) ? audit.itemChanges().get(change.key()) : List.of();
+			if (changes != null) {
+				this.history.record(Subject.PROJECT, change.project().getId(), change.action(), audit.by(), changes,
+						audit.submissionId(), null);
+			}
+		}
+		return new Applied(actor.getId(), actor.getSlug(), actor.getName(), actor.isPublished());
+	}
+
+	/** Saves an actor's own fields, edited by the staff. */
+	@Transactional
+	public WriteStatus updateActor(UpdateActor command) {
+		Optional<Actor> found = this.writer.lockedActor(command.id());
+		if (found.isEmpty()) {
+			return WriteStatus.NOT_FOUND;
+		}
+		if (found.get().getVersion() != command.expectedVersion()) {
+			return WriteStatus.CONFLICT;
+		}
+		this.writer.structure(found.get(), command.actor());
+		this.history.record(Subject.ACTOR, command.id(), "EDITED", command.audit().by(), command.audit().changes(),
+				null, null);
+		return WriteStatus.DONE;
+	}
+
+	/**
+	 * Saves an actor's contact persons, edited by the staff; the consents that change are
+	 * recorded as given by {@code consent}.
+	 */
+	@Transactional
+	public WriteStatus replaceContacts(ReplaceContacts command) {
+		Optional<Actor> found = this.writer.lockedActor(command.actorId());
+		if (found.isEmpty()) {
+			return WriteStatus.NOT_FOUND;
+		}
+		if (found.get().getVersion() != command.expectedVersion()) {
+			return WriteStatus.CONFLICT;
+		}
+		this.writer.raiseVersion(found.get());
+		this.writer.contacts(found.get(), command.contacts(), command.consent());
+		this.history.record(Subject.ACTOR, command.actorId(), "CONTACTS", command.audit().by(),
+				command.audit().changes(), null, null);
+		return WriteStatus.DONE;
+	}
+
+	/** Saves a project, edited by the staff; published or not as it was. */
+	@Transactional
+	public WriteStatus saveProject(SaveProject command) {
+		Optional<Project> found = this.writer.lockedProject(command.id());
+		if (found.isEmpty()) {
+			return WriteStatus.NOT_FOUND;
+		}
+		if (found.get().getVersion() != command.expectedVersion()) {
+			return WriteStatus.CONFLICT;
+		}
+		this.writer.fill(found.get(), command.project());
+		this.history.record(Subject.PROJECT, command.id(), "EDITED", command.audit().by(), command.audit().changes(),
+				null, null);
+		return WriteStatus.DONE;
+	}
+
+	/** Changes an actor's status (active, dormant, ceased). */
+	@Transactional
+	public WriteStatus setStatus(long id, int expectedVersion, ActorStatus status, String by) {
+		Optional<Actor> found = this.writer.lockedActor(id);
+		if (found.isEmpty()) {
+			return WriteStatus.NOT_FOUND;
+		}
+		Actor actor = found.get();
+		if (actor.getVersion() != expectedVersion) {
+			return WriteStatus.CONFLICT;
+		}
+		FieldChange change = FieldChange.of("moderation.field.status", label(actor.getStatus()), label(status));
+		actor.setStatus(status);
+		this.history.record(Subject.ACTOR, id, "STATUS", by, (change != null) ? List.of(change) : List.of(), null,
+				null);
+		return WriteStatus.DONE;
+	}
+
+	/**
+	 * Publishes or unpublishes an actor; publishing is refused without the actor's
+	 * consent.
+	 */
+	@Transactional
+	public WriteStatus setPublication(long id, int expectedVersion, boolean publish, String by) {
+		Optional<Actor> found = this.writer.lockedActor(id);
+		if (found.isEmpty()) {
+			return WriteStatus.NOT_FOUND;
+		}
+		Actor actor = found.get();
+		if (actor.getVersion() != expectedVersion) {
+			return WriteStatus.CONFLICT;
+		}
+		if (publish && !actor.isPublicationConsent()) {
+			return WriteStatus.REFUSED;
+		}
+		if (publish) {
+			actor.publish();
+		}
+		else {
+			actor.unpublish();
+		}
+		this.history.record(Subject.ACTOR, id, publish ? "PUBLISHED" : "UNPUBLISHED", by, List.of(), null, null);
+		return WriteStatus.DONE;
+	}
+
+	/** Publishes or unpublishes a project. */
+	@Transactional
+	public WriteStatus setProjectPublication(long id, int expectedVersion, boolean publish, String by) {
+		Optional<Project> found = this.writer.lockedProject(id);
+		if (found.isEmpty()) {
+			return WriteStatus.NOT_FOUND;
+		}
+		Project project = found.get();
+		if (project.getVersion() != expectedVersion) {
+			return WriteStatus.CONFLICT;
+		}
+		if (publish) {
+			project.publish();
+		}
+		else {
+			project.unpublish();
+		}
+		this.history.record(Subject.PROJECT, id, publish ? "PUBLISHED" : "UNPUBLISHED", by, List.of(), null, null);
+		return WriteStatus.DONE;
+	}
+
+	/**
+	 * Withdraws what this address agreed to: the name, email and phone of its contact
+	 * persons are no longer published (a consent refused, recorded as sent by email).
+	 */
+	@Transactional
+	public void withdrawConsents(String email, String noticeVersion) {
+		this.jdbc.sql("""
+				insert into contact_consent (contact_person_id, field, granted, recorded_by, notice_version, channel)
+				select p.id, f.field, false, :email, :notice, 'EMAIL'
+				from contact_person p cross join (values ('NAME'), ('EMAIL'), ('PHONE')) as f(field)
+				where lower(p.email) = lower(:email)""").param("email", email).param("notice", noticeVersion).update();
+	}
+
+	private String label(ActorStatus status) {
+		return this.messages.getMessage("actor.status." + status.name(), null, Locale.FRENCH);
+	}
+
+	private record ProjectChange(Project project, String action, String key) {
+	}
+
+}

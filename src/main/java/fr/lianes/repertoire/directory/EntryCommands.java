@@ -1,0 +1,101 @@
+package fr.lianes.repertoire.directory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import fr.lianes.repertoire.history.History;
+
+/**
+ * What {@link Entries} is asked to write: an actor's fields, its contact persons, its
+ * projects, typed and already cleaned by the caller (trimmed, empty values null), and who
+ * asked for it with the changes to record.
+ */
+public final class EntryCommands {
+
+	private EntryCommands() {
+	}
+
+	/** An actor's own fields; the type, commune and networks named by their codes. */
+	public record ActorFields(String name, String acronym, String actorTypeCode, String sirenSiret, String rna,
+			String addressLine, String postalCode, String communeInsee, String website, String email, String phone,
+			String description, Short foundingYear, List<String> networkSlugs) {
+	}
+
+	/**
+	 * A contact person and what they agree to publish.
+	 *
+	 * @param id the person's id when they are already one of the actor's contacts, else
+	 * null
+	 */
+	public record ContactFields(Long id, String fullName, String role, String email, String phone, boolean publishName,
+			boolean publishEmail, boolean publishPhone) {
+	}
+
+	/**
+	 * A project.
+	 *
+	 * @param key the caller's name for it, which {@link Audit#itemChanges()} uses
+	 * @param id the project's id when it is one the actor leads, else null (a new one)
+	 */
+	public record ProjectFields(String key, Long id, String title, ProjectKind kind, ProjectNature nature,
+			ProjectStatus status, String description, List<String> localities, List<String> funders, Short startYear,
+			Short endYear, String partnerAuthority, List<String> countries, List<String> domainSlugs,
+			List<PartnerFields> partners) {
+	}
+
+	/** A partner organisation of a project. */
+	public record PartnerFields(String name, String countryIso2, String city) {
+	}
+
+	/**
+	 * Who gave the contact persons' consents, under which notice, and when they were
+	 * shown the entry (what was added since is left alone).
+	 */
+	public record Consent(String by, String noticeVersion, ConsentChannel channel, Instant shownAt) {
+	}
+
+	/**
+	 * Who writes, and the changes the history records.
+	 *
+	 * @param itemChanges the changes of each project, by {@link ProjectFields#key()}; a
+	 * project whose key is left out has no history row (unchanged)
+	 */
+	public record Audit(String by, Long submissionId, List<History.FieldChange> changes,
+			Map<String, List<History.FieldChange>> itemChanges) {
+
+		public static Audit of(String by, List<History.FieldChange> changes) {
+			return new Audit(by, null, changes, Map.of());
+		}
+
+	}
+
+	/**
+	 * A census response written into the directory: a new actor when {@code actorId} is
+	 * null, else the changes to that actor (locked with {@link Entries#lockActor} first).
+	 * The actor's published projects its author was shown and left out are unpublished;
+	 * publication follows {@code publicationConsent}.
+	 */
+	public record ApplyResponse(Long actorId, ActorFields actor, List<ContactFields> contacts,
+			List<ProjectFields> projects, boolean publicationConsent, Integer campaignId, Consent consent,
+			Audit audit) {
+	}
+
+	/** What {@link ApplyResponse} wrote. */
+	public record Applied(long actorId, String slug, String name, boolean published) {
+	}
+
+	/** An actor's own fields, edited by the staff. */
+	public record UpdateActor(long id, int expectedVersion, ActorFields actor, Audit audit) {
+	}
+
+	/** An actor's contact persons, all of them, edited by the staff. */
+	public record ReplaceContacts(long actorId, int expectedVersion, List<ContactFields> contacts, Consent consent,
+			Audit audit) {
+	}
+
+	/** A project edited by the staff; its publication is kept. */
+	public record SaveProject(long id, int expectedVersion, ProjectFields project, Audit audit) {
+	}
+
+}

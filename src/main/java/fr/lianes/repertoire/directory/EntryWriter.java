@@ -1,0 +1,313 @@
+package fr.lianes.repertoire.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.lianes.repertoire.directory.EntryCommands.ActorFields;
+import fr.lianes.repertoire.directory.EntryCommands.Consent;
+import fr.lianes.repertoire.directory.EntryCommands.ContactFields;
+import fr.lianes.repertoire.directory.EntryCommands.PartnerFields;
+import fr.lianes.repertoire.directory.EntryCommands.ProjectFields;
+import fr.lianes.repertoire.reference.ActorType;
+import fr.lianes.repertoire.reference.Commune;
+import fr.lianes.repertoire.reference.Country;
+import fr.lianes.repertoire.reference.Domain;
+import fr.lianes.repertoire.reference.Network;
+import fr.lianes.repertoire.reference.Slugs;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the directory's entries through JPA, so that the search index follows the
+ * commit. {@link Entries} alone calls it, with fields its callers have checked.
+ */
+@Component
+class EntryWriter {
+
+	private static final int ACTOR_SLUG_LENGTH = 160;
+
+	private static final int PROJECT_SLUG_LENGTH = 200;
+
+	private final EntityManager entities;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	EntryWriter(EntityManager entities, JdbcClient jdbc, Clock clock) {
+		this.entities = entities;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<Actor> actor(long id) {
+		return Optional.ofNullable(this.entities.find(Actor.class, id));
+	}
+
+	/** The actor, its row locked until the end of the transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<Actor> lockedActor(long id) {
+		return Optional.ofNullable(this.entities.find(Actor.class, id, LockModeType.PESSIMISTIC_WRITE));
+	}
+
+	/** The project, its row locked until the end of the transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<Project> lockedProject(long id) {
+		return Optional.ofNullable(this.entities.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE));
+	}
+
+	/** Raises the actor's version: its contact persons live in their own rows. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void raiseVersion(Actor actor) {
+		this.entities.lock(actor, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<Project> project(long id) {
+		return Optional.ofNullable(this.entities.find(Project.class, id));
+	}
+
+	/** A new actor, not published. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Actor newActor(ActorFields fields) {
+		Actor actor = new Actor(uniqueActorSlug(fields.name()), fields.name(),
+				this.entities.getReference(ActorType.class, fields.actorTypeCode()),
+				this.entities.getReference(Commune.class, fields.communeInsee()), ActorStatus.ACTIVE);
+		structure(actor, fields);
+		this.entities.persist(actor);
+		return actor;
+	}
+
+	/** The actor's own fields and networks. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void structure(Actor actor, ActorFields fields) {
+		actor.setName(fields.name());
+		actor.setAcronym(fields.acronym());
+		actor.setType(this.entities.getReference(ActorType.class, fields.actorTypeCode()));
+		actor.setSirenSiret(fields.sirenSiret());
+		actor.setRna(fields.rna());
+		actor.setAddressLine(fields.addressLine());
+		actor.setPostalCode(fields.postalCode());
+		actor.setCommune(this.entities.getReference(Commune.class, fields.communeInsee()));
+		actor.setWebsite(fields.website());
+		actor.setEmail(fields.email());
+		actor.setPhone(fields.phone());
+		actor.setDescription(fields.description());
+		actor.setFoundingYear(fields.foundingYear());
+		Set<Network> networks = networks(fields.networkSlugs());
+		actor.getNetworks().retainAll(networks);
+		actor.getNetworks().addAll(networks);
+	}
+
+	/**
+	 * The contact persons: persons kept by their id are updated, new ones added, and the
+	 * ones shown ({@code consent.shownAt()}) but left out removed. Each consent that
+	 * differs from the latest one is recorded.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void contacts(Actor actor, List<ContactFields> contacts, Consent consent) {
+		Map<Long, ContactPerson> existing = actor.getContacts()
+			.stream()
+			.collect(Collectors.toMap(ContactPerson::getId, Function.identity()));
+		Set<Long> kept = new HashSet<>();
+		short position = 0;
+		for (ContactFields fields : contacts) {
+			ContactPerson person = (fields.id() != null) ? existing.get(fields.id()) : null;
+			if (person == null) {
+				person = new ContactPerson(actor, fields.fullName(), fields.role(), fields.email(), fields.phone(),
+						position);
+				actor.getContacts().add(person);
+			}
+			else {
+				kept.add(fields.id());
+				person.update(fields.fullName(), fields.role(), fields.email(), fields.phone(), position);
+			}
+			consent(person, ConsentField.NAME, fields.publishName(), consent);
+			consent(person, ConsentField.EMAIL, fields.publishEmail(), consent);
+			consent(person, ConsentField.PHONE, fields.publishPhone(), consent);
+			position++;
+		}
+		actor.getContacts()
+			.removeIf((c) -> c.getId() != null && !kept.contains(c.getId())
+					&& !c.getCreatedAt().isAfter(consent.shownAt()));
+	}
+
+	/**
+	 * A project: the actor's own project of the same id, or a new one, published (its
+	 * actor's publication decides whether the public sees it). A new project is inserted
+	 * once every field is set: the database checks the row as a whole (an agreement needs
+	 * its partner authority).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Project project(Actor actor, ProjectFields fields) {
+		Project project = projectOf(actor, fields.id()).orElse(null);
+		boolean isNew = project == null;
+		if (isNew) {
+			project = new Project(uniqueProjectSlug(fields.title()), fields.title(), actor, fields.kind(),
+					fields.nature(), fields.status());
+		}
+		fill(project, fields);
+		project.publish();
+		if (isNew) {
+			this.entities.persist(project);
+		}
+		return project;
+	}
+
+	/** A project's fields. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void fill(Project project, ProjectFields fields) {
+		project.setTitle(fields.title());
+		project.setKind(fields.kind());
+		project.setNature(fields.nature());
+		project.setStatus(fields.status());
+		project.setDescription(fields.description());
+		project.setLocalities(fields.localities());
+		project.setFunders(fields.funders());
+		project.setYears(fields.startYear(), fields.endYear());
+		project.setPartnerAuthority(fields.partnerAuthority());
+		Set<Country> countries = new HashSet<>();
+		for (String iso2 : fields.countries()) {
+			countries.add(this.entities.getReference(Country.class, iso2.toUpperCase(Locale.ROOT)));
+		}
+		project.getCountries().retainAll(countries);
+		project.getCountries().addAll(countries);
+		Set<Domain> domains = domains(fields.domainSlugs());
+		project.getDomains().retainAll(domains);
+		project.getDomains().addAll(domains);
+		Set<PartnerOrganisation> partners = new HashSet<>();
+		for (PartnerFields partner : fields.partners()) {
+			partners.add(partner(partner));
+		}
+		project.getPartners().retainAll(partners);
+		project.getPartners().addAll(partners);
+	}
+
+	/** The actor's project of this id. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<Project> projectOf(Actor actor, Long id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return project(id).filter((project) -> project.getLeadActor().getId().equals(actor.getId()));
+	}
+
+	/** The published projects the actor leads. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<Project> publishedProjects(Actor actor) {
+		return this.entities
+			.createQuery("select p from Project p where p.leadActor = :actor and p.published order by p.id",
+					Project.class)
+			.setParameter("actor", actor)
+			.getResultList();
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	void flush() {
+		this.entities.flush();
+	}
+
+	private PartnerOrganisation partner(PartnerFields fields) {
+		Country country = this.entities.getReference(Country.class, fields.countryIso2().toUpperCase(Locale.ROOT));
+		String name = fields.name();
+		String city = fields.city();
+		return this.entities
+			.createQuery(
+					"select o from PartnerOrganisation o where o.country = :country and lower(o.name) = lower(:name) "
+							+ "and coalesce(lower(o.city), '') = coalesce(lower(:city), '') order by o.id",
+					PartnerOrganisation.class)
+			.setParameter("country", country)
+			.setParameter("name", name)
+			.setParameter("city", city)
+			.setMaxResults(1)
+			.getResultStream()
+			.findFirst()
+			.orElseGet(() -> {
+				PartnerOrganisation created = new PartnerOrganisation(name, country, city);
+				this.entities.persist(created);
+				return created;
+			});
+	}
+
+	private void consent(ContactPerson person, ConsentField field, boolean granted, Consent consent) {
+		boolean recorded = person.getConsents().stream().anyMatch((c) -> c.getField() == field);
+		if (person.isPublic(field) != granted || !recorded) {
+			person.recordConsent(field, granted, consent.by(),
+					(consent.noticeVersion() != null) ? consent.noticeVersion() : "inconnue", consent.channel(),
+					this.clock.instant());
+		}
+	}
+
+	private Set<Network> networks(List<String> slugs) {
+		if (slugs.isEmpty()) {
+			return Set.of();
+		}
+		return this.entities.createQuery("select e from Network e where e.slug in :slugs", Network.class)
+			.setParameter("slugs", slugs)
+			.getResultStream()
+			.collect(Collectors.toSet());
+	}
+
+	private Set<Domain> domains(List<String> slugs) {
+		if (slugs.isEmpty()) {
+			return Set.of();
+		}
+		return this.entities.createQuery("select e from Domain e where e.slug in :slugs", Domain.class)
+			.setParameter("slugs", slugs)
+			.getResultStream()
+			.collect(Collectors.toSet());
+	}
+
+	/** A slug for the actor's name, used by no actor and by no old address either. */
+	private String uniqueActorSlug(String name) {
+		String base = base(name, ACTOR_SLUG_LENGTH);
+		return unique(base, this.jdbc.sql("""
+				select slug from actor where slug = :base or slug like :prefix union all
+				select old_slug from actor_slug_redirect where old_slug = :base or old_slug like :prefix"""));
+	}
+
+	/**
+	 * A slug for the project's title, used by no project and by no old address either.
+	 */
+	private String uniqueProjectSlug(String title) {
+		String base = base(title, PROJECT_SLUG_LENGTH);
+		return unique(base, this.jdbc.sql("""
+				select slug from project where slug = :base or slug like :prefix union all
+				select old_slug from project_slug_redirect where old_slug = :base or old_slug like :prefix"""));
+	}
+
+	private static String base(String name, int maxLength) {
+		String base = Slugs.slugify(name);
+		base = base.isEmpty() ? "sans-nom" : base.substring(0, Math.min(base.length(), maxLength - 6));
+		return base.replaceAll("-+$", "");
+	}
+
+	private static String unique(String base, JdbcClient.StatementSpec taken) {
+		Set<String> used = new HashSet<>(taken.param("base", base)
+			.param("prefix", base.replace("_", "\\_").replace("%", "\\%") + "-%")
+			.query(String.class)
+			.list());
+		if (!used.contains(base)) {
+			return base;
+		}
+		for (int n = 2;; n++) {
+			if (!used.contains(base + "-" + n)) {
+				return base + "-" + n;
+			}
+		}
+	}
+
+}

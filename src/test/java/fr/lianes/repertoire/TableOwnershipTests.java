@@ -1,0 +1,283 @@
+package fr.lianes.repertoire;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One owner per table (STYLE.md, "Who owns the data"): the SQL and JPQL of a module name
+ * only its own tables, the other modules call its API. Spring Modulith sees the Java
+ * types a module uses, not the tables its SQL names: this test sees those.
+ */
+class TableOwnershipTests {
+
+	static final Set<String> REFERENCE_TABLES = Set.of("country", "departement", "territory", "epci", "commune",
+			"dac_sector", "domain", "domain_dac_sector", "actor_type", "network");
+
+	/** Each table and view of the migrations, and the module that owns it. */
+	static final Map<String, String> OWNER = owners();
+
+	/**
+	 * The one exception: the directory's list, detail, count and duplicate queries join
+	 * the reference tables for names and filters (read only: never written nor locked).
+	 */
+	static final Map<String, Set<String>> READ_ONLY_FOR = Map.of("directory", REFERENCE_TABLES);
+
+	/**
+	 * JPQL over the entities Hibernate Search reports indexed: the names are only known
+	 * when the application runs, and the queries only read. The backup and the restore
+	 * copy the whole schema, every table whatever its owner, by the names the database
+	 * lists.
+	 */
+	static final Set<String> DYNAMIC_SQL_ALLOWED = Set.of("search/SearchIndexer.java", "backup/BackupWriter.java",
+			"backup/Restore.java", "backup/RestoreCommand.java");
+
+	/**
+	 * Today's crossings, as "file use table": the list only shrinks. The test fails on a
+	 * crossing that is not listed, and on a listed one that is gone (delete its line).
+	 */
+	static final Set<String> KNOWN_VIOLATIONS = Set.of("campaign/CensusCampaigns.java read actor",
+			"campaign/CensusCampaigns.java read census_campaign", "campaign/CensusCampaigns.java read contact_person",
+			"campaign/CensusCampaigns.java read submission", "campaign/CensusCampaigns.java write census_campaign",
+			"campaign/MailingBatches.java lock census_campaign", "campaign/Mailings.java read actor",
+			"campaign/Mailings.java read contact_person", "campaign/Mailings.java read submission",
+			"census/Communes.java read commune", "census/DirectoryEntries.java read actor",
+			"census/DirectoryEntries.java read actor_network", "census/DirectoryEntries.java read commune",
+			"census/DirectoryEntries.java read contact_consent", "census/DirectoryEntries.java read contact_person",
+			"census/DirectoryEntries.java read domain", "census/DirectoryEntries.java read network",
+			"census/DirectoryEntries.java read partner_organisation", "census/DirectoryEntries.java read project",
+			"census/DirectoryEntries.java read project_country", "census/DirectoryEntries.java read project_domain",
+			"census/DirectoryEntries.java read project_partner", "census/Duplicates.java read actor",
+			"census/Duplicates.java read commune", "census/Networks.java read network",
+			"census/SubmissionReview.java read actor", "demo/CopyWriter.java dynamic ?",
+			"demo/DemoDataGenerator.java dynamic ?", "demo/DemoDataGenerator.java read actor",
+			"demo/DemoDataGenerator.java read census_campaign", "demo/DemoDataGenerator.java write actor",
+			"demo/DemoDataGenerator.java write census_campaign", "demo/DemoDataLoader.java read actor",
+			"demo/ReferenceData.java read actor_type", "demo/ReferenceData.java read commune",
+			"demo/ReferenceData.java read country", "demo/ReferenceData.java read domain",
+			"demo/ReferenceData.java read epci", "demo/ReferenceData.java read network",
+			"demo/ReferenceData.java read territory", "figures/FiguresQueries.java read actor",
+			"figures/FiguresQueries.java read actor_project", "figures/FiguresQueries.java read census_campaign",
+			"figures/FiguresQueries.java read commune", "figures/FiguresQueries.java read country",
+			"figures/FiguresQueries.java read domain", "figures/FiguresQueries.java read epci",
+			"figures/FiguresQueries.java read project", "figures/FiguresQueries.java read project_actor",
+			"figures/FiguresQueries.java read project_country", "figures/FiguresQueries.java read project_domain",
+			"figures/FiguresQueries.java read public_project", "figures/FiguresQueries.java read submission",
+			"maps/Maps.java read country", "moderation/EntryController.java read actor",
+			"moderation/EntryController.java read commune", "moderation/EntryController.java read project",
+			"moderation/EntryController.java read submission", "moderation/ModerationController.java read actor",
+			"moderation/ModerationController.java read census_campaign",
+			"moderation/ModerationController.java read commune", "moderation/ModerationController.java read submission",
+			"moderation/duplicates/ActorCards.java read actor",
+			"moderation/duplicates/ActorCards.java read actor_slug_redirect",
+			"moderation/duplicates/ActorCards.java read actor_type",
+			"moderation/duplicates/ActorCards.java read commune",
+			"moderation/duplicates/ActorCards.java read contact_person",
+			"moderation/duplicates/ActorCards.java read project",
+			"moderation/duplicates/ActorCards.java read project_actor",
+			"moderation/duplicates/ActorMerger.java dynamic ?", "moderation/duplicates/ActorMerger.java lock actor",
+			"moderation/duplicates/ActorMerger.java read actor",
+			"moderation/duplicates/ActorMerger.java read actor_network",
+			"moderation/duplicates/ActorMerger.java read campaign_recipient",
+			"moderation/duplicates/ActorMerger.java read contact_person",
+			"moderation/duplicates/ActorMerger.java read network",
+			"moderation/duplicates/ActorMerger.java read project",
+			"moderation/duplicates/ActorMerger.java read project_actor",
+			"moderation/duplicates/ActorMerger.java write actor",
+			"moderation/duplicates/ActorMerger.java write actor_network",
+			"moderation/duplicates/ActorMerger.java write actor_slug_redirect",
+			"moderation/duplicates/ActorMerger.java write campaign_recipient",
+			"moderation/duplicates/ActorMerger.java write contact_person",
+			"moderation/duplicates/ActorMerger.java write project",
+			"moderation/duplicates/ActorMerger.java write project_actor",
+			"moderation/duplicates/Dismissals.java read duplicate_dismissal",
+			"moderation/duplicates/Dismissals.java write duplicate_dismissal",
+			"moderation/duplicates/SuspectPairs.java read actor",
+			"moderation/duplicates/SuspectPairs.java read duplicate_dismissal",
+			"moderation/reference/ActorTypes.java lock actor_type", "moderation/reference/ActorTypes.java read actor",
+			"moderation/reference/ActorTypes.java read actor_type",
+			"moderation/reference/ActorTypes.java read submission",
+			"moderation/reference/ActorTypes.java write actor_type", "moderation/reference/Domains.java lock domain",
+			"moderation/reference/Domains.java read dac_sector", "moderation/reference/Domains.java read domain",
+			"moderation/reference/Domains.java read domain_dac_sector",
+			"moderation/reference/Domains.java read project_domain",
+			"moderation/reference/Domains.java read submission", "moderation/reference/Domains.java write domain",
+			"moderation/reference/Domains.java write domain_dac_sector",
+			"moderation/reference/Positions.java dynamic ?", "moderation/reference/ReferenceChanges.java read actor",
+			"moderation/reference/ReferenceChanges.java read actor_project",
+			"moderation/reference/ReferenceChanges.java read commune",
+			"moderation/reference/ReferenceChanges.java read epci",
+			"moderation/reference/ReferenceChanges.java read project_domain",
+			"moderation/reference/ReferenceChanges.java read public_project",
+			"moderation/reference/Territories.java lock territory", "moderation/reference/Territories.java read actor",
+			"moderation/reference/Territories.java read commune", "moderation/reference/Territories.java read epci",
+			"moderation/reference/Territories.java read territory", "moderation/reference/Territories.java write epci",
+			"moderation/reference/Territories.java write territory", "moderation/reindex/IndexPass.java dynamic ?");
+
+	private static final Path MODULES = Path.of("src/main/java/fr/lianes/repertoire");
+
+	private static final Path MIGRATIONS = Path.of("db/migration");
+
+	@Test
+	void everyMigratedTableHasAnOwnerAndEveryOwnedTableExists() throws IOException {
+		Pattern created = Pattern.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:table|view|materialized\\s+view)"
+				+ "\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
+		Pattern dropped = Pattern.compile("(?i)\\bdrop\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?(\\w+)");
+		Set<String> tables = new TreeSet<>();
+		try (Stream<Path> files = Files.list(MIGRATIONS)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".sql")).sorted().toList()) {
+				String sql = Files.readString(file);
+				Matcher m = created.matcher(sql);
+				while (m.find()) {
+					tables.add(m.group(1).toLowerCase());
+				}
+				m = dropped.matcher(sql);
+				while (m.find()) {
+					tables.remove(m.group(1).toLowerCase());
+				}
+			}
+		}
+		assertThat(tables).as("the tables and views of db/migration (a new one needs its owner in OWNER)")
+			.containsExactlyInAnyOrderElementsOf(OWNER.keySet());
+	}
+
+	@Test
+	void noModuleNamesAnotherModulesTable() {
+		List<TableScanner.Violation> violations = scan(MODULES);
+		Set<String> found = violations.stream().map(TableScanner.Violation::key).collect(Collectors.toSet());
+		List<String> added = violations.stream()
+			.filter((v) -> !KNOWN_VIOLATIONS.contains(v.key()))
+			.map(Object::toString)
+			.distinct()
+			.toList();
+		List<String> gone = KNOWN_VIOLATIONS.stream().filter((k) -> !found.contains(k)).sorted().toList();
+		assertThat(added).as("SQL naming another module's table: call the owning module's API instead").isEmpty();
+		assertThat(gone).as("crossings that are gone: delete them from KNOWN_VIOLATIONS").isEmpty();
+	}
+
+	@Test
+	void aForeignWriteInASourceIsCaught() {
+		List<TableScanner.Violation> violations = scan(Path.of("src/test/resources/table-ownership"));
+		assertThat(violations).extracting(Object::toString)
+			.containsExactly("census/ForeignWrite.java.txt:13 write actor (owner directory)");
+	}
+
+	@Test
+	void theScannerFindsForeignTablesInEveryShape() {
+		TableScanner scanner = scanner();
+		String census = """
+				class Census {
+					String read = \"""
+							select * from actor a
+							join commune c on c.insee = a.commune_insee\""";
+					String consent = "insert into contact_consent (contact_person_id) values (?)";
+					String link = "update project_actor set role = ?";
+					String dismiss = "delete from " + "duplicate_dismissal";
+					String jpql = "select p from Project p";
+					String dynamic = " from " + table;
+					// from actor
+					/* update actor */
+					String view = "census/update";
+					String words = "taken into account";
+					String own = "select * from submission";
+					char quote = '"';
+				}
+				""";
+		assertThat(scanner.scan("census/Census.java", census)).extracting(Object::toString)
+			.containsExactly("census/Census.java:3 read actor (owner directory)",
+					"census/Census.java:4 read commune (owner reference)",
+					"census/Census.java:5 write contact_consent (owner directory)",
+					"census/Census.java:6 write project_actor (owner directory)",
+					"census/Census.java:7 write duplicate_dismissal (owner directory)",
+					"census/Census.java:8 read project (owner directory)", "census/Census.java:9 dynamic ?");
+		assertThat(scanner.scan("campaign/Lock.java",
+				"class Lock { String s = \"select id from census_campaign where id = ? for update\"; }"))
+			.extracting(Object::toString)
+			.containsExactly("campaign/Lock.java:1 lock census_campaign (owner census)");
+		assertThat(scanner.scan("directory/Names.java", "class Names { String s = \"select name from commune\"; }"))
+			.isEmpty();
+		assertThat(scanner.scan("directory/Names.java", "class Names { String s = \"update commune set name = ?\"; }"))
+			.extracting(Object::toString)
+			.containsExactly("directory/Names.java:1 write commune (owner reference)");
+	}
+
+	private static List<TableScanner.Violation> scan(Path root) {
+		TableScanner scanner = scanner();
+		List<TableScanner.Violation> violations = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java") || f.toString().endsWith(".java.txt"))
+				.sorted()
+				.toList()) {
+				String relative = root.relativize(file).toString().replace('\\', '/');
+				violations.addAll(scanner.scan(relative, Files.readString(file)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return violations;
+	}
+
+	private static TableScanner scanner() {
+		return new TableScanner(OWNER, READ_ONLY_FOR, entityTables(), DYNAMIC_SQL_ALLOWED);
+	}
+
+	/** The table of each JPA entity, by the entity's name (what JPQL says). */
+	private static Map<String, String> entityTables() {
+		ClassPathScanningCandidateComponentProvider scanning = new ClassPathScanningCandidateComponentProvider(false);
+		scanning.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
+		Map<String, String> tables = new HashMap<>();
+		for (BeanDefinition definition : scanning.findCandidateComponents("fr.lianes.repertoire")) {
+			Class<?> type = ClassUtils.resolveClassName(definition.getBeanClassName(), null);
+			Entity entity = type.getAnnotation(Entity.class);
+			String name = entity.name().isEmpty() ? type.getSimpleName() : entity.name();
+			Table table = type.getAnnotation(Table.class);
+			tables.put(name, (table != null && !table.name().isEmpty()) ? table.name()
+					: name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase());
+		}
+		return tables;
+	}
+
+	private static Map<String, String> owners() {
+		Map<String, String> owners = new HashMap<>();
+		REFERENCE_TABLES.forEach((table) -> owners.put(table, "reference"));
+		Stream
+			.of("actor", "actor_slug_redirect", "actor_network", "contact_person", "contact_consent",
+					"partner_organisation", "project", "project_slug_redirect", "project_actor", "project_country",
+					"project_domain", "project_partner", "duplicate_dismissal", "public_project", "actor_project")
+			.forEach((table) -> owners.put(table, "directory"));
+		Stream.of("census_campaign", "submission", "submission_draft_key", "access_link")
+			.forEach((table) -> owners.put(table, "census"));
+		Stream.of("campaign_mailing", "campaign_recipient").forEach((table) -> owners.put(table, "campaign"));
+		Stream.of("outgoing_mail", "mail_opt_out").forEach((table) -> owners.put(table, "mail"));
+		Stream.of("staff_user", "staff_account_event", "staff_password_link", "staff_sign_in_failure")
+			.forEach((table) -> owners.put(table, "security"));
+		owners.put("change_log", "history");
+		Stream.of("content_version", "content_change").forEach((table) -> owners.put(table, "figures"));
+		owners.put("search_index_state", "search");
+		return Map.copyOf(owners);
+	}
+
+}
