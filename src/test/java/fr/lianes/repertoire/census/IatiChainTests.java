@@ -86,6 +86,11 @@ class IatiChainTests extends FreshDirectoryTest {
 		assertThat(dac).isNotEmpty();
 		assertThat(file.values("sector", "code")).containsExactlyInAnyOrderElementsOf(dac);
 		assertThat(file.values("sector", "vocabulary")).containsOnly("1");
+
+		// the open-data page of this directory links the file and dates its data
+		org.jsoup.nodes.Document openData = org.jsoup.Jsoup.parse(new WebClient(this.port).get("/donnees").body());
+		assertThat(openData.select("p.data-date").text()).startsWith("Données à jour au ");
+		assertThat(openData.select("main a[href=/donnees/iati/activites.xml]")).hasSize(1);
 	}
 
 	private byte[] get(String path) throws Exception {
