@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Atom feeds on a directory started as production starts it: an actor and its project
  * sent through the questionnaire enter the feeds of their lists once a moderator approves
- * them, and not before; the list page links its feed.
+ * them, and not before; the list page links its feed, and the sitemap names its page.
  */
 class FeedChainTests extends FreshDirectoryTest {
 
@@ -57,6 +57,19 @@ class FeedChainTests extends FreshDirectoryTest {
 			.isEqualTo("/donnees/acteurs.atom?q=Ziguinchor&pays=SN");
 		assertThat(feed(Jsoup.parse(list).select("p.feed a").attr("href")).links())
 			.containsExactly(actorFeed.entries().get(0).link());
+
+		// and the sitemap names its page, for the search engines robots.txt sends there
+		assertThat(text("/robots.txt")).contains("/sitemap.xml");
+		assertThat(text("/sitemap.xml")).contains("/sitemap-acteurs-1.xml");
+		assertThat(text("/sitemap-acteurs-1.xml")).contains("/acteurs/" + slug + "</loc>");
+	}
+
+	private String text(String path) throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
 	}
 
 	private AtomFeed feed(String path) throws Exception {
