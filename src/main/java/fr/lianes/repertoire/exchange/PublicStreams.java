@@ -39,10 +39,14 @@ class PublicStreams {
 	}
 
 	void projects(ListCriteria criteria, Consumer<ApiProject> each) {
+		publicProjects(criteria, (project) -> each.accept(this.resources.project(project)));
+	}
+
+	void publicProjects(ListCriteria criteria, Consumer<PublicProject> each) {
 		String cursor = null;
 		do {
 			PublicListings.Slice<PublicProject> slice = this.listings.projects(criteria, cursor, SLICE);
-			slice.rows().forEach((project) -> each.accept(this.resources.project(project)));
+			slice.rows().forEach(each);
 			cursor = slice.next();
 		}
 		while (cursor != null);

@@ -28,9 +28,9 @@ final class Questionnaire {
 		WebClient browser = new WebClient(port);
 		CensusFlowTests.start(browser, actor.email());
 		List<String> structure = new ArrayList<>(List.of("name", actor.name, "acronym", actor.acronym, "actorType",
-				actor.type, "siret", "", "rna", "", "addressLine", "", "postalCode", actor.postalCode, "communeName",
-				actor.commune, "communeInsee", "", "website", "", "email", actor.email(), "phone", "", "description",
-				actor.description, "foundingYear", "", "pasUnDoublon", "true"));
+				actor.type, "siret", "", "rna", actor.rna, "addressLine", "", "postalCode", actor.postalCode,
+				"communeName", actor.commune, "communeInsee", "", "website", "", "email", actor.email(), "phone", "",
+				"description", actor.description, "foundingYear", "", "pasUnDoublon", "true"));
 		actor.networks.forEach((slug) -> structure.addAll(List.of("networks", slug)));
 		expect(browser.post("/recensement/structure", structure.toArray(String[]::new)), "/recensement/contacts",
 				actor);

@@ -24,6 +24,8 @@ final class TypedActor {
 
 	String description = "";
 
+	String rna = "";
+
 	final List<String> networks = new ArrayList<>();
 
 	final List<TypedProject> projects = new ArrayList<>();
@@ -46,6 +48,12 @@ final class TypedActor {
 
 	TypedActor acronym(String acronym) {
 		this.acronym = acronym;
+		return this;
+	}
+
+	/** The number of the association in the RNA register, as typed (W and 9 more). */
+	TypedActor rna(String rna) {
+		this.rna = rna;
 		return this;
 	}
 

@@ -36,7 +36,7 @@ class PublicPagesTests {
 	@ValueSource(strings = { "/", "/acteurs", "/acteurs/lianes-cooperation", "/projets", "/pays", "/pays/sn",
 			"/pays/SN", "/pays/bj", "/domaines", "/domaines/education", "/domaines/acces-eau", "/territoires",
 			"/territoires/metropole-lilloise", "/territoires/dunkerquois", "/accessibilite", "/donnees-personnelles",
-			"/mentions-legales" })
+			"/donnees", "/mentions-legales" })
 	void everyPublicPageAnswersWithItsContent(String url) {
 		assertThat(this.mvc.get().uri(url)).hasStatusOk()
 			.bodyText()
