@@ -4,13 +4,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.ZoneId;
 
 import fr.lianes.repertoire.directory.ListCriteria;
 import fr.lianes.repertoire.directory.PublicListings;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -37,13 +35,12 @@ class IatiController {
 	IatiController(PublicListings listings, PublicStreams streams, ApiResources resources,
 			@Value("${repertoire.exchange.iati.reporting-org-ref}") String reportingOrgRef,
 			@Value("${repertoire.exchange.iati.reporting-org-type}") String reportingOrgType,
-			@Value("${repertoire.exchange.iati.reporting-org-name}") String reportingOrgName,
-			ObjectProvider<Clock> clock) {
+			@Value("${repertoire.exchange.iati.reporting-org-name}") String reportingOrgName, Clock clock) {
 		this.listings = listings;
 		this.streams = streams;
 		this.resources = resources;
 		this.iati = new IatiActivities.IatiSettings(reportingOrgRef, reportingOrgType, reportingOrgName);
-		this.clock = clock.getIfAvailable(() -> Clock.system(ZoneId.of("Europe/Paris")));
+		this.clock = clock;
 	}
 
 	@GetMapping("/donnees/iati/activites.xml")
