@@ -257,10 +257,15 @@ public class Entries {
 	@Transactional
 	public void withdrawConsents(String email, String noticeVersion) {
 		this.jdbc.sql("""
-				insert into contact_consent (contact_person_id, field, granted, recorded_by, notice_version, channel)
-				select p.id, f.field, false, :email, :notice, 'EMAIL'
+				insert into contact_consent (contact_person_id, field, granted, recorded_by, notice_version, channel,
+				                             recorded_at)
+				select p.id, f.field, false, :email, :notice, 'EMAIL', :at
 				from contact_person p cross join (values ('NAME'), ('EMAIL'), ('PHONE')) as f(field)
-				where lower(p.email) = lower(:email)""").param("email", email).param("notice", noticeVersion).update();
+				where lower(p.email) = lower(:email)""")
+			.param("email", email)
+			.param("notice", noticeVersion)
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
 	}
 
 	private String label(ActorStatus status) {

@@ -79,7 +79,10 @@ public class History {
 
 	private final JsonMapper json;
 
-	History(JdbcClient jdbc, JsonMapper json) {
+	private final java.time.Clock clock;
+
+	History(JdbcClient jdbc, JsonMapper json, java.time.Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -94,9 +97,10 @@ public class History {
 			String note) {
 		List<FieldChange> kept = changes.stream().filter(Objects::nonNull).toList();
 		this.jdbc
-			.sql("insert into change_log (entity_type, entity_id, action, changed_by, changes, submission_id, note) "
-					+ "values (?, ?, ?, ?, ?::jsonb, ?, ?)")
-			.params(subject.name(), id, action, by, this.json.writeValueAsString(kept), submissionId, note)
+			.sql("insert into change_log (entity_type, entity_id, action, changed_by, changes, submission_id, note, "
+					+ "changed_at) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?)")
+			.params(subject.name(), id, action, by, this.json.writeValueAsString(kept), submissionId, note,
+					java.sql.Timestamp.from(this.clock.instant()))
 			.update();
 	}
 

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import fr.lianes.repertoire.time.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -192,9 +193,9 @@ class ModerationFlowTests extends CensusWebTest {
 		assertThat(review.body()).contains("Mise à jour", title, "modifié").doesNotContain("a été fusionnée");
 		// an entry merged into this one since the response started: the moderator is
 		// warned
-		this.jdbc
-			.sql("insert into change_log (entity_type, entity_id, action, changed_by) values ('ACTOR', ?, 'MERGED', ?)")
-			.params(actorId, "test@lianes.example")
+		this.jdbc.sql(
+				"insert into change_log (entity_type, entity_id, action, changed_by, changed_at) values ('ACTOR', ?, 'MERGED', ?, ?)")
+			.params(actorId, "test@lianes.example", java.sql.Timestamp.from(TestClock.get().instant()))
 			.update();
 		review = this.moderator.get("/moderation/soumissions/" + id);
 		assertThat(review.body()).contains("Une autre fiche a été fusionnée dans celle-ci");
@@ -227,8 +228,9 @@ class ModerationFlowTests extends CensusWebTest {
 		// a person whose email was never made public: the author does not see it
 		this.jdbc.sql("""
 				insert into contact_person (actor_id, full_name, email, position, created_at)
-				values (?, 'Personne Discrète', 'discrete@asso.example', 9, now() - interval '1 day')""")
+				values (?, 'Personne Discrète', 'discrete@asso.example', 9, ?)""")
 			.param(actorId)
+			.param(java.sql.Timestamp.from(TestClock.get().instant().minus(java.time.Duration.ofDays(1))))
 			.update();
 		WebClient author = startUpdate(email);
 		assertThat(author.get("/recensement/contacts").body()).contains("Personne Discr")
@@ -236,8 +238,9 @@ class ModerationFlowTests extends CensusWebTest {
 		// a person added by the staff after the questionnaire started
 		this.jdbc.sql("""
 				insert into contact_person (actor_id, full_name, email, position, created_at)
-				values (?, 'Personne Ajoutée Après', 'apres@asso.example', 10, now() + interval '1 second')""")
+				values (?, 'Personne Ajoutée Après', 'apres@asso.example', 10, ?)""")
 			.param(actorId)
+			.param(java.sql.Timestamp.from(TestClock.get().instant().plusSeconds(1)))
 			.update();
 		long id = send(author, email, actorId);
 
