@@ -85,11 +85,8 @@ class TableOwnershipTests {
 			"figures/FiguresQueries.java read project", "figures/FiguresQueries.java read project_actor",
 			"figures/FiguresQueries.java read project_country", "figures/FiguresQueries.java read project_domain",
 			"figures/FiguresQueries.java read public_project", "figures/FiguresQueries.java read submission",
-			"maps/Maps.java read country", "moderation/EntryController.java read actor",
-			"moderation/EntryController.java read commune", "moderation/EntryController.java read project",
-			"moderation/EntryController.java read submission", "moderation/ModerationController.java read actor",
-			"moderation/ModerationController.java read census_campaign",
-			"moderation/ModerationController.java read commune", "moderation/ModerationController.java read submission",
+			"maps/Maps.java read country",
+
 			"moderation/duplicates/ActorCards.java read actor",
 			"moderation/duplicates/ActorCards.java read actor_slug_redirect",
 			"moderation/duplicates/ActorCards.java read actor_type",

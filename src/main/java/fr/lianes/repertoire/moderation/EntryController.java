@@ -1,7 +1,6 @@
 package fr.lianes.repertoire.moderation;
 
 import java.security.Principal;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,12 +13,13 @@ import fr.lianes.repertoire.census.EntryEditing.Outcome;
 import fr.lianes.repertoire.census.EntryEditing.ProjectForm;
 import fr.lianes.repertoire.census.EntryEditing.Saved;
 import fr.lianes.repertoire.census.ProjectAnswers;
+import fr.lianes.repertoire.census.Responses;
 import fr.lianes.repertoire.census.StructureAnswers;
 import fr.lianes.repertoire.directory.ActorStatus;
+import fr.lianes.repertoire.directory.EntryLookups;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.Subject;
 import fr.lianes.repertoire.web.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,26 +38,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EntryController {
 
-	/** A project listed on its actor's back-office page. */
-	record ProjectLine(long id, String title, String status, boolean published) {
-	}
-
-	/** A census response about the actor. */
-	record SubmissionLine(long id, String status, OffsetDateTime submittedAt) {
-	}
-
 	private static final int FOUND_LIMIT = 50;
+
+	private static final int RESPONSES_LIMIT = 20;
 
 	private final EntryEditing editing;
 
 	private final History history;
 
-	private final JdbcClient jdbc;
+	private final EntryLookups lookups;
 
-	EntryController(EntryEditing editing, History history, JdbcClient jdbc) {
+	private final Responses responses;
+
+	EntryController(EntryEditing editing, History history, EntryLookups lookups, Responses responses) {
 		this.editing = editing;
 		this.history = history;
-		this.jdbc = jdbc;
+		this.lookups = lookups;
+		this.responses = responses;
 	}
 
 	/** Actors by name (all of them, published or not), or the latest changed. */
@@ -68,18 +65,7 @@ class EntryController {
 			q = q.substring(0, 200);
 		}
 		model.addAttribute("q", q);
-		model.addAttribute("found", this.jdbc.sql("""
-				select a.id, a.name, c.name, a.status, a.published, a.updated_at
-				from actor a join commune c on c.insee_code = a.commune_insee
-				where :q = '' or lower(immutable_unaccent(a.name)) like '%' || lower(immutable_unaccent(:q)) || '%'
-				   or a.slug = :q or a.rna = upper(:q)
-				   or (length(:digits) in (9, 14) and left(a.siren_siret, 9) = left(:digits, 9))
-				order by a.updated_at desc limit :limit""")
-			.param("q", q.replace("\\", "").replace("%", "").replace("_", " "))
-			.param("digits", q.matches("[0-9 .]+") ? q.replaceAll("[^0-9]", "") : "")
-			.param("limit", FOUND_LIMIT)
-			.query(ActorLine::of)
-			.list());
+		model.addAttribute("found", this.lookups.find(q, FOUND_LIMIT));
 		return "moderation/actors";
 	}
 
@@ -89,17 +75,8 @@ class EntryController {
 		model.addAttribute("actor", actor);
 		model.addAttribute("statuses", ActorStatus.values());
 		model.addAttribute("history", this.history.of(Subject.ACTOR, actor.id()));
-		model.addAttribute("projects", this.jdbc.sql(
-				"select id, title, status, published from project where lead_actor_id = ? order by published desc, title")
-			.param(actor.id())
-			.query((rs, i) -> new ProjectLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-			.list());
-		model.addAttribute("submissions", this.jdbc.sql("""
-				select id, status, submitted_at from submission where actor_id = ? and status <> 'DRAFT'
-				order by submitted_at desc limit 20""")
-			.param(actor.id())
-			.query((rs, i) -> new SubmissionLine(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
-			.list());
+		model.addAttribute("projects", this.lookups.projectsLedBy(actor.id()));
+		model.addAttribute("submissions", this.responses.ofActor(actor.id(), RESPONSES_LIMIT));
 		return "moderation/actor";
 	}
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import fr.lianes.repertoire.census.Responses;
+import fr.lianes.repertoire.census.Responses.Kind;
+import fr.lianes.repertoire.directory.EntryLookups;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,21 +19,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ModerationController {
 
-	/** A submission waiting in the queue. */
-	record Pending(long id, String name, boolean update, String campaign, OffsetDateTime submittedAt) {
-	}
+	private final Responses responses;
 
-	private final JdbcClient jdbc;
+	private final EntryLookups lookups;
 
 	private final Clock clock;
 
-	ModerationController(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	ModerationController(Responses responses, EntryLookups lookups, Clock clock) {
+		this.responses = responses;
+		this.lookups = lookups;
 		this.clock = clock;
-	}
-
-	/** How many responses wait, by kind or by campaign. */
-	record Count(String key, String label, long count) {
 	}
 
 	private static final int QUEUE_SIZE = 100;
@@ -51,45 +48,19 @@ class ModerationController {
 			@RequestParam(name = "campagne", required = false) String campaignParam, Model model) {
 		Integer campaign = (campaignParam != null && campaignParam.matches("[0-9]{1,9}"))
 				? Integer.valueOf(campaignParam) : null;
-		String kindFilter = switch ((kind != null) ? kind : "") {
-			case "nouveau" -> " and s.actor_id is null";
-			case "mise-a-jour" -> " and s.actor_id is not null";
-			default -> "";
+		Kind which = switch ((kind != null) ? kind : "") {
+			case "nouveau" -> Kind.NEW;
+			case "mise-a-jour" -> Kind.UPDATE;
+			default -> Kind.ALL;
 		};
-		String where = "s.status = 'SUBMITTED'" + kindFilter
-				+ ((campaign != null) ? " and s.campaign_id = :campaign" : "");
-		var pending = this.jdbc.sql("""
-				select s.id, s.content->'structure'->>'name', s.actor_id is not null, c.name, s.submitted_at
-				from submission s left join census_campaign c on c.id = s.campaign_id
-				where %s order by s.submitted_at limit %d""".formatted(where, QUEUE_SIZE));
-		var count = this.jdbc.sql("select count(*) from submission s where " + where);
-		if (campaign != null) {
-			pending = pending.param("campaign", campaign);
-			count = count.param("campaign", campaign);
-		}
-		model.addAttribute("pending",
-				pending
-					.query((rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-							rs.getObject(5, OffsetDateTime.class)))
-					.list());
-		model.addAttribute("pendingCount", count.query(Long.class).single());
-		model.addAttribute("kindCounts",
-				this.jdbc.sql("""
-						select case when actor_id is null then 'nouveau' else 'mise-a-jour' end, count(*)
-						from submission where status = 'SUBMITTED' group by 1 order by 1 desc""")
-					.query((rs, i) -> new Count(rs.getString(1), null, rs.getLong(2)))
-					.list());
-		model.addAttribute("campaignCounts",
-				this.jdbc.sql("""
-						select c.id, c.name, count(s.id) from census_campaign c
-						left join submission s on s.campaign_id = c.id and s.status = 'SUBMITTED'
-						group by c.id, c.name order by c.opens_on desc""")
-					.query((rs, i) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3)))
-					.list());
+		model.addAttribute("pending", this.responses.pending(which, campaign, QUEUE_SIZE));
+		model.addAttribute("pendingCount", this.responses.countPending(which, campaign));
+		model.addAttribute("kindCounts", this.responses.pendingByKind());
+		model.addAttribute("campaignCounts", this.responses.pendingByCampaign());
 		model.addAttribute("kind", kind);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("now", OffsetDateTime.now(this.clock));
-		model.addAttribute("staleCount", staleCount(DEFAULT_STALE_YEARS));
+		model.addAttribute("staleCount", this.lookups.countNotHeardFromSince(since(DEFAULT_STALE_YEARS)));
 		return "moderation/queue";
 	}
 
@@ -101,28 +72,9 @@ class ModerationController {
 	String stale(@RequestParam(name = "annees", defaultValue = "3") String yearsParam, Model model) {
 		int years = yearsParam.matches("[0-9]{1,2}") ? Math.max(1, Integer.parseInt(yearsParam)) : DEFAULT_STALE_YEARS;
 		model.addAttribute("years", years);
-		model.addAttribute("staleCount", staleCount(years));
-		model.addAttribute("stale",
-				this.jdbc.sql("""
-						select a.id, a.name, c.name, a.status, a.published, a.last_census_response_at
-						from actor a join commune c on c.insee_code = a.commune_insee
-						where a.status <> 'CEASED'
-						  and (a.last_census_response_at is null or a.last_census_response_at < :since)
-						order by a.last_census_response_at nulls first, a.id limit :limit""")
-					.param("since", since(years))
-					.param("limit", STALE_SIZE)
-					.query(ActorLine::of)
-					.list());
+		model.addAttribute("staleCount", this.lookups.countNotHeardFromSince(since(years)));
+		model.addAttribute("stale", this.lookups.notHeardFromSince(since(years), STALE_SIZE));
 		return "moderation/stale";
-	}
-
-	private long staleCount(int years) {
-		return this.jdbc.sql("""
-				select count(*) from actor a where a.status <> 'CEASED'
-				  and (a.last_census_response_at is null or a.last_census_response_at < :since)""")
-			.param("since", since(years))
-			.query(Long.class)
-			.single();
 	}
 
 	/** The same moment {@code years} years ago, in the network's zone. */

@@ -1,0 +1,103 @@
+package fr.lianes.repertoire.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The directory's entries as the back office looks them up: every actor, published or
+ * not, by name or identifier, those not heard from since a date, and the projects an
+ * actor leads. Reads only.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EntryLookups {
+
+	/**
+	 * An actor as the back office's lists show it; {@code at} is the date the list is
+	 * about (last change, last census answer), null for never.
+	 */
+	public record ActorSummary(long id, String name, String commune, String status, boolean published,
+			OffsetDateTime at) {
+
+		static ActorSummary of(ResultSet rs, int row) throws SQLException {
+			return new ActorSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+					rs.getObject(6, OffsetDateTime.class));
+		}
+
+	}
+
+	/** A project listed on its lead actor's back-office page. */
+	public record ProjectSummary(long id, String title, String status, boolean published) {
+	}
+
+	private final JdbcClient jdbc;
+
+	EntryLookups(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The actors whose name contains {@code query} (accents and case ignored), or whose
+	 * slug, RNA number, SIREN or SIRET is it, latest changed first; all of them when the
+	 * query is blank.
+	 * @param query what a person typed, stripped
+	 * @param limit how many at most
+	 */
+	public List<ActorSummary> find(String query, int limit) {
+		return this.jdbc.sql("""
+				select a.id, a.name, c.name, a.status, a.published, a.updated_at
+				from actor a join commune c on c.insee_code = a.commune_insee
+				where :q = '' or lower(immutable_unaccent(a.name)) like '%' || lower(immutable_unaccent(:q)) || '%'
+				   or a.slug = :q or a.rna = upper(:q)
+				   or (length(:digits) in (9, 14) and left(a.siren_siret, 9) = left(:digits, 9))
+				order by a.updated_at desc limit :limit""")
+			.param("q", query.replace("\\", "").replace("%", "").replace("_", " "))
+			.param("digits", query.matches("[0-9 .]+") ? query.replaceAll("[^0-9]", "") : "")
+			.param("limit", limit)
+			.query(ActorSummary::of)
+			.list();
+	}
+
+	/**
+	 * The actors still said active or dormant that have not answered the census since
+	 * {@code since} (or ever), those never heard from first.
+	 */
+	public List<ActorSummary> notHeardFromSince(OffsetDateTime since, int limit) {
+		return this.jdbc.sql("""
+				select a.id, a.name, c.name, a.status, a.published, a.last_census_response_at
+				from actor a join commune c on c.insee_code = a.commune_insee
+				where a.status <> 'CEASED'
+				  and (a.last_census_response_at is null or a.last_census_response_at < :since)
+				order by a.last_census_response_at nulls first, a.id limit :limit""")
+			.param("since", since)
+			.param("limit", limit)
+			.query(ActorSummary::of)
+			.list();
+	}
+
+	/** How many actors {@link #notHeardFromSince} would list without a limit. */
+	public long countNotHeardFromSince(OffsetDateTime since) {
+		return this.jdbc.sql("""
+				select count(*) from actor a where a.status <> 'CEASED'
+				  and (a.last_census_response_at is null or a.last_census_response_at < :since)""")
+			.param("since", since)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The projects the actor leads, published first, then by title. */
+	public List<ProjectSummary> projectsLedBy(long actorId) {
+		return this.jdbc.sql(
+				"select id, title, status, published from project where lead_actor_id = ? order by published desc, title")
+			.param(actorId)
+			.query((rs, i) -> new ProjectSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.list();
+	}
+
+}

@@ -1,0 +1,98 @@
+package fr.lianes.repertoire;
+
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rules on what each module's classes may hold, beyond the modules' declared dependencies
+ * ({@link ModularityTests}) and the tables they name ({@link TableOwnershipTests}).
+ */
+class ModuleRulesTests {
+
+	/** The ways to run SQL or JPA queries. */
+	private static final List<Class<?>> DATABASE_ACCESS = List.of(JdbcClient.class, JdbcTemplate.class,
+			NamedParameterJdbcTemplate.class, EntityManager.class, EntityManagerFactory.class, DataSource.class);
+
+	/**
+	 * The back-office classes that still query the database themselves, until their SQL
+	 * moves into the owning modules (issue 13, steps 5 and 8). This list may only shrink:
+	 * the test fails when a listed class no longer needs its place.
+	 */
+	static final Set<String> MODERATION_CLASSES_STILL_RUNNING_SQL = Set.of(
+			"fr.lianes.repertoire.moderation.duplicates.ActorCards",
+			"fr.lianes.repertoire.moderation.duplicates.ActorMerger",
+			"fr.lianes.repertoire.moderation.duplicates.Dismissals",
+			"fr.lianes.repertoire.moderation.duplicates.SuspectPairs",
+			"fr.lianes.repertoire.moderation.reference.ActorTypes", "fr.lianes.repertoire.moderation.reference.Domains",
+			"fr.lianes.repertoire.moderation.reference.Positions",
+			"fr.lianes.repertoire.moderation.reference.ReferenceChanges",
+			"fr.lianes.repertoire.moderation.reference.Territories",
+			"fr.lianes.repertoire.moderation.reindex.IndexPass");
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("fr.lianes.repertoire");
+
+	@Test
+	void theBackOfficeRunsNoSqlButThroughTheModulesApis() {
+		noClasses().that()
+			.resideInAPackage("..moderation..")
+			.and(notListedIn(MODERATION_CLASSES_STILL_RUNNING_SQL))
+			.should()
+			.dependOnClassesThat(databaseAccess())
+			.because("the back office calls the owning modules' read and write APIs")
+			.check(this.classes);
+	}
+
+	@Test
+	void theListOfBackOfficeClassesStillRunningSqlOnlyShrinks() {
+		List<String> gone = MODERATION_CLASSES_STILL_RUNNING_SQL.stream()
+			.filter((name) -> !this.classes.contain(name) || this.classes.get(name)
+				.getDirectDependenciesFromSelf()
+				.stream()
+				.noneMatch((dependency) -> databaseAccess().test(dependency.getTargetClass())))
+			.sorted()
+			.toList();
+		assertThat(gone).as("classes that no longer run SQL: delete them from MODERATION_CLASSES_STILL_RUNNING_SQL")
+			.isEmpty();
+	}
+
+	private static DescribedPredicate<JavaClass> databaseAccess() {
+		DescribedPredicate<JavaClass> any = DescribedPredicate.alwaysFalse();
+		for (Class<?> type : DATABASE_ACCESS) {
+			any = any.or(assignableTo(type));
+		}
+		return any.as("run SQL or JPA queries");
+	}
+
+	private static DescribedPredicate<JavaClass> notListedIn(Set<String> names) {
+		return DescribedPredicate.describe("are not listed as still running SQL",
+				(javaClass) -> !names.contains(javaClass.getName()) && !names.contains(outermost(javaClass)));
+	}
+
+	private static String outermost(JavaClass javaClass) {
+		String name = javaClass.getName();
+		int dollar = name.indexOf('$');
+		return (dollar < 0) ? name : name.substring(0, dollar);
+	}
+
+}
