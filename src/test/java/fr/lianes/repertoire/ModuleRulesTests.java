@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -76,6 +78,30 @@ class ModuleRulesTests {
 			.isEmpty();
 	}
 
+	@Test
+	void onlyControllersSeeSpringMvcsModel() {
+		noClasses().that(DescribedPredicate.not(inAController()))
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.ui..")
+			.because("services return values (view models, results) that controllers put in the model")
+			.check(this.classes);
+	}
+
+	/**
+	 * Classes annotated @Controller or @ControllerAdvice (or in one, as a nested class).
+	 */
+	private static DescribedPredicate<JavaClass> inAController() {
+		return DescribedPredicate.describe("are controllers or controller advice", (javaClass) -> {
+			for (JavaClass c = javaClass; c != null; c = c.getEnclosingClass().orElse(null)) {
+				if (c.isMetaAnnotatedWith(Controller.class) || c.isMetaAnnotatedWith(ControllerAdvice.class)) {
+					return true;
+				}
+			}
+			return false;
+		});
+	}
+
 	private static DescribedPredicate<JavaClass> databaseAccess() {
 		DescribedPredicate<JavaClass> any = DescribedPredicate.alwaysFalse();
 		for (Class<?> type : DATABASE_ACCESS) {
@@ -85,7 +111,7 @@ class ModuleRulesTests {
 	}
 
 	private static DescribedPredicate<JavaClass> notListedIn(Set<String> names) {
-		return DescribedPredicate.describe("are not listed as still running SQL",
+		return DescribedPredicate.describe("are not in the list",
 				(javaClass) -> !names.contains(javaClass.getName()) && !names.contains(outermost(javaClass)));
 	}
 

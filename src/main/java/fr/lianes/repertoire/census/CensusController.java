@@ -63,7 +63,7 @@ class CensusController {
 
 	@GetMapping
 	String start(HttpServletRequest request, Model model) {
-		this.forms.campaign(model);
+		model.addAllAttributes(this.forms.campaign());
 		model.addAttribute("draft", this.drafts.open(request).orElse(null));
 		model.addAttribute("stamp", this.timer.stamp());
 		return "census/start";
@@ -94,7 +94,7 @@ class CensusController {
 			error = "census.error.too-many-requests";
 		}
 		if (error != null) {
-			this.forms.campaign(model);
+			model.addAllAttributes(this.forms.campaign());
 			model.addAttribute("email", email);
 			model.addAttribute("emailError", error);
 			model.addAttribute("stamp", this.timer.stamp());
@@ -121,7 +121,7 @@ class CensusController {
 		StructureAnswers structure = draft.get().answers().structure();
 		model.addAttribute("structure", structure);
 		if (verify) {
-			Forms.rebind(model, "structure", structure, this.check.checked(structure));
+			model.addAllAttributes(Forms.rebound("structure", structure, this.check.checked(structure)));
 		}
 		return structurePage(draft.get(), model);
 	}
@@ -137,7 +137,7 @@ class CensusController {
 		if (draft == null) {
 			return "redirect:/recensement";
 		}
-		Forms.rebind(model, "structure", structure, errors);
+		model.addAllAttributes(Forms.rebound("structure", structure, errors));
 		if (errors.hasErrors()) {
 			return structurePage(draft, model);
 		}
@@ -166,7 +166,7 @@ class CensusController {
 		ContactsForm form = new ContactsForm(contacts);
 		model.addAttribute("contactsForm", form);
 		if (verify) {
-			Forms.rebind(model, "contactsForm", form, this.check.checked(form));
+			model.addAllAttributes(Forms.rebound("contactsForm", form, this.check.checked(form)));
 		}
 		return contactsPage(draft.get(), model, contacts, (contacts.isEmpty() || add) ? 1 : 0);
 	}
@@ -184,7 +184,7 @@ class CensusController {
 			if (draft.isEmpty()) {
 				return "redirect:/recensement";
 			}
-			Forms.rebind(model, "contactsForm", saved, errors);
+			model.addAllAttributes(Forms.rebound("contactsForm", saved, errors));
 			return contactsPage(draft.get(), model, contacts, 0);
 		}
 		Draft draft = save(request, response, (answers) -> answers.withContacts(contacts));
@@ -192,7 +192,7 @@ class CensusController {
 			return "redirect:/recensement/contacts" + ("ajouter".equals(action) ? "?ajout=true" : "");
 		}
 		if (errors.hasErrors()) {
-			Forms.rebind(model, "contactsForm", saved, errors);
+			model.addAllAttributes(Forms.rebound("contactsForm", saved, errors));
 			return contactsPage(draft, model, contacts, contacts.isEmpty() ? 1 : 0);
 		}
 		return "redirect:/recensement/projets";
@@ -215,7 +215,7 @@ class CensusController {
 	}
 
 	private String structurePage(Draft draft, Model model) {
-		this.forms.structureChoices(model);
+		model.addAllAttributes(this.forms.structureChoices());
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "structure");
 		StructureAnswers structure = (StructureAnswers) model.getAttribute("structure");
@@ -233,10 +233,10 @@ class CensusController {
 	 * The persons saved, then as many blank blocks as asked, each with its key already.
 	 */
 	private String contactsPage(Draft draft, Model model, List<ContactAnswers> contacts, int blanks) {
-		this.forms.campaign(model);
+		model.addAllAttributes(this.forms.campaign());
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "contacts");
-		this.forms.contactRows(model, contacts, blanks);
+		model.addAllAttributes(this.forms.contactRows(contacts, blanks));
 		return "census/contacts";
 	}
 

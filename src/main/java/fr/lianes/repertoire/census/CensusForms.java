@@ -13,9 +13,11 @@ import fr.lianes.repertoire.reference.DomainRef;
 import fr.lianes.repertoire.reference.ReferenceData;
 
 import org.springframework.stereotype.Component;
-import org.springframework.ui.Model;
 
-/** The choices the questionnaire's pages offer, and the campaign they show. */
+/**
+ * The choices the questionnaire's pages offer, and the campaign they show, as the
+ * attributes a controller puts in its page's model.
+ */
 @Component
 class CensusForms {
 
@@ -31,65 +33,75 @@ class CensusForms {
 		this.campaigns = campaigns;
 	}
 
-	void campaign(Model model) {
+	/** The current campaign and whether it is open, none when there is no campaign. */
+	Map<String, Object> campaign() {
+		Map<String, Object> attributes = new LinkedHashMap<>();
 		this.campaigns.current().ifPresent((campaign) -> {
-			model.addAttribute("campaign", campaign);
-			model.addAttribute("campaignOpen", campaign.open());
+			attributes.put("campaign", campaign);
+			attributes.put("campaignOpen", campaign.open());
 		});
+		return attributes;
 	}
 
-	void structureChoices(Model model) {
-		campaign(model);
-		model.addAttribute("actorTypes", this.reference.actorTypes());
-		model.addAttribute("networkOptions", this.networks.all());
+	Map<String, Object> structureChoices() {
+		Map<String, Object> attributes = campaign();
+		attributes.put("actorTypes", this.reference.actorTypes());
+		attributes.put("networkOptions", this.networks.all());
+		return attributes;
 	}
 
-	void projectChoices(Model model) {
-		campaign(model);
-		model.addAttribute("kinds", ProjectKind.values());
-		model.addAttribute("natures", ProjectNature.values());
-		model.addAttribute("statuses", ProjectStatus.values());
-		model.addAttribute("countriesByContinent", countriesByContinent());
-		model.addAttribute("countries", this.reference.countries());
-		model.addAttribute("domainGroups", domainGroups());
+	Map<String, Object> projectChoices() {
+		Map<String, Object> attributes = campaign();
+		attributes.put("kinds", ProjectKind.values());
+		attributes.put("natures", ProjectNature.values());
+		attributes.put("statuses", ProjectStatus.values());
+		attributes.put("countriesByContinent", countriesByContinent());
+		attributes.put("countries", this.reference.countries());
+		attributes.put("domainGroups", domainGroups());
+		return attributes;
 	}
 
 	/**
 	 * The persons saved, then as many blank blocks as asked, each with its key already.
 	 */
-	void contactRows(Model model, List<ContactAnswers> contacts, int blanks) {
+	Map<String, Object> contactRows(List<ContactAnswers> contacts, int blanks) {
+		Map<String, Object> attributes = new LinkedHashMap<>();
 		List<ContactAnswers> rows = new java.util.ArrayList<>(contacts);
 		for (int i = 0; i < blanks; i++) {
 			rows.add(new ContactAnswers(DirectoryEntries.newKey(), null, null, null, null, false, false, false));
 		}
-		model.addAttribute("contactRows", rows);
-		model.addAttribute("savedContacts", contacts.size());
+		attributes.put("contactRows", rows);
+		attributes.put("savedContacts", contacts.size());
+		return attributes;
 	}
 
 	/**
 	 * The project's partners and blank rows to add more: one when there is none, plus
 	 * those asked for.
 	 */
-	void partnerRows(Model model, ProjectAnswers project, int moreRows) {
+	Map<String, Object> partnerRows(ProjectAnswers project, int moreRows) {
+		Map<String, Object> attributes = new LinkedHashMap<>();
 		List<PartnerAnswers> rows = new java.util.ArrayList<>(project.partners());
 		int blanks = (rows.isEmpty() ? 1 : 0) + moreRows;
 		for (int i = 0; i < blanks; i++) {
 			rows.add(new PartnerAnswers(null, null, null));
 		}
-		model.addAttribute("partnerRows", rows);
+		attributes.put("partnerRows", rows);
+		return attributes;
 	}
 
 	/** Everything the review page names: types, countries and domains by their codes. */
-	void labels(Model model) {
-		campaign(model);
-		model.addAttribute("typeNames",
+	Map<String, Object> labels() {
+		Map<String, Object> attributes = campaign();
+		attributes.put("typeNames",
 				this.reference.actorTypes().stream().collect(Collectors.toMap((t) -> t.code(), (t) -> t.name())));
-		model.addAttribute("countryNames",
+		attributes.put("countryNames",
 				this.reference.countries().stream().collect(Collectors.toMap(CountryRef::iso2, CountryRef::name)));
-		model.addAttribute("domainNames",
+		attributes.put("domainNames",
 				this.reference.domains().stream().collect(Collectors.toMap(DomainRef::slug, DomainRef::name)));
-		model.addAttribute("networkNames",
+		attributes.put("networkNames",
 				this.networks.all().stream().collect(Collectors.toMap(Networks.Option::slug, Networks.Option::name)));
+		return attributes;
 	}
 
 	private Map<String, List<CountryRef>> countriesByContinent() {

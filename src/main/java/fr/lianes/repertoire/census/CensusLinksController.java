@@ -50,7 +50,7 @@ class CensusLinksController {
 	 */
 	@GetMapping("/mise-a-jour")
 	String updateRequest(@RequestParam(name = "acteur", required = false) String slug, Model model) {
-		this.forms.campaign(model);
+		model.addAllAttributes(this.forms.campaign());
 		updatedActor(slug, model);
 		return "census/update";
 	}
@@ -61,7 +61,7 @@ class CensusLinksController {
 			@RequestParam(name = "acteur", required = false) String slug,
 			@RequestParam(name = CensusController.HONEYPOT, required = false) String honeypot,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		this.forms.campaign(model);
+		model.addAllAttributes(this.forms.campaign());
 		Optional<DirectoryEntries.Known> actor = updatedActor(slug, model);
 		model.addAttribute("email", email);
 		if (!Emails.isValid(email)) {

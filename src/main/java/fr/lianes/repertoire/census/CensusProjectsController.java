@@ -50,7 +50,7 @@ class CensusProjectsController {
 		if (draft.isEmpty()) {
 			return "redirect:/recensement";
 		}
-		this.forms.labels(model);
+		model.addAllAttributes(this.forms.labels());
 		model.addAttribute("draft", draft.get());
 		model.addAttribute("step", "projets");
 		return "census/projects";
@@ -72,7 +72,7 @@ class CensusProjectsController {
 		ProjectAnswers project = draft.get().answers().project(checked(key)).orElse(ProjectAnswers.empty(key));
 		model.addAttribute("project", project);
 		if (verify) {
-			Forms.rebind(model, "project", project, this.check.checked(project));
+			model.addAllAttributes(Forms.rebound("project", project, this.check.checked(project)));
 		}
 		return projectPage(draft.get(), model, Math.max(0, Math.min(moreRows, 10)));
 	}
@@ -95,7 +95,7 @@ class CensusProjectsController {
 			return "redirect:/recensement/projets/" + project.key() + "?lignes=" + BLANK_PARTNER_ROWS;
 		}
 		if (errors.hasErrors()) {
-			Forms.rebind(model, "project", project, errors);
+			model.addAllAttributes(Forms.rebound("project", project, errors));
 			return projectPage(draft, model, 0);
 		}
 		redirect.addFlashAttribute("notice", "census.notice.project-saved");
@@ -114,9 +114,9 @@ class CensusProjectsController {
 	}
 
 	private String projectPage(Draft draft, Model model, int moreRows) {
-		this.forms.projectChoices(model);
+		model.addAllAttributes(this.forms.projectChoices());
 		ProjectAnswers project = (ProjectAnswers) model.getAttribute("project");
-		this.forms.partnerRows(model, project, moreRows);
+		model.addAllAttributes(this.forms.partnerRows(project, moreRows));
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "projets");
 		model.addAttribute("isNew", draft.answers().project(project.key()).isEmpty());

@@ -73,7 +73,7 @@ class CensusReviewController {
 		Optional<Draft> current = this.drafts.current(request);
 		if (current.isEmpty() && this.drafts.wasSent(request)) {
 			// a second click after the first was received: said so, without the answers
-			this.forms.campaign(model);
+			model.addAllAttributes(this.forms.campaign());
 			return "census/received";
 		}
 		if (current.isEmpty()) {
@@ -85,7 +85,7 @@ class CensusReviewController {
 		}
 		if (!Text.isBlank(honeypot)) {
 			// a robot: it is told what a person is told, and nothing is sent
-			this.forms.campaign(model);
+			model.addAllAttributes(this.forms.campaign());
 			return "census/received";
 		}
 		if (isTooFast(draft)) {
@@ -120,7 +120,7 @@ class CensusReviewController {
 		DraftCookie.Key thanksKey = DraftCookie.Key.random();
 		if (!this.census.submit(draft, "oui".equals(publication), address, thanksKey.hash())) {
 			// sent at the same moment by another tab or click, which shows the answers
-			this.forms.campaign(model);
+			model.addAllAttributes(this.forms.campaign());
 			return "census/received";
 		}
 		this.cookie.give(request, response, thanksKey);
@@ -136,7 +136,7 @@ class CensusReviewController {
 			return "redirect:/recensement";
 		}
 		this.cookie.clear(request, response);
-		this.forms.labels(model);
+		model.addAllAttributes(this.forms.labels());
 		model.addAttribute("draft", draft.get());
 		return "census/thanks";
 	}
@@ -167,7 +167,7 @@ class CensusReviewController {
 	}
 
 	private String reviewPage(Draft draft, Model model) {
-		this.forms.labels(model);
+		model.addAllAttributes(this.forms.labels());
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "relecture");
 		model.addAttribute("problems", this.check.all(draft.answers()));

@@ -2,6 +2,7 @@ package fr.lianes.repertoire.census;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.lianes.repertoire.directory.Actor;
@@ -18,7 +19,6 @@ import fr.lianes.repertoire.directory.WriteStatus;
 import fr.lianes.repertoire.history.History.FieldChange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -107,21 +107,23 @@ public class EntryEditing {
 	}
 
 	/** What the actor form offers: types, networks, the communes of the postal code. */
-	public void structureChoices(Model model, StructureAnswers structure) {
-		this.forms.structureChoices(model);
-		model.addAttribute("selectedInsee", structure.communeInsee());
+	public Map<String, Object> structureChoices(StructureAnswers structure) {
+		Map<String, Object> attributes = this.forms.structureChoices();
+		attributes.put("selectedInsee", structure.communeInsee());
 		if (Text.isBlank(structure.communeInsee())) {
-			model.addAttribute("communeOptions", communeOptions(structure));
+			attributes.put("communeOptions", communeOptions(structure));
 		}
+		return attributes;
 	}
 
 	/**
 	 * What the project form offers, and its partner rows with {@code moreRows} blank
 	 * ones.
 	 */
-	public void projectChoices(Model model, ProjectAnswers project, int moreRows) {
-		this.forms.projectChoices(model);
-		this.forms.partnerRows(model, project, moreRows);
+	public Map<String, Object> projectChoices(ProjectAnswers project, int moreRows) {
+		Map<String, Object> attributes = this.forms.projectChoices();
+		attributes.putAll(this.forms.partnerRows(project, moreRows));
+		return attributes;
 	}
 
 	@Transactional(readOnly = true)
@@ -202,8 +204,8 @@ public class EntryEditing {
 	}
 
 	/** The contacts form's persons, then {@code blanks} blank ones. */
-	public void contactRows(Model model, List<ContactAnswers> contacts, int blanks) {
-		this.forms.contactRows(model, contacts, blanks);
+	public Map<String, Object> contactRows(List<ContactAnswers> contacts, int blanks) {
+		return this.forms.contactRows(contacts, blanks);
 	}
 
 	/**

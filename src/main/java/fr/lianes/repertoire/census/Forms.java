@@ -1,6 +1,8 @@
 package fr.lianes.repertoire.census;
 
-import org.springframework.ui.Model;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
@@ -31,13 +33,16 @@ final class Forms {
 	/**
 	 * Shows a tidied version of what was sent (commune found, website completed) with the
 	 * errors found on what was sent: the model drops a binding result whose object is
-	 * replaced, so a new one carries them over.
+	 * replaced, so a new one carries them over. The attributes come in the order to add
+	 * them: the object, then its binding result.
 	 */
-	static void rebind(Model model, String name, Object target, BindingResult errors) {
+	static Map<String, Object> rebound(String name, Object target, BindingResult errors) {
 		BeanPropertyBindingResult result = new BeanPropertyBindingResult(target, name);
 		result.addAllErrors(errors);
-		model.addAttribute(name, target);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		attributes.put(name, target);
+		attributes.put(BindingResult.MODEL_KEY_PREFIX + name, result);
+		return attributes;
 	}
 
 }

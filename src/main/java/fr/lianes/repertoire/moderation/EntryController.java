@@ -223,7 +223,7 @@ class EntryController {
 		model.addAttribute("actor", actor);
 		model.addAttribute("version", version);
 		model.addAttribute("structure", structure);
-		this.editing.structureChoices(model, structure);
+		model.addAllAttributes(this.editing.structureChoices(structure));
 		return "moderation/actor-edit";
 	}
 
@@ -234,7 +234,7 @@ class EntryController {
 		if (!model.containsAttribute("contactsForm")) {
 			model.addAttribute("contactsForm", new ContactsForm(contacts));
 		}
-		this.editing.contactRows(model, contacts, blanks);
+		model.addAllAttributes(this.editing.contactRows(contacts, blanks));
 		return "moderation/contacts-edit";
 	}
 
@@ -243,7 +243,7 @@ class EntryController {
 		model.addAttribute("projectForm", project);
 		model.addAttribute("version", version);
 		model.addAttribute("project", answers);
-		this.editing.projectChoices(model, answers, moreRows);
+		model.addAllAttributes(this.editing.projectChoices(answers, moreRows));
 		return "moderation/project-edit";
 	}
 
