@@ -2,6 +2,7 @@ package fr.lianes.repertoire;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -18,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
@@ -49,6 +52,14 @@ class ModuleRulesTests {
 			"fr.lianes.repertoire.moderation.reference.ReferenceChanges",
 			"fr.lianes.repertoire.moderation.reference.Territories",
 			"fr.lianes.repertoire.moderation.reindex.IndexPass");
+
+	/**
+	 * The classes that still start threads of their own, until they move onto Spring's
+	 * executors and scheduler (issue 13, step 12). This list may only shrink.
+	 */
+	static final Set<String> CLASSES_STILL_STARTING_THREADS = Set.of("fr.lianes.repertoire.backup.Backups",
+			"fr.lianes.repertoire.backup.BackupSchedule", "fr.lianes.repertoire.database.DatabaseWatchdog",
+			"fr.lianes.repertoire.search.SearchIndexer");
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -86,6 +97,39 @@ class ModuleRulesTests {
 			.resideInAPackage("org.springframework.ui..")
 			.because("services return values (view models, results) that controllers put in the model")
 			.check(this.classes);
+	}
+
+	@Test
+	void backgroundWorkRunsOnSpringsExecutorsAndAfterCommitWorkOnTransactionalEvents() {
+		noClasses().that(notListedIn(CLASSES_STILL_STARTING_THREADS))
+			.should()
+			.callMethodWhere(DescribedPredicate.describe("Executors.new*",
+					(call) -> call.getTargetOwner().isEquivalentTo(Executors.class)
+							&& call.getName().startsWith("new")))
+			.orShould()
+			.callConstructorWhere(DescribedPredicate.describe("new Thread(..)",
+					(call) -> call.getTargetOwner().isAssignableTo(Thread.class)))
+			.orShould()
+			.callMethod(TransactionSynchronizationManager.class, "registerSynchronization",
+					TransactionSynchronization.class)
+			.because("Spring's executors and scheduler stop with the application (spring.task.*), "
+					+ "and @TransactionalEventListener runs work after a commit")
+			.check(this.classes);
+	}
+
+	@Test
+	void theListOfClassesStillStartingThreadsOnlyShrinks() {
+		List<String> gone = CLASSES_STILL_STARTING_THREADS.stream()
+			.filter((name) -> this.classes.stream()
+				.filter((c) -> c.getName().equals(name) || c.getName().startsWith(name + "$"))
+				.flatMap((c) -> c.getCodeUnitCallsFromSelf().stream())
+				.noneMatch((call) -> (call.getTargetOwner().isEquivalentTo(Executors.class)
+						&& call.getName().startsWith("new"))
+						|| (call.getTargetOwner().isAssignableTo(Thread.class) && call.getName().equals("<init>"))))
+			.sorted()
+			.toList();
+		assertThat(gone).as("classes that no longer start threads: delete them from CLASSES_STILL_STARTING_THREADS")
+			.isEmpty();
 	}
 
 	/**

@@ -2,15 +2,19 @@ package fr.lianes.repertoire.campaign;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
 
 import fr.lianes.repertoire.campaign.CensusCampaigns.Campaign;
@@ -18,13 +22,14 @@ import fr.lianes.repertoire.campaign.MailingBatches.Requested;
 import fr.lianes.repertoire.campaign.MailingBatches.Start;
 
 /**
- * Runs the mailings on one background thread, never on a request's: a batch per
- * transaction until every actor is dealt with. The mails leave through the outbox's own
- * dispatcher, as their batches commit. Mailings left unfinished (the application stopped,
- * a batch failed) are taken up again when the application starts.
+ * Runs the mailings on their executor ({@code campaignMailingExecutor}, one thread),
+ * never on a request's: a batch per transaction until every actor is dealt with. The
+ * mails leave through the outbox's own dispatcher, as their batches commit. When the
+ * application stops, the batch under way finishes and the mailing pauses; mailings left
+ * unfinished (the application stopped, a batch failed) are taken up again when it starts.
  */
 @Component
-class MailingRunner implements SmartLifecycle {
+class MailingRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(MailingRunner.class);
 
@@ -37,11 +42,15 @@ class MailingRunner implements SmartLifecycle {
 	/** The mailings waiting for the thread or running on it. */
 	private final Set<Long> queued = ConcurrentHashMap.newKeySet();
 
-	private volatile ExecutorService executor;
+	private final TaskExecutor executor;
 
-	MailingRunner(MailingBatches batches, Mailings mailings) {
+	private volatile boolean stopping;
+
+	MailingRunner(MailingBatches batches, Mailings mailings,
+			@Qualifier("campaignMailingExecutor") TaskExecutor executor) {
 		this.batches = batches;
 		this.mailings = mailings;
+		this.executor = executor;
 	}
 
 	/** Records a mailing and starts it; returns at once. */
@@ -64,12 +73,11 @@ class MailingRunner implements SmartLifecycle {
 	}
 
 	private void submit(long mailingId) {
-		ExecutorService current = this.executor;
-		if (current == null || !this.queued.add(mailingId)) {
+		if (this.stopping || !this.queued.add(mailingId)) {
 			return;
 		}
 		try {
-			current.execute(() -> {
+			this.executor.execute(() -> {
 				try {
 					run(mailingId);
 				}
@@ -78,7 +86,8 @@ class MailingRunner implements SmartLifecycle {
 				}
 			});
 		}
-		catch (RejectedExecutionException ex) {
+		catch (TaskRejectedException ex) {
+			// the application stops: the mailing goes on at the next start
 			this.queued.remove(mailingId);
 		}
 	}
@@ -87,7 +96,7 @@ class MailingRunner implements SmartLifecycle {
 		long started = System.nanoTime();
 		int actors = 0;
 		try {
-			while (this.executor != null && !Thread.currentThread().isInterrupted()) {
+			while (!this.stopping && !Thread.currentThread().isInterrupted()) {
 				int done = this.batches.next(mailingId);
 				if (done == 0) {
 					logger.info("Mailing #{}: {} actor(s) dealt with in {} ms", mailingId, actors,
@@ -109,42 +118,24 @@ class MailingRunner implements SmartLifecycle {
 		}
 	}
 
-	@Override
-	public void start() {
-		this.executor = Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "campaign-mailing");
-			thread.setDaemon(true);
-			return thread;
-		});
+	/** Takes up the mailings left unfinished, once the application has started. */
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeUnfinished() {
 		for (long id : this.mailings.unfinished()) {
 			logger.info("Taking up unfinished mailing #{}", id);
 			submit(id);
 		}
 	}
 
-	@Override
-	public void stop() {
-		ExecutorService current = this.executor;
-		this.executor = null;
-		if (current == null) {
-			return;
-		}
-		// the batch under way finishes; the mailing goes on at the next start
-		current.shutdown();
-		try {
-			if (!current.awaitTermination(30, TimeUnit.SECONDS)) {
-				current.shutdownNow();
-			}
-		}
-		catch (InterruptedException ex) {
-			current.shutdownNow();
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null;
+	/**
+	 * No new batch once the application stops: the batch under way finishes (the executor
+	 * waits for it, {@code CampaignConfiguration}) and the mailing goes on at the next
+	 * start.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void stopping() {
+		this.stopping = true;
 	}
 
 }

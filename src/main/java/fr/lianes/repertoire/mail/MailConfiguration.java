@@ -1,14 +1,17 @@
 package fr.lianes.repertoire.mail;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ITemplateResolver;
 
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Plain-text mail templates ({@code templates/mail/*.txt}) next to the web's HTML ones.
@@ -34,6 +37,23 @@ class MailConfiguration {
 		resolver.setCheckExistence(true);
 		resolver.setOrder(1);
 		return resolver;
+	}
+
+	/**
+	 * The one thread that sends mail ({@link MailDispatch}). When the application stops,
+	 * the run under way finishes (10 seconds at most); the mails not sent wait in the
+	 * outbox for the next start.
+	 */
+	@Bean
+	ThreadPoolTaskExecutor mailDispatchExecutor(ThreadPoolTaskExecutorBuilder builder) {
+		ThreadPoolTaskExecutor executor = builder.corePoolSize(1)
+			.maxPoolSize(1)
+			.threadNamePrefix("mail-dispatch-")
+			.awaitTermination(true)
+			.awaitTerminationPeriod(Duration.ofSeconds(10))
+			.build();
+		executor.setDaemon(true);
+		return executor;
 	}
 
 }

@@ -8,11 +8,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import fr.lianes.repertoire.mail.MailRenderer.RenderedMail;
 
@@ -34,12 +33,15 @@ public class MailOutbox {
 
 	private final MailRenderer renderer;
 
-	private final MailDispatchScheduler scheduler;
+	private final MailDispatch dispatch;
 
-	MailOutbox(JdbcClient jdbc, MailRenderer renderer, MailDispatchScheduler scheduler) {
+	private final ApplicationEventPublisher events;
+
+	MailOutbox(JdbcClient jdbc, MailRenderer renderer, MailDispatch dispatch, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.renderer = renderer;
-		this.scheduler = scheduler;
+		this.dispatch = dispatch;
+		this.events = events;
 	}
 
 	/**
@@ -98,14 +100,15 @@ public class MailOutbox {
 			.query(Long.class)
 			.single();
 		// never the bodies: they hold one-time links
-		if (this.scheduler.isMailOn()) {
+		if (this.dispatch.isMailOn()) {
 			logger.debug("Queued mail #{} {} to {}: {}", id, purpose, MailAddresses.mask(address), mail.subject());
 		}
 		else {
 			logger.info("Mail is off, mail #{} {} to {} stays queued: {}", id, purpose, MailAddresses.mask(address),
 					mail.subject());
 		}
-		afterCommit(this.scheduler::requestDispatch);
+		// sent once the transaction commits (MailDispatch), never if it rolls back
+		this.events.publishEvent(new MailQueued(id));
 		return id;
 	}
 
@@ -149,20 +152,6 @@ public class MailOutbox {
 
 	private static String likePrefix(String referencePrefix) {
 		return referencePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
 	}
 
 }

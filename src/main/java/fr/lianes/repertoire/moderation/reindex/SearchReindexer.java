@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +28,13 @@ import org.springframework.stereotype.Component;
  * A run is either the whole index (the administrators' button) or the entries a change of
  * a reference list affects: their documents carry the names of domains, types and
  * territories, which Hibernate Search does not follow by itself. Runs wait in line; a
- * whole-index run asked for while one is waiting or running is not started twice.
+ * whole-index run asked for while one is waiting or running is not started twice. Runs go
+ * on their own executor ({@code searchReindexExecutor}, one thread), which a shutdown
+ * interrupts; an interrupted run leaves the index recorded incomplete and the next start
+ * rebuilds it.
  */
 @Component
-public class SearchReindexer implements DisposableBean {
+public class SearchReindexer {
 
 	/** Finished runs kept for the reindex page. */
 	private static final int HISTORY = 5;
@@ -38,7 +43,7 @@ public class SearchReindexer implements DisposableBean {
 
 	private final IndexPass pass;
 
-	private final ExecutorService executor;
+	private final TaskExecutor executor;
 
 	/** Queued, running and the latest finished runs, newest first. */
 	private final Deque<ReindexRun> runs = new ArrayDeque<>();
@@ -49,14 +54,10 @@ public class SearchReindexer implements DisposableBean {
 
 	private volatile boolean stopping;
 
-	SearchReindexer(IndexPass pass, Clock clock) {
+	SearchReindexer(IndexPass pass, Clock clock, @Qualifier("searchReindexExecutor") TaskExecutor executor) {
 		this.pass = pass;
 		this.clock = clock;
-		this.executor = Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "search-reindex");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = executor;
 	}
 
 	/** What {@link #reindexAll()} did: started a run, or found one already under way. */
@@ -151,11 +152,14 @@ public class SearchReindexer implements DisposableBean {
 		}
 	}
 
-	@Override
-	public void destroy() throws InterruptedException {
+	/**
+	 * The application stops: the connections may close under a run, which is then the
+	 * shutdown's doing, not a failure. Runs before the executor interrupts the run.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void stopping() {
 		this.stopping = true;
-		this.executor.shutdownNow();
-		this.executor.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 }
