@@ -32,8 +32,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -83,6 +86,23 @@ class MailDeliveryTests {
 
 	@Autowired
 	private ApplicationContext context;
+
+	/**
+	 * Background work runs on Spring's executors, one per kind of work, and the executors
+	 * the application declares do not push Boot's own aside: Spring MVC's async requests
+	 * keep {@code applicationTaskExecutor}, and the mail poll runs on Boot's scheduler.
+	 */
+	@Test
+	void eachKindOfBackgroundWorkHasItsExecutorBesideBootsOwn() {
+		assertThat(this.context.getBean("applicationTaskExecutor")).isInstanceOf(AsyncTaskExecutor.class);
+		assertThat(this.context.getBeansOfType(TaskScheduler.class)).containsKey("taskScheduler");
+		Map<String, ThreadPoolTaskExecutor> executors = this.context.getBeansOfType(ThreadPoolTaskExecutor.class);
+		assertThat(executors).containsKeys("mailDispatchExecutor", "campaignMailingExecutor", "searchReindexExecutor");
+		assertThat(executors.get("mailDispatchExecutor").getMaxPoolSize()).isOne();
+		assertThat(executors.get("campaignMailingExecutor").getMaxPoolSize()).isOne();
+		assertThat(executors.get("searchReindexExecutor").getMaxPoolSize()).isOne();
+		assertThat(executors.get("mailDispatchExecutor").getThreadNamePrefix()).isEqualTo("mail-dispatch-");
+	}
 
 	@AfterEach
 	void restartTheServer() {
