@@ -70,6 +70,10 @@ final class ImportRun {
 
 	ImportReport execute() throws IOException {
 		for (ImportFile file : this.request.files()) {
+			if (file.mapping().headers().isEmpty()) {
+				this.report.problem(new Problem(file.name(), 0, Entry.ACTOR, Severity.REFUSED,
+						message("import.problem.unreadable")));
+			}
 			if (file.mapping().hasActors()) {
 				TableReader.read(file.path(), file.format(), handler((line, cells) -> actorRow(file, line, cells)));
 			}

@@ -400,16 +400,11 @@ final class RowChecks {
 			return List.of();
 		}
 		String cell = row.get(COUNTRIES);
-		Set<String> found = new LinkedHashSet<>();
-		for (String part : Vocabulary.split(cell)) {
-			Optional<String> iso2 = this.services.vocabulary().country(part);
-			if (iso2.isPresent()) {
-				found.add(iso2.get());
-			}
-			else {
-				row.doubt("import.problem.country-unknown", part);
-			}
+		Vocabulary.Countries countries = this.services.vocabulary().countries(cell);
+		for (String part : countries.unknown()) {
+			row.doubt("import.problem.country-unknown", part);
 		}
+		List<String> found = countries.iso2();
 		if (found.isEmpty()) {
 			row.refuse((cell == null) ? "import.problem.countries-missing" : "import.problem.countries-none", cell);
 		}

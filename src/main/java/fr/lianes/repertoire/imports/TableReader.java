@@ -71,6 +71,9 @@ final class TableReader {
 	/** The header of a file, to map its columns. */
 	static List<String> header(Path file, TableFormat format) throws IOException {
 		List<String> header = new ArrayList<>();
+		if (format.kind() == TableFormat.Kind.ODS) {
+			return header;
+		}
 		try {
 			read(file, format, new RowHandler() {
 				@Override
@@ -86,6 +89,9 @@ final class TableReader {
 		}
 		catch (StopReading ex) {
 			// the header is all that was wanted
+		}
+		catch (UnreadableFileException ex) {
+			// no columns: the mapping page says the file cannot be read
 		}
 		return header;
 	}

@@ -97,6 +97,51 @@ class Vocabulary {
 		return parts;
 	}
 
+	/** The countries of a cell, and the parts of it that name none. */
+	record Countries(List<String> iso2, List<String> unknown) {
+	}
+
+	/**
+	 * The countries a cell lists (« Mali, Sénégal et Niger »), each part read by
+	 * {@link #country}; parts are joined back when together they name a country («
+	 * Svalbard et Jan Mayen »).
+	 */
+	Countries countries(String cell) {
+		List<String> found = new ArrayList<>();
+		List<String> unknown = new ArrayList<>();
+		if (cell == null) {
+			return new Countries(found, unknown);
+		}
+		List<int[]> parts = new ArrayList<>();
+		java.util.regex.Matcher separators = LIST_SEPARATORS.matcher(cell);
+		int start = 0;
+		while (separators.find()) {
+			parts.add(new int[] { start, separators.start() });
+			start = separators.end();
+		}
+		parts.add(new int[] { start, cell.length() });
+		parts.removeIf((part) -> cell.substring(part[0], part[1]).isBlank());
+		for (int i = 0; i < parts.size();) {
+			int matched = -1;
+			String iso2 = null;
+			for (int j = parts.size() - 1; j >= i && iso2 == null; j--) {
+				iso2 = country(cell.substring(parts.get(i)[0], parts.get(j)[1])).orElse(null);
+				matched = j;
+			}
+			if (iso2 != null) {
+				if (!found.contains(iso2)) {
+					found.add(iso2);
+				}
+				i = matched + 1;
+			}
+			else {
+				unknown.add(cell.substring(parts.get(i)[0], parts.get(i)[1]).strip());
+				i++;
+			}
+		}
+		return new Countries(found, unknown);
+	}
+
 	/**
 	 * The ISO code of a country however written, e.g. « Cote d Ivoire », « RDC », « SEN
 	 * ».
