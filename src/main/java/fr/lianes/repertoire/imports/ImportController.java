@@ -182,8 +182,11 @@ class ImportController {
 		}
 		Map<String, String> values = new HashMap<>();
 		form.forEach((name, value) -> {
-			if (name.startsWith("valeur-") && value.get(0) != null && !value.get(0).isBlank()) {
-				values.put(name.substring("valeur-".length()).replaceFirst("-", ":"), value.get(0));
+			if (name.startsWith("valeur-")) {
+				value.stream()
+					.filter((v) -> v != null && !v.isBlank())
+					.findFirst()
+					.ifPresent((v) -> values.put(name.substring("valeur-".length()).replaceFirst("-", ":"), v));
 			}
 		});
 		return new ImportRequest(files, values, form.containsKey("publier"), staff.getName());
