@@ -244,7 +244,7 @@ class BadRowsImportTests {
 		assertReason(report, "projets.xlsx", 19, "Date ou année illisible : « bientôt ».");
 		assertReason(report, "projets.xlsx", 20, "État du projet inconnu : « en pause »");
 		assertThat(report.problems().stream().map(Problem::reason).distinct().count()).as("kinds of bad rows")
-			.isGreaterThanOrEqualTo(40);
+			.isGreaterThanOrEqualTo(39);
 
 		// every good row imported (3 clean, 10 with a doubt), nothing of a refused one
 		assertThat(report.counts(Entry.ACTOR)).containsEntry(Outcome.CREATED, 13L)
