@@ -64,7 +64,7 @@ enum ImportField {
 	}
 
 	/** The message key of the field's label. */
-	String labelKey() {
+	public String labelKey() {
 		return "import.field." + name();
 	}
 

@@ -70,7 +70,7 @@ final class ImportReport {
 		}
 	}
 
-	boolean dryRun() {
+	public boolean dryRun() {
 		return this.dryRun;
 	}
 

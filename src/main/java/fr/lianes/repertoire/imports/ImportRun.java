@@ -54,6 +54,9 @@ final class ImportRun {
 	/** Where each identifier, SIREN, RNA and name-in-commune was first seen. */
 	private final Map<String, Integer> seen = new HashMap<>();
 
+	/** The actors read, by name in their commune. */
+	private final Map<String, NamedActor> names = new HashMap<>();
+
 	private final List<Pending<ImportActor>> pendingActors = new ArrayList<>();
 
 	private final List<Pending<ImportProject>> pendingProjects = new ArrayList<>();
@@ -133,7 +136,7 @@ final class ImportRun {
 		}
 		ImportActor command = checked.command();
 		boolean known = !this.services.entries().importedActors(List.of(legacyId)).isEmpty();
-		String duplicate = known ? null : duplicate(command, checked.rawSiret(), line);
+		String duplicate = known ? null : duplicate(command, line);
 		if (duplicate != null) {
 			this.report.problem(new Problem(file.name(), line, Entry.ACTOR, Severity.DUPLICATE, duplicate));
 			this.report.add(Entry.ACTOR, Outcome.DUPLICATE);
@@ -146,28 +149,55 @@ final class ImportRun {
 		}
 	}
 
+	/** An actor read earlier in the files under a name in a commune. */
+	private record NamedActor(int line, String siren, String rna, String address) {
+
+		/** Whether an identifier or the address says the two are different actors. */
+		boolean differsFrom(NamedActor other) {
+			return differ(this.siren, other.siren) || differ(this.rna, other.rna)
+					|| differ(key(this.address), key(other.address));
+		}
+
+		private static boolean differ(String a, String b) {
+			return a != null && b != null && !a.equals(b);
+		}
+
+		private static String key(String address) {
+			return (address != null) ? Vocabulary.key(address) : null;
+		}
+
+	}
+
 	/**
 	 * Why the actor seems to be one already read or already in the directory, or null.
+	 * Within the files: the same SIREN, the same RNA number, or the same name in the same
+	 * commune unless a SIREN, an RNA number or the address tells them apart. In the
+	 * directory: moderation's suspects, but the actors this run created.
 	 */
-	private String duplicate(ImportActor command, String rawSiret, int line) {
+	private String duplicate(ImportActor command, int line) {
 		var fields = command.actor();
-		List<String> keys = new ArrayList<>();
-		if (fields.sirenSiret() != null) {
-			keys.add("siren:" + fields.sirenSiret().substring(0, 9));
+		String siren = (fields.sirenSiret() != null) ? fields.sirenSiret().substring(0, 9) : null;
+		Integer first = (siren != null) ? this.seen.get("siren:" + siren) : null;
+		if (first != null) {
+			return message("import.problem.duplicate-in-file.siren", first);
+		}
+		first = (fields.rna() != null) ? this.seen.get("rna:" + fields.rna()) : null;
+		if (first != null) {
+			return message("import.problem.duplicate-in-file.rna", first);
+		}
+		String nameKey = Vocabulary.key(fields.name()) + "@" + fields.communeInsee();
+		NamedActor named = new NamedActor(line, siren, fields.rna(), fields.addressLine());
+		NamedActor earlier = this.names.get(nameKey);
+		if (earlier != null && !earlier.differsFrom(named)) {
+			return message("import.problem.duplicate-in-file.name", earlier.line());
+		}
+		if (siren != null) {
+			this.seen.put("siren:" + siren, line);
 		}
 		if (fields.rna() != null) {
-			keys.add("rna:" + fields.rna());
+			this.seen.put("rna:" + fields.rna(), line);
 		}
-		keys.add("name:" + Vocabulary.key(fields.name()) + "@" + fields.communeInsee());
-		for (String key : keys) {
-			Integer first = this.seen.get(key);
-			if (first != null) {
-				return message("import.problem.duplicate-in-file." + key.substring(0, key.indexOf(':')), first);
-			}
-		}
-		for (String key : keys) {
-			this.seen.put(key, line);
-		}
+		this.names.putIfAbsent(nameKey, named);
 		var suspects = this.services.duplicates()
 			.suspects(fields.sirenSiret(), fields.rna(), fields.name(), fields.communeInsee(), null,
 					Imports.NAME_SIMILARITY, 20);

@@ -70,7 +70,7 @@ import static fr.lianes.repertoire.imports.ImportField.WEBSITE;
 final class RowChecks {
 
 	/** A row's command (null when refused), its old identifier and its problems. */
-	record Checked<C>(C command, String legacyId, String rawSiret, List<Problem> problems) {
+	record Checked<C>(C command, String legacyId, List<Problem> problems) {
 	}
 
 	/** A project's lead actor: its id (-1 when still to be created), or why not. */
@@ -173,7 +173,6 @@ final class RowChecks {
 		}
 		String type = type(row);
 		String insee = commune(row);
-		String rawSiret = row.get(SIRET);
 		String siret = row.optional(SIRET, "sirenSiret", Cells::sirenSiret, "import.problem.siret");
 		String rna = row.optional(RNA, "rna", Cells::rna, "import.problem.rna");
 		String postalCode = row.optional(POSTAL_CODE, "postalCode", Cells::postalCode, "import.problem.postal-code");
@@ -196,14 +195,14 @@ final class RowChecks {
 			row.refuse("import.problem.id-too-long");
 		}
 		if (row.refused) {
-			return new Checked<>(null, legacyId, rawSiret, row.problems);
+			return new Checked<>(null, legacyId, row.problems);
 		}
 		ActorFields fields = new ActorFields(name, acronym, type, siret, rna, address, postalCode, insee, website,
 				email, phone, description, founded, List.of());
 		boolean consents = row.mapped(CONSENT_NAME) || row.mapped(CONSENT_EMAIL) || row.mapped(CONSENT_PHONE);
 		ImportActor command = new ImportActor(legacyId, fields, Set.copyOf(row.keep), status, contact, consents,
 				this.request.publish(), ImportRun.source(file, this.request.by()));
-		return new Checked<>(command, legacyId, rawSiret, row.problems);
+		return new Checked<>(command, legacyId, row.problems);
 	}
 
 	private String type(Row row) {
@@ -386,12 +385,12 @@ final class RowChecks {
 			row.refuse("import.problem.id-too-long");
 		}
 		if (row.refused) {
-			return new Checked<>(null, legacyId, null, row.problems);
+			return new Checked<>(null, legacyId, row.problems);
 		}
 		ProjectFields fields = new ProjectFields(legacyId, null, title, kind, nature, status, description, localities,
 				funders, start, end, partnerAuthority, countries, domains, List.of());
 		return new Checked<>(new ImportProject(legacyId, leadId, fields, Set.copyOf(row.keep),
-				ImportRun.source(file, this.request.by())), legacyId, null, row.problems);
+				ImportRun.source(file, this.request.by())), legacyId, row.problems);
 	}
 
 	private List<String> countries(Row row) {

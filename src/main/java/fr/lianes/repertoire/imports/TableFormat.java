@@ -132,8 +132,17 @@ record TableFormat(Kind kind, Charset charset, boolean bom, char separator) {
 		}
 	}
 
+	/** The character set's name (for pages: templates may not call the JDK's classes). */
+	public String charsetName() {
+		return (this.charset != null) ? this.charset.name() : "";
+	}
+
+	public String kindName() {
+		return this.kind.name();
+	}
+
 	/** The separator as a form sends it: {@code ;}, {@code ,} or {@code tab}. */
-	String separatorName() {
+	public String separatorName() {
 		return (this.separator == '\t') ? "tab" : String.valueOf(this.separator);
 	}
 

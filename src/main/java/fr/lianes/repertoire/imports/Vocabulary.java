@@ -125,7 +125,11 @@ class Vocabulary {
 			int matched = -1;
 			String iso2 = null;
 			for (int j = parts.size() - 1; j >= i && iso2 == null; j--) {
-				iso2 = country(cell.substring(parts.get(i)[0], parts.get(j)[1])).orElse(null);
+				String written = cell.substring(parts.get(i)[0], parts.get(j)[1]);
+				// parts joined back must name a country as they are: « Congo - Kinshasa
+				// et Niger » is not the Congo
+				iso2 = ((j == i) ? country(written) : Optional.ofNullable(countryKeys().get(key(written))))
+					.orElse(null);
 				matched = j;
 			}
 			if (iso2 != null) {

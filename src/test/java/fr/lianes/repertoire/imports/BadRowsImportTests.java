@@ -317,6 +317,7 @@ class BadRowsImportTests {
 		assertThat(this.vocabulary.countries("Mali, Burkina Faso et Niger ; Togo / Bénin").iso2()).containsExactly("ML",
 				"BF", "NE", "TG", "BJ");
 		assertThat(this.vocabulary.countries("Svalbard et Jan Mayen").iso2()).containsExactly("SJ");
+		assertThat(this.vocabulary.countries("Congo - Kinshasa et Niger").iso2()).containsExactly("CD", "NE");
 		assertThat(Cells.year("12/03/1998")).contains((short) 1998);
 		assertThat(Cells.year("1er mars 2004")).contains((short) 2004);
 		assertThat(Cells.year("2004-03-12")).contains((short) 2004);

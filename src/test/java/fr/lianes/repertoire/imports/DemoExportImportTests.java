@@ -87,12 +87,6 @@ class DemoExportImportTests {
 		ImportReport dryRun = this.imports.dryRun(request);
 		assertThat(count("select count(*) from actor")).as("a dry run writes nothing").isZero();
 		long projects = demo.get("projects");
-		dryRun.problems()
-			.stream()
-			.filter((p) -> p.severity() == Severity.DUPLICATE)
-			.limit(60)
-			.forEach((p) -> System.out
-				.println("DUP " + p.line() + " " + p.reason() + " | " + line(paths.get(0), p.line())));
 		assertThat(dryRun.counts(Entry.ACTOR)).containsEntry(Outcome.CREATED, 1951L)
 			.containsEntry(Outcome.DUPLICATE, 8L)
 			.containsEntry(Outcome.REFUSED, 5L);
@@ -124,15 +118,6 @@ class DemoExportImportTests {
 			.containsEntry(Outcome.UPDATED, 0L);
 		assertThat(count("select count(*) from change_log")).as("nothing changed, nothing recorded").isEqualTo(history);
 		assertThat(counts()).isEqualTo(demo);
-	}
-
-	private static String line(Path file, int n) {
-		try {
-			return Files.readAllLines(file, Charset.forName("windows-1252")).get(n - 1);
-		}
-		catch (java.io.IOException ex) {
-			return "";
-		}
 	}
 
 	private long count(String sql) {
