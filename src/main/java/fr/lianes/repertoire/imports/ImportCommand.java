@@ -10,12 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import fr.lianes.repertoire.RepertoireApplication;
 import fr.lianes.repertoire.imports.ImportRequest.ImportFile;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -26,10 +32,16 @@ import org.springframework.context.annotation.Import;
  * and doubtful rows. Exit codes: 0 done, 2 usage, 3 a file cannot be read, 4 failed.
  * <p>
  * Not a {@code @Configuration} nor a {@code @Component}: only this command's primary
- * source, which brings the whole application in (web server off), and never picked up by
- * the web application's component scan.
+ * source, which scans the whole application as {@code RepertoireApplication} does (web
+ * server off; naming that class would make a cycle between the root and this module), and
+ * never picked up by the web application's component scan.
  */
-@Import({ RepertoireApplication.class, ImportCommand.Runner.class })
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "fr.lianes.repertoire",
+		excludeFilters = { @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+				@Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class) })
+@ConfigurationPropertiesScan("fr.lianes.repertoire")
+@Import(ImportCommand.Runner.class)
 public class ImportCommand {
 
 	ImportCommand() {
