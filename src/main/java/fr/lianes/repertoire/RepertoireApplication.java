@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import fr.lianes.repertoire.backup.RestoreCommand;
+import fr.lianes.repertoire.imports.ImportCommand;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -27,7 +28,8 @@ public class RepertoireApplication {
 	 * reads its arguments and an {@code ExitCodeGenerator}. A new command is one more
 	 * entry.
 	 */
-	static final Map<String, Class<?>> COMMANDS = Map.of("restore", RestoreCommand.class);
+	static final Map<String, Class<?>> COMMANDS = Map.of("restore", RestoreCommand.class, "import",
+			ImportCommand.class);
 
 	public static void main(String[] args) {
 		if (args.length > 0 && COMMANDS.containsKey(args[0])) {

@@ -263,7 +263,8 @@ class TableOwnershipTests {
 		Stream
 			.of("actor", "actor_slug_redirect", "actor_network", "contact_person", "contact_consent",
 					"partner_organisation", "project", "project_slug_redirect", "project_actor", "project_country",
-					"project_domain", "project_partner", "duplicate_dismissal", "public_project", "actor_project")
+					"project_domain", "project_partner", "duplicate_dismissal", "public_project", "actor_project",
+					"actor_legacy_id", "project_legacy_id")
 			.forEach((table) -> owners.put(table, "directory"));
 		Stream.of("census_campaign", "submission", "submission_draft_key", "access_link")
 			.forEach((table) -> owners.put(table, "census"));

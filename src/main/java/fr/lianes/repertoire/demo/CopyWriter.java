@@ -20,7 +20,7 @@ import org.postgresql.PGConnection;
  * Buffers are flushed together in the order of {@link Table}, parents before children, so
  * every foreign key a row refers to is already in the table when its COPY runs.
  */
-final class CopyWriter {
+final class CopyWriter implements RowSink {
 
 	/** The tables the demo fills, in foreign-key order. */
 	enum Table {
@@ -65,7 +65,8 @@ final class CopyWriter {
 		}
 	}
 
-	void row(Table table, Object... values) {
+	@Override
+	public void row(Table table, Object... values) {
 		StringBuilder buffer = this.buffers.get(table);
 		int before = buffer.length();
 		for (int i = 0; i < values.length; i++) {
@@ -82,7 +83,8 @@ final class CopyWriter {
 	}
 
 	/** Sends every buffered row, parents first. */
-	void flush() {
+	@Override
+	public void flush() {
 		for (Table table : Table.values()) {
 			StringBuilder buffer = this.buffers.get(table);
 			if (buffer.length() > 0) {

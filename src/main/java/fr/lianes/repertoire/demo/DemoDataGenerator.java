@@ -1,5 +1,8 @@
 package fr.lianes.repertoire.demo;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +61,31 @@ public class DemoDataGenerator {
 		GenerationReport report = this.transaction.execute((status) -> insert(scale, seed));
 		return new GenerationReport(report.actors(), report.projects(), report.countries(),
 				Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * Writes the demo directory that {@link #generate} inserts into an empty directory
+	 * (the same scale and seed, the same entries) as the network's old directory exported
+	 * it, with the flaws of real exports ({@link LegacyExport}): {@code acteurs.csv} and
+	 * {@code projets.csv} in {@code directory}. Nothing is written to the database.
+	 * @return the two files, actors first
+	 */
+	public List<Path> exportLegacy(int scale, long seed, Path directory,
+			fr.lianes.repertoire.reference.ReferenceData lists) throws IOException {
+		if (scale < 1) {
+			throw new IllegalArgumentException("The scale of the demo directory must be at least 1, not " + scale);
+		}
+		Files.createDirectories(directory);
+		Path actors = directory.resolve("acteurs.csv");
+		Path projects = directory.resolve("projets.csv");
+		Catalog catalog = new Catalog(ReferenceData.load(this.jdbc));
+		try (LegacyExport export = new LegacyExport(catalog, lists, seed, actors, projects)) {
+			// the ids the generation takes in an empty directory
+			DemoRun run = new DemoRun(new SplittableRandom(seed), catalog, export, 0, new long[] { 1, 1, 1, 1, 1 });
+			run.firstActorId = 1;
+			populate(run, scale);
+		}
+		return List.of(actors, projects);
 	}
 
 	private GenerationReport insert(int scale, long seed) {

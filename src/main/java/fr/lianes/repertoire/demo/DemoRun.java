@@ -37,7 +37,7 @@ final class DemoRun {
 
 	final Catalog catalog;
 
-	final CopyWriter writer;
+	final RowSink writer;
 
 	final int campaignId;
 
@@ -68,7 +68,7 @@ final class DemoRun {
 
 	int projects;
 
-	DemoRun(SplittableRandom random, Catalog catalog, CopyWriter writer, int campaignId, long[] firstIds) {
+	DemoRun(SplittableRandom random, Catalog catalog, RowSink writer, int campaignId, long[] firstIds) {
 		this.random = random;
 		this.catalog = catalog;
 		this.writer = writer;

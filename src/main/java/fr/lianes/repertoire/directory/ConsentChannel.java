@@ -5,6 +5,6 @@ package fr.lianes.repertoire.directory;
  */
 public enum ConsentChannel {
 
-	CENSUS_FORM, EMAIL, STAFF, PAPER, PHONE
+	CENSUS_FORM, EMAIL, STAFF, PAPER, PHONE, IMPORT
 
 }

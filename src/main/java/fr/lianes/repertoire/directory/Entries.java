@@ -3,13 +3,18 @@ package fr.lianes.repertoire.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.lianes.repertoire.directory.EntryCommands.Applied;
 import fr.lianes.repertoire.directory.EntryCommands.ApplyResponse;
 import fr.lianes.repertoire.directory.EntryCommands.Audit;
+import fr.lianes.repertoire.directory.EntryCommands.ImportActor;
+import fr.lianes.repertoire.directory.EntryCommands.ImportProject;
+import fr.lianes.repertoire.directory.EntryCommands.Imported;
 import fr.lianes.repertoire.directory.EntryCommands.ProjectFields;
 import fr.lianes.repertoire.directory.EntryCommands.ReplaceContacts;
 import fr.lianes.repertoire.directory.EntryCommands.SaveProject;
@@ -42,7 +47,11 @@ public class Entries {
 
 	private final Clock clock;
 
-	Entries(EntryWriter writer, History history, MessageSource messages, JdbcClient jdbc, Clock clock) {
+	private final LegacyImports imports;
+
+	Entries(EntryWriter writer, History history, MessageSource messages, JdbcClient jdbc, Clock clock,
+			LegacyImports imports) {
+		this.imports = imports;
 		this.clock = clock;
 		this.writer = writer;
 		this.history = history;
@@ -266,6 +275,40 @@ public class Entries {
 			.param("notice", noticeVersion)
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.update();
+	}
+
+	/** The actors already imported under these identifiers of the old directory. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> importedActors(Collection<String> legacyIds) {
+		return this.imports.actorIds(legacyIds);
+	}
+
+	/** What {@link #importActor} would do, nothing written. */
+	@Transactional(readOnly = true)
+	public Imported previewImport(ImportActor command) {
+		return this.imports.previewActor(command);
+	}
+
+	/** What {@link #importProject} would do, nothing written. */
+	@Transactional(readOnly = true)
+	public Imported previewImport(ImportProject command) {
+		return this.imports.previewProject(command);
+	}
+
+	/**
+	 * Writes an actor of the old directory's export: created the first time (published if
+	 * asked), then found again by its old identifier and updated only where the file
+	 * changed something; the history says « import de <fichier> par <personne> ».
+	 */
+	@Transactional
+	public Imported importActor(ImportActor command) {
+		return this.imports.importActor(command);
+	}
+
+	/** Writes a project of the old directory's export, as {@link #importActor} does. */
+	@Transactional
+	public Imported importProject(ImportProject command) {
+		return this.imports.importProject(command);
 	}
 
 	private String label(ActorStatus status) {

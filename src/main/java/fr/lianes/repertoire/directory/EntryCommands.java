@@ -98,4 +98,55 @@ public final class EntryCommands {
 	public record SaveProject(long id, int expectedVersion, ProjectFields project, Audit audit) {
 	}
 
+	/**
+	 * Where imported rows come from: the file and the person importing it, both named in
+	 * the history (« import de <fichier> par <personne> ») and in the consents found.
+	 */
+	public record ImportSource(String fileName, String by) {
+
+		/** The history's note and the consents' author. */
+		public String note() {
+			String note = "import de " + this.fileName + " par " + this.by;
+			return (note.length() <= 254) ? note : note.substring(0, 254);
+		}
+
+	}
+
+	/**
+	 * An actor of the old directory's export. Fields named in {@code keep} (the names of
+	 * {@link ActorFields}' components) were not in the file: an existing actor keeps its
+	 * values for them.
+	 *
+	 * @param legacyId its identifier in the old directory
+	 * @param status its status, or null to keep it (active for a new one)
+	 * @param contact its contact person from the file, or null
+	 * @param contactConsents whether the file says what the contact agreed to publish:
+	 * then the consents are recorded (channel IMPORT); else the contact is not published
+	 * @param publish whether a new actor is published (an existing one keeps its
+	 * publication)
+	 */
+	public record ImportActor(String legacyId, ActorFields actor, java.util.Set<String> keep, ActorStatus status,
+			ContactFields contact, boolean contactConsents, boolean publish, ImportSource source) {
+	}
+
+	/**
+	 * A project of the old directory's export, led by an actor already written. Fields
+	 * named in {@code keep} (the names of {@link ProjectFields}' components) were not in
+	 * the file.
+	 */
+	public record ImportProject(String legacyId, long leadActorId, ProjectFields project, java.util.Set<String> keep,
+			ImportSource source) {
+	}
+
+	/** What an import did, or would do, to an entry. */
+	public enum ImportOutcome {
+
+		CREATED, UPDATED, UNCHANGED
+
+	}
+
+	/** An entry imported: its id (null when only previewed as new) and what happened. */
+	public record Imported(Long id, ImportOutcome outcome) {
+	}
+
 }

@@ -5,7 +5,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every back-office page needs to know about who is signed in. */
-@ControllerAdvice(basePackages = { "fr.lianes.repertoire.moderation", "fr.lianes.repertoire.campaign" })
+@ControllerAdvice(basePackages = { "fr.lianes.repertoire.moderation", "fr.lianes.repertoire.campaign",
+		"fr.lianes.repertoire.imports" })
 class BackOfficeAdvice {
 
 	@ModelAttribute("staffIsAdmin")

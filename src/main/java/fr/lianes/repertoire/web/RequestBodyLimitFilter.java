@@ -48,7 +48,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
+		if (request.getContentLengthLong() > this.maxBytes && !isUpload(request)) {
 			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
 			return;
 		}
@@ -71,6 +71,19 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 	}
+
+	/**
+	 * Files sent to the back office's import (multipart, administrators only): their size
+	 * is limited by {@code spring.servlet.multipart}, the parts being written to disk.
+	 */
+	static boolean isUpload(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+				&& request.getRequestURI().startsWith(request.getContextPath() + UPLOAD_PATH);
+	}
+
+	/** Where files are uploaded. */
+	static final String UPLOAD_PATH = "/moderation/administration/import";
 
 	/**
 	 * Whether a parameter's name has a bracket that is not part of a small decimal index.

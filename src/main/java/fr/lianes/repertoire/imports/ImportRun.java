@@ -1,0 +1,347 @@
+package fr.lianes.repertoire.imports;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import fr.lianes.repertoire.directory.EntryCommands.ImportActor;
+import fr.lianes.repertoire.directory.EntryCommands.ImportProject;
+import fr.lianes.repertoire.directory.EntryCommands.ImportSource;
+import fr.lianes.repertoire.directory.EntryCommands.Imported;
+import fr.lianes.repertoire.imports.ImportReport.Entry;
+import fr.lianes.repertoire.imports.ImportReport.Outcome;
+import fr.lianes.repertoire.imports.ImportReport.Problem;
+import fr.lianes.repertoire.imports.ImportReport.Severity;
+import fr.lianes.repertoire.imports.ImportRequest.ImportFile;
+import fr.lianes.repertoire.imports.RowChecks.Checked;
+
+/**
+ * One import, or its dry run: the files' actors first, then their projects, each row
+ * checked ({@link RowChecks}), set aside when it seems to duplicate an actor (the same
+ * SIREN, the same RNA number, or the same name in the same commune earlier in the files,
+ * or moderation's suspects among the actors already there), then written in batches, each
+ * in one transaction (a batch that fails is written again row by row, so that only the
+ * failing row is refused). A dry run writes nothing.
+ */
+final class ImportRun {
+
+	static final int BATCH = 100;
+
+	private final Imports.Services services;
+
+	private final ImportRequest request;
+
+	private final ImportReport report;
+
+	private final RowChecks checks;
+
+	/**
+	 * The old identifiers of the actors written (or, in a dry run, to be) by this run.
+	 */
+	private final Map<String, Long> actors = new HashMap<>();
+
+	/** The old identifiers of the actors not written, and why, for their projects. */
+	private final Map<String, String> actorsLeftOut = new HashMap<>();
+
+	/** The actors created by this run: they are not suspects of the rows after them. */
+	private final Set<Long> created = new HashSet<>();
+
+	/** Where each identifier, SIREN, RNA and name-in-commune was first seen. */
+	private final Map<String, Integer> seen = new HashMap<>();
+
+	/** The actors read, by name in their commune. */
+	private final Map<String, NamedActor> names = new HashMap<>();
+
+	private final List<Pending<ImportActor>> pendingActors = new ArrayList<>();
+
+	private final List<Pending<ImportProject>> pendingProjects = new ArrayList<>();
+
+	private record Pending<C>(String file, int line, C command) {
+	}
+
+	ImportRun(Imports.Services services, ImportRequest request, ImportReport report) {
+		this.services = services;
+		this.request = request;
+		this.report = report;
+		this.checks = new RowChecks(services, request, report);
+	}
+
+	ImportReport execute() throws IOException {
+		for (ImportFile file : this.request.files()) {
+			if (file.mapping().headers().isEmpty()) {
+				this.report.problem(new Problem(file.name(), 0, Entry.ACTOR, Severity.REFUSED,
+						message("import.problem.unreadable")));
+			}
+			if (file.mapping().hasActors()) {
+				TableReader.read(file.path(), file.format(), handler((line, cells) -> actorRow(file, line, cells)));
+			}
+		}
+		flushActors();
+		for (ImportFile file : this.request.files()) {
+			if (file.mapping().hasProjects()) {
+				TableReader.read(file.path(), file.format(), handler((line, cells) -> projectRow(file, line, cells)));
+			}
+		}
+		flushProjects();
+		return this.report;
+	}
+
+	private interface RowAction {
+
+		void row(int line, List<String> cells);
+
+	}
+
+	private TableReader.RowHandler handler(RowAction action) {
+		return new TableReader.RowHandler() {
+			@Override
+			public void header(List<String> cells) {
+			}
+
+			@Override
+			public void row(int line, List<String> cells) {
+				ImportRun.this.report.read();
+				action.row(line, cells);
+			}
+		};
+	}
+
+	private void actorRow(ImportFile file, int line, List<String> cells) {
+		Checked<ImportActor> checked = this.checks.actor(file, line, cells);
+		String legacyId = checked.legacyId();
+		if (legacyId != null && this.seen.containsKey("id:" + legacyId)) {
+			// one row per project repeating its actor: the actor was read on its first
+			// row
+			if (!file.mapping().hasProjects()) {
+				refuse(file, line, Entry.ACTOR, "import.problem.actor-repeated", legacyId,
+						this.seen.get("id:" + legacyId));
+			}
+			return;
+		}
+		if (legacyId != null) {
+			this.seen.put("id:" + legacyId, line);
+		}
+		report(checked.problems());
+		if (checked.command() == null) {
+			this.report.add(Entry.ACTOR, Outcome.REFUSED);
+			if (legacyId != null) {
+				this.actorsLeftOut.put(legacyId, message("import.problem.lead-refused", legacyId, file.name(), line));
+			}
+			return;
+		}
+		ImportActor command = checked.command();
+		boolean known = !this.services.entries().importedActors(List.of(legacyId)).isEmpty();
+		String duplicate = known ? null : duplicate(command, line);
+		if (duplicate != null) {
+			this.report.problem(new Problem(file.name(), line, Entry.ACTOR, Severity.DUPLICATE, duplicate));
+			this.report.add(Entry.ACTOR, Outcome.DUPLICATE);
+			this.actorsLeftOut.put(legacyId, message("import.problem.lead-duplicate", legacyId, file.name(), line));
+			return;
+		}
+		this.pendingActors.add(new Pending<>(file.name(), line, command));
+		if (this.pendingActors.size() >= BATCH) {
+			flushActors();
+		}
+	}
+
+	/** An actor read earlier in the files under a name in a commune. */
+	private record NamedActor(int line, String siren, String rna, String address) {
+
+		/** Whether an identifier or the address says the two are different actors. */
+		boolean differsFrom(NamedActor other) {
+			return differ(this.siren, other.siren) || differ(this.rna, other.rna)
+					|| differ(key(this.address), key(other.address));
+		}
+
+		private static boolean differ(String a, String b) {
+			return a != null && b != null && !a.equals(b);
+		}
+
+		private static String key(String address) {
+			return (address != null) ? Vocabulary.key(address) : null;
+		}
+
+	}
+
+	/**
+	 * Why the actor seems to be one already read or already in the directory, or null.
+	 * Within the files: the same SIREN, the same RNA number, or the same name in the same
+	 * commune unless a SIREN, an RNA number or the address tells them apart. In the
+	 * directory: moderation's suspects, but the actors this run created.
+	 */
+	private String duplicate(ImportActor command, int line) {
+		var fields = command.actor();
+		String siren = (fields.sirenSiret() != null) ? fields.sirenSiret().substring(0, 9) : null;
+		Integer first = (siren != null) ? this.seen.get("siren:" + siren) : null;
+		if (first != null) {
+			return message("import.problem.duplicate-in-file.siren", first);
+		}
+		first = (fields.rna() != null) ? this.seen.get("rna:" + fields.rna()) : null;
+		if (first != null) {
+			return message("import.problem.duplicate-in-file.rna", first);
+		}
+		String nameKey = Vocabulary.key(fields.name()) + "@" + fields.communeInsee();
+		NamedActor named = new NamedActor(line, siren, fields.rna(), fields.addressLine());
+		NamedActor earlier = this.names.get(nameKey);
+		if (earlier != null && !earlier.differsFrom(named)) {
+			return message("import.problem.duplicate-in-file.name", earlier.line());
+		}
+		if (siren != null) {
+			this.seen.put("siren:" + siren, line);
+		}
+		if (fields.rna() != null) {
+			this.seen.put("rna:" + fields.rna(), line);
+		}
+		this.names.putIfAbsent(nameKey, named);
+		var suspects = this.services.duplicates()
+			.suspects(fields.sirenSiret(), fields.rna(), fields.name(), fields.communeInsee(), null,
+					Imports.NAME_SIMILARITY, 20);
+		for (var suspect : suspects) {
+			if (!this.created.contains(suspect.actorId())) {
+				String reasons = String.join(", ",
+						suspect.reasons()
+							.stream()
+							.map((reason) -> message("import.duplicate-reason." + reason))
+							.toList());
+				return message("import.problem.duplicate", suspect.name(), suspect.communeName(), reasons);
+			}
+		}
+		return null;
+	}
+
+	private void projectRow(ImportFile file, int line, List<String> cells) {
+		Checked<ImportProject> checked = this.checks.project(file, line, cells, this::leadActor);
+		String legacyId = checked.legacyId();
+		if (legacyId != null && this.seen.containsKey("project:" + legacyId)) {
+			refuse(file, line, Entry.PROJECT, "import.problem.project-repeated", legacyId,
+					this.seen.get("project:" + legacyId));
+			return;
+		}
+		if (legacyId != null) {
+			this.seen.put("project:" + legacyId, line);
+		}
+		report(checked.problems());
+		if (checked.command() == null) {
+			this.report.add(Entry.PROJECT, Outcome.REFUSED);
+			return;
+		}
+		this.pendingProjects.add(new Pending<>(file.name(), line, checked.command()));
+		if (this.pendingProjects.size() >= BATCH) {
+			flushProjects();
+		}
+	}
+
+	/** The lead actor's id (-1 when it is still to be created), or why there is none. */
+	private RowChecks.Lead leadActor(String legacyId) {
+		Long id = this.actors.get(legacyId);
+		if (id != null) {
+			return new RowChecks.Lead(id, null);
+		}
+		String leftOut = this.actorsLeftOut.get(legacyId);
+		if (leftOut != null) {
+			return new RowChecks.Lead(null, leftOut);
+		}
+		Long known = this.services.entries().importedActors(List.of(legacyId)).get(legacyId);
+		return new RowChecks.Lead(known, (known != null) ? null : message("import.problem.lead-unknown", legacyId));
+	}
+
+	private void flushActors() {
+		write(this.pendingActors, Entry.ACTOR, (command) -> this.report.dryRun()
+				? this.services.entries().previewImport(command) : this.services.entries().importActor(command),
+				(pending, imported) -> {
+					this.actors.put(pending.command().legacyId(), (imported.id() != null) ? imported.id() : -1L);
+					if (imported.outcome() == fr.lianes.repertoire.directory.EntryCommands.ImportOutcome.CREATED
+							&& imported.id() != null) {
+						this.created.add(imported.id());
+					}
+				});
+	}
+
+	private void flushProjects() {
+		write(this.pendingProjects, Entry.PROJECT, (command) -> this.report.dryRun()
+				? this.services.entries().previewImport(command) : this.services.entries().importProject(command),
+				(pending, imported) -> {
+				});
+	}
+
+	private interface Written<C> {
+
+		void accept(Pending<C> pending, Imported imported);
+
+	}
+
+	/**
+	 * Writes a batch in one transaction; when it fails, each row again in its own, so
+	 * that only a failing row is refused and nothing of it is left half-written.
+	 */
+	private <C> void write(List<Pending<C>> batch, Entry entry, Function<C, Imported> writer, Written<C> written) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		List<Imported> results;
+		try {
+			results = this.services.transactions()
+				.execute((status) -> batch.stream().map((pending) -> writer.apply(pending.command())).toList());
+		}
+		catch (RuntimeException ex) {
+			results = null;
+		}
+		if (results != null) {
+			for (int i = 0; i < batch.size(); i++) {
+				done(batch.get(i), entry, results.get(i), written);
+			}
+		}
+		else {
+			for (Pending<C> pending : batch) {
+				try {
+					Imported imported = this.services.transactions()
+						.execute((status) -> writer.apply(pending.command()));
+					done(pending, entry, imported, written);
+				}
+				catch (RuntimeException ex) {
+					this.report.problem(new Problem(pending.file(), pending.line(), entry, Severity.REFUSED,
+							message("import.problem.write-failed", rootMessage(ex))));
+					this.report.add(entry, Outcome.REFUSED);
+				}
+			}
+		}
+		batch.clear();
+	}
+
+	private <C> void done(Pending<C> pending, Entry entry, Imported imported, Written<C> written) {
+		this.report.add(entry, Outcome.valueOf(imported.outcome().name()));
+		written.accept(pending, imported);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		String message = String.valueOf(root.getMessage());
+		return (message.length() > 200) ? message.substring(0, 200) : message;
+	}
+
+	private void report(List<Problem> problems) {
+		problems.forEach(this.report::problem);
+	}
+
+	private void refuse(ImportFile file, int line, Entry entry, String key, Object... args) {
+		this.report.problem(new Problem(file.name(), line, entry, Severity.REFUSED, message(key, args)));
+		this.report.add(entry, Outcome.REFUSED);
+	}
+
+	private String message(String key, Object... args) {
+		return this.services.message(key, args);
+	}
+
+	static ImportSource source(ImportFile file, String by) {
+		return new ImportSource(file.name(), by);
+	}
+
+}

@@ -1,0 +1,170 @@
+package fr.lianes.repertoire.imports;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.lianes.repertoire.census.WebClient;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The back office's import over HTTP, without JavaScript, on a directory started as
+ * production starts it: an administrator uploads a Windows-1252 export (one row per
+ * project repeating its actor), checks the columns, maps an unknown actor type, tries,
+ * imports, downloads the report; the actors are then on the public pages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "repertoire.embedded-db.database=import_web", "repertoire.demo.load-on-empty=false" })
+class ImportWebTests {
+
+	private static final String ADMIN = "admin@import.example";
+
+	private static final String PASSWORD = "un mot de passe de test assez long";
+
+	private static final String PATH = "/moderation/administration/import";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Test
+	void uploadMapTryImportAndReport() throws Exception {
+		this.jdbc.sql("""
+				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
+				on conflict ((lower(email))) do nothing""")
+			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
+			.update();
+		WebClient admin = new WebClient(this.port);
+		admin.get("/connexion");
+		assertThat(admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD).uri()).isEqualTo("/moderation");
+
+		WebClient.Page upload = admin.get(PATH);
+		assertThat(upload.status()).isEqualTo(200);
+		assertThat(Jsoup.parse(upload.body()).select("form[enctype=multipart/form-data] input[type=file]")).hasSize(1);
+
+		String export = """
+				Identifiant;Nom;Type de structure;Code postal;Commune;Titre du projet;Pays;Domaines;Nature de l'action
+				A1;Association Tiléla;Association de solidarité internationale;59000;Lille;Puits à Tanguiéta;Bénin;Santé;Construction
+				A1;Association Tiléla;Association de solidarité internationale;59000;Lille;École de Natitingou;Benin;Education;Formation
+
+				A2;Amicale du quartier;Asso de quartier;59100;Roubaix;Jumelage avec Thiès;Sénégal (Dakar);Jeunesse;Échanges
+				""";
+		String token = sendFile(admin, "ancien-repertoire.csv", export.getBytes(Charset.forName("windows-1252")));
+		assertThat(token).matches("[0-9a-f]{32}");
+
+		Document mapping = Jsoup.parse(admin.get(PATH + "/" + token).body());
+		assertThat(mapping.select("select#charset-0 option[selected]").text()).isEqualTo("windows-1252");
+		assertThat(mapping.select("select#separateur-0 option[selected]").val()).isEqualTo(";");
+		assertThat(mapping.select("select#colonne-0-1 option[selected]").val()).isEqualTo("NAME");
+		assertThat(mapping.select("select#colonne-0-5 option[selected]").val()).isEqualTo("TITLE");
+
+		WebClient.Page tried = admin.post(PATH + "/" + token + "/essai", formOf(mapping).toArray(String[]::new));
+		assertThat(tried.status()).isEqualTo(200);
+		Document preview = Jsoup.parse(tried.body());
+		assertThat(preview.select("[role=status]").text()).contains("rien n’a été écrit");
+		assertThat(preview.text()).contains("Type de structure inconnu : « Asso de quartier »");
+		Element valueToMap = preview.selectFirst("select[name^=valeur-TYPE-]");
+		assertThat(valueToMap).isNotNull();
+		assertThat(count("select count(*) from actor")).isZero();
+
+		List<String> form = formOf(preview);
+		form.addAll(List.of(valueToMap.attr("name"), "association-autre", "publier", "on"));
+		tried = admin.post(PATH + "/" + token + "/essai", form.toArray(String[]::new));
+		preview = Jsoup.parse(tried.body());
+		assertThat(preview.select("table caption:contains(Ce que l’import ferait) ~ tbody tr").first().text())
+			.isEqualTo("Structures 2 0 0 0 0");
+		assertThat(count("select count(*) from actor")).as("a trial writes nothing").isZero();
+
+		WebClient.Page report = admin.post(PATH + "/" + token + "/import");
+		assertThat(report.uri()).isEqualTo(PATH + "/" + token + "/rapport");
+		Document done = Jsoup.parse(report.body());
+		assertThat(done.select("[role=status]").text()).startsWith("Import terminé");
+		assertThat(done.select("table caption:contains(Fiches importées) ~ tbody tr").eachText())
+			.containsExactly("Structures 2 0 0 0 0", "Projets 3 0 0 0 0");
+		assertThat(count("select count(*) from actor where published")).isEqualTo(2);
+		assertThat(this.jdbc.sql("select distinct note from change_log where action = 'IMPORTED'")
+			.query(String.class)
+			.list()).containsExactly("import de ancien-repertoire.csv par " + ADMIN);
+
+		WebClient.Page csv = admin.get(PATH + "/" + token + "/rapport.csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("\ufefffichier;ligne;fiche;gravité;motif");
+
+		String slug = this.jdbc.sql("select slug from actor where name = 'Association Tiléla'")
+			.query(String.class)
+			.single();
+		WebClient.Page page = new WebClient(this.port).get("/acteurs/" + slug);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(Jsoup.parse(page.body()).text()).contains("Puits à Tanguiéta").contains("École de Natitingou");
+		assertThat(Jsoup.parse(new WebClient(this.port).get("/acteurs?pays=SN").body()).text())
+			.contains("Amicale du quartier");
+
+		// another person's browser cannot see an upload it did not make without the
+		// token,
+		// and the public none of it
+		assertThat(new WebClient(this.port).get(PATH + "/" + token).uri()).startsWith("/connexion");
+		assertThat(admin.get(PATH + "/" + "0".repeat(32)).status()).isEqualTo(404);
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	/** The names and chosen values of a page's selects, as its form sends them. */
+	private static List<String> formOf(Document page) {
+		List<String> pairs = new ArrayList<>();
+		for (Element select : page.select("form select")) {
+			Element chosen = select.selectFirst("option[selected]");
+			pairs.add(select.attr("name"));
+			pairs.add((chosen != null) ? chosen.val() : select.select("option").first().val());
+		}
+		return pairs;
+	}
+
+	/** Sends a file as the upload form does (multipart); the upload's token. */
+	private String sendFile(WebClient browser, String name, byte[] content) throws Exception {
+		String boundary = "----repertoire" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + browser.csrf()
+				+ "\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichiers\"; filename=\"" + name
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(content);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpClient http = HttpClient.newBuilder().cookieHandler(browser.cookies()).build();
+		HttpResponse<String> response = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + PATH))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(302);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+}
