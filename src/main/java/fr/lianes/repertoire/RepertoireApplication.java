@@ -64,8 +64,18 @@ public class RepertoireApplication {
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.run(Arrays.copyOfRange(args, 1, args.length));
+			.run(commandArguments(args));
 		return SpringApplication.exit(context);
+	}
+
+	/**
+	 * A command's arguments and settings: a command works on the data it is given, and
+	 * never loads the demo directory into an empty database first.
+	 */
+	private static String[] commandArguments(String... args) {
+		String[] arguments = Arrays.copyOfRange(args, 1, args.length + 1);
+		arguments[arguments.length - 1] = "--repertoire.demo.load-on-empty=false";
+		return arguments;
 	}
 
 }

@@ -33,26 +33,26 @@ class ImportCommandTests {
 				+ "8\tCollège Jean Macé\tétablissement scolaire\t80021\ten veille\n" + "9\tSans commune\tAutre\t\t\n",
 				StandardCharsets.UTF_8);
 		Path report = this.folder.resolve("rapport.csv");
-		String[] settings = { "--repertoire.embedded-db.database=import_cli", "--repertoire.demo.load-on-empty=false",
-				"--spring.main.banner-mode=off" };
+		// no demo setting: a command never loads the demo directory
+		String[] settings = { "--repertoire.embedded-db.database=import_cli", "--spring.main.banner-mode=off" };
 
-		assertThat(run("import", file.toString(), "--dry-run", settings[0], settings[1], settings[2])).isZero();
+		assertThat(run("import", file.toString(), "--dry-run", settings[0], settings[1])).isZero();
+		assertThat(output.getAll()).as("an empty directory stays empty of demo data")
+			.doesNotContain("Loaded demo directory");
 		assertThat(output.getOut()).contains("export.txt: CSV UTF-8 (BOM), separator 'tab'")
 			.contains("Structures (essai, rien n’est écrit) : 2 à créer, 0 à mettre à jour, 0 inchangées, "
 					+ "0 doublons probables écartés, 1 refusées")
 			.contains("export.txt:4: La commune manque");
 
-		assertThat(run("import", file.toString(), "--report=" + report, "--by=Camille", settings[0], settings[1],
-				settings[2]))
+		assertThat(run("import", file.toString(), "--report=" + report, "--by=Camille", settings[0], settings[1]))
 			.isZero();
 		assertThat(output.getOut()).contains("Structures : 2 créées, 0 mises à jour, 0 inchangées");
 		assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("export.txt;4;structure;refusée;");
 
-		assertThat(run("import", file.toString(), settings[0], settings[1], settings[2])).isZero();
+		assertThat(run("import", file.toString(), settings[0], settings[1])).isZero();
 		assertThat(output.getOut()).contains("Structures : 0 créées, 0 mises à jour, 2 inchangées");
 
-		assertThat(run("import", this.folder.resolve("absent.csv").toString(), settings[0], settings[1], settings[2]))
-			.isEqualTo(2);
+		assertThat(run("import", this.folder.resolve("absent.csv").toString(), settings[0], settings[1])).isEqualTo(2);
 	}
 
 	private static int run(String... args) {
