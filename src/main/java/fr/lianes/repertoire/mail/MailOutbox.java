@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.mail;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,13 @@ public class MailOutbox {
 
 	private final MailDispatchScheduler scheduler;
 
-	MailOutbox(JdbcClient jdbc, MailRenderer renderer, MailDispatchScheduler scheduler) {
+	private final Clock clock;
+
+	MailOutbox(JdbcClient jdbc, MailRenderer renderer, MailDispatchScheduler scheduler, Clock clock) {
 		this.jdbc = jdbc;
 		this.renderer = renderer;
 		this.scheduler = scheduler;
+		this.clock = clock;
 	}
 
 	/**
@@ -86,9 +90,11 @@ public class MailOutbox {
 		}
 		RenderedMail mail = this.renderer.render(template, (model != null) ? model : Map.of());
 		long id = this.jdbc.sql("""
-				insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference)
-				values (:recipient, :subject, :text, :html, :purpose, :reference)
+				insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference, created_at,
+				                           next_attempt_at)
+				values (:recipient, :subject, :text, :html, :purpose, :reference, :now, :now)
 				returning id""")
+			.param("now", OffsetDateTime.now(this.clock))
 			.param("recipient", address)
 			.param("subject", mail.subject())
 			.param("text", mail.text())
