@@ -96,14 +96,15 @@ class MailDispatcher {
 	}
 
 	private void giveUpOldMails() {
+		OffsetDateTime now = now();
 		int expired = this.transactions.execute((status) -> this.jdbc.sql("""
 				update outgoing_mail
 				set failed_at = :now, text_body = null, html_body = null,
 				    last_error = 'Not sent within ' || :maxAge
 				where sent_at is null and failed_at is null and created_at < :oldest""")
-			.param("now", now())
+			.param("now", now)
 			.param("maxAge", this.settings.maxAge().toString())
-			.param("oldest", now().minus(this.settings.maxAge()))
+			.param("oldest", now.minus(this.settings.maxAge()))
 			.update());
 		if (expired > 0) {
 			logger.warn("Gave up {} mail(s) not sent within {}", expired, this.settings.maxAge());
