@@ -116,7 +116,7 @@ public class RestoreCommand implements ApplicationRunner, ExitCodeGenerator {
 			}
 		}
 		this.out.println("Restored: " + checked.manifest().rows() + " rows, every table's count checked.");
-		SearchIndexReset.recordIncomplete(this.dataSource);
+		SearchIndexReset.recordIncomplete(this.dataSource, this.clock);
 		SearchIndexReset.discardLocalIndex(this.environment)
 			.ifPresent(
 					(index) -> this.out.println("Search index deleted (" + index + "): the next start rebuilds it."));

@@ -3,6 +3,7 @@ package fr.lianes.repertoire.campaign;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -82,8 +83,11 @@ class Mailings {
 
 	private final JdbcClient jdbc;
 
-	Mailings(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Mailings(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** How many actors a mailing would write to now. */
@@ -102,9 +106,9 @@ class Mailings {
 	 */
 	long create(int campaignId, MailingKind kind, boolean includeDormant, String requestedBy, long planned) {
 		return this.jdbc.sql("""
-				insert into campaign_mailing (campaign_id, kind, include_dormant, requested_by, planned)
-				values (?, ?, ?, ?, ?) returning id""")
-			.params(campaignId, kind.name(), includeDormant, requestedBy, planned)
+				insert into campaign_mailing (campaign_id, kind, include_dormant, requested_by, planned, requested_at)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(campaignId, kind.name(), includeDormant, requestedBy, planned, now())
 			.query(Long.class)
 			.single();
 	}
@@ -144,15 +148,15 @@ class Mailings {
 	 */
 	boolean record(Mailing mailing, long actorId, Outcome outcome, String email) {
 		return this.jdbc.sql("""
-				insert into campaign_recipient (mailing_id, actor_id, campaign_id, kind, outcome, email)
-				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-			.params(mailing.id(), actorId, mailing.campaignId(), mailing.kind().name(), outcome.name(), email)
+				insert into campaign_recipient (mailing_id, actor_id, campaign_id, kind, outcome, email, created_at)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(mailing.id(), actorId, mailing.campaignId(), mailing.kind().name(), outcome.name(), email, now())
 			.update() == 1;
 	}
 
 	void finish(long id, String error) {
-		this.jdbc.sql("update campaign_mailing set finished_at = now(), last_error = ? where id = ?")
-			.params(error, id)
+		this.jdbc.sql("update campaign_mailing set finished_at = ?, last_error = ? where id = ?")
+			.params(now(), error, id)
 			.update();
 	}
 
@@ -248,6 +252,14 @@ class Mailings {
 
 	private static List<String> strings(Array array) throws SQLException {
 		return (array != null) ? List.of((String[]) array.getArray()) : List.of();
+	}
+
+	/**
+	 * The time of every stamp written here: the application's clock, the one that stamps
+	 * the actors and contacts these stamps are compared with.
+	 */
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock);
 	}
 
 }

@@ -51,9 +51,9 @@ class AccessLinks {
 	Issued issueUntil(Purpose purpose, String email, Long submissionId, Long actorId, OffsetDateTime expiresAt) {
 		String token = Tokens.random();
 		this.jdbc
-			.sql("insert into access_link (token_hash, purpose, email, submission_id, actor_id, expires_at) "
-					+ "values (?, ?, ?, ?, ?, ?)")
-			.params(Tokens.hash(token), purpose.name(), email, submissionId, actorId, expiresAt)
+			.sql("insert into access_link (token_hash, purpose, email, submission_id, actor_id, expires_at, "
+					+ "created_at) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(Tokens.hash(token), purpose.name(), email, submissionId, actorId, expiresAt, now())
 			.update();
 		return new Issued(token, expiresAt);
 	}

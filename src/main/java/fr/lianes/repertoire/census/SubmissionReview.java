@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.census;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -87,9 +88,11 @@ public class SubmissionReview {
 
 	private final CensusProperties properties;
 
+	private final Clock clock;
+
 	SubmissionReview(JdbcClient jdbc, JsonMapper json, Submissions submissions, DirectoryEntries directoryEntries,
 			AnswersCheck check, Comparisons comparisons, Entries entries, AccessLinks links, CensusMails mails,
-			CensusProperties properties) {
+			CensusProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.submissions = submissions;
@@ -100,6 +103,7 @@ public class SubmissionReview {
 		this.links = links;
 		this.mails = mails;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** A sent response (drafts are their authors' own), set against its entry. */
@@ -230,11 +234,17 @@ public class SubmissionReview {
 	}
 
 	private boolean decide(long id, int version, String status, String staff, String reason) {
-		return this.jdbc.sql("""
-				update submission set status = ?, decided_at = now(), decided_by = ?, decision_reason = ?,
-				       updated_at = now(), version = version + 1
-				where id = ? and status = 'SUBMITTED' and version = ?""")
-			.params(status, staff, reason, id, version)
+		return this.jdbc
+			.sql("""
+					update submission set status = :status, decided_at = :now, decided_by = :staff, decision_reason = :reason,
+					       updated_at = :now, version = version + 1
+					where id = :id and status = 'SUBMITTED' and version = :version""")
+			.param("status", status)
+			.param("now", OffsetDateTime.now(this.clock))
+			.param("staff", staff)
+			.param("reason", reason)
+			.param("id", id)
+			.param("version", version)
 			.update() == 1;
 	}
 

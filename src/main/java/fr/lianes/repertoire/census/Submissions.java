@@ -37,11 +37,10 @@ class Submissions {
 
 	@Transactional
 	long createDraft(String authorEmail, Integer campaignId, Long actorId, CensusAnswers answers, byte[] keyHash) {
-		long id = this.jdbc
-			.sql("insert into submission (status, campaign_id, actor_id, author_email, content, created_at) "
-					+ "values ('DRAFT', ?, ?, ?, ?::jsonb, ?) returning id")
-			.params(campaignId, actorId, authorEmail, this.json.writeValueAsString(answers),
-					OffsetDateTime.now(this.clock))
+		long id = this.jdbc.sql(
+				"insert into submission (status, campaign_id, actor_id, author_email, content, created_at, updated_at) "
+						+ "values ('DRAFT', ?, ?, ?, ?::jsonb, ?, ?) returning id")
+			.params(campaignId, actorId, authorEmail, this.json.writeValueAsString(answers), now(), now())
 			.query(Long.class)
 			.single();
 		addDraftKey(id, keyHash);
@@ -52,9 +51,9 @@ class Submissions {
 	@Transactional
 	void addDraftKey(long submissionId, byte[] keyHash) {
 		this.jdbc.sql("""
-				insert into submission_draft_key (key_hash, submission_id)
-				select ?, id from submission where id = ? and status = 'DRAFT'
-				on conflict do nothing""").params(keyHash, submissionId).update();
+				insert into submission_draft_key (key_hash, submission_id, created_at)
+				select ?, id, ? from submission where id = ? and status = 'DRAFT'
+				on conflict do nothing""").params(keyHash, now(), submissionId).update();
 	}
 
 	/** The questionnaire of a browser's key, unless the key was revoked. */
@@ -85,12 +84,11 @@ class Submissions {
 	 */
 	@Transactional
 	void replaceKeysOnSending(long id, byte[] thanksKeyHash) {
-		this.jdbc
-			.sql("update submission_draft_key set revoked_at = now() where submission_id = ? and revoked_at is null")
-			.param(id)
+		this.jdbc.sql("update submission_draft_key set revoked_at = ? where submission_id = ? and revoked_at is null")
+			.params(now(), id)
 			.update();
-		this.jdbc.sql("insert into submission_draft_key (key_hash, submission_id) values (?, ?)")
-			.params(thanksKeyHash, id)
+		this.jdbc.sql("insert into submission_draft_key (key_hash, submission_id, created_at) values (?, ?, ?)")
+			.params(thanksKeyHash, id, now())
 			.update();
 	}
 
@@ -101,9 +99,9 @@ class Submissions {
 	@Transactional
 	Optional<Draft> takeSent(byte[] keyHash) {
 		return this.jdbc.sql("""
-				update submission_draft_key k set revoked_at = now() from submission s
+				update submission_draft_key k set revoked_at = ? from submission s
 				where k.key_hash = ? and k.revoked_at is null and s.id = k.submission_id and s.status <> 'DRAFT'
-				returning k.submission_id""").param(keyHash).query(Long.class).optional().flatMap(this::find);
+				returning k.submission_id""").params(now(), keyHash).query(Long.class).optional().flatMap(this::find);
 	}
 
 	@Transactional(readOnly = true)
@@ -119,8 +117,8 @@ class Submissions {
 	Optional<Draft> findOpenByEmail(String email, java.time.Duration validity) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from submission where status = 'DRAFT' and lower(author_email) = lower(?) "
-					+ "and updated_at > now() - ?::interval order by updated_at desc limit 1")
-			.params(email, validity.toSeconds() + " seconds")
+					+ "and updated_at > ? order by updated_at desc limit 1")
+			.params(email, now().minus(validity))
 			.query(this::draft)
 			.optional();
 	}
@@ -141,17 +139,16 @@ class Submissions {
 			return Optional.empty();
 		}
 		CensusAnswers answers = change.apply(current.get().answers());
-		this.jdbc
-			.sql("update submission set content = ?::jsonb, updated_at = now(), version = version + 1 where id = ?")
-			.params(this.json.writeValueAsString(answers), id)
+		this.jdbc.sql("update submission set content = ?::jsonb, updated_at = ?, version = version + 1 where id = ?")
+			.params(this.json.writeValueAsString(answers), now(), id)
 			.update();
 		return find(id);
 	}
 
 	@Transactional
 	void setAuthorEmail(long id, String email) {
-		this.jdbc.sql("update submission set author_email = ?, updated_at = now() where id = ? and status = 'DRAFT'")
-			.params(email, id)
+		this.jdbc.sql("update submission set author_email = ?, updated_at = ? where id = ? and status = 'DRAFT'")
+			.params(email, now(), id)
 			.update();
 	}
 
@@ -162,9 +159,12 @@ class Submissions {
 	@Transactional
 	boolean submit(long id, Integer campaignId) {
 		return this.jdbc
-			.sql("update submission set status = 'SUBMITTED', submitted_at = now(), updated_at = now(), "
-					+ "campaign_id = coalesce(?, campaign_id), version = version + 1 where id = ? and status = 'DRAFT'")
-			.params(campaignId, id)
+			.sql("update submission set status = 'SUBMITTED', submitted_at = :now, updated_at = :now, "
+					+ "campaign_id = coalesce(:campaign, campaign_id), version = version + 1 "
+					+ "where id = :id and status = 'DRAFT'")
+			.param("now", now())
+			.param("campaign", campaignId)
+			.param("id", id)
 			.update() == 1;
 	}
 
@@ -176,9 +176,16 @@ class Submissions {
 	@Transactional
 	long reopen(long submissionId) {
 		return this.jdbc.sql("""
-				insert into submission (status, campaign_id, actor_id, author_email, content, created_at)
-				select 'DRAFT', campaign_id, actor_id, author_email, content, created_at from submission where id = ?
-				returning id""").param(submissionId).query(Long.class).single();
+				insert into submission (status, campaign_id, actor_id, author_email, content, created_at, updated_at)
+				select 'DRAFT', campaign_id, actor_id, author_email, content, created_at, ? from submission where id = ?
+				returning id""").params(now(), submissionId).query(Long.class).single();
+	}
+
+	/**
+	 * The time of every stamp written here: the application's clock, not the database's.
+	 */
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock);
 	}
 
 	private Draft draft(ResultSet rs, int row) throws SQLException {

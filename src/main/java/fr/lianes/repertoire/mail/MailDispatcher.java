@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -95,14 +96,15 @@ class MailDispatcher {
 	}
 
 	private void giveUpOldMails() {
+		OffsetDateTime now = now();
 		int expired = this.transactions.execute((status) -> this.jdbc.sql("""
 				update outgoing_mail
-				set failed_at = clock_timestamp(), text_body = null, html_body = null,
+				set failed_at = :now, text_body = null, html_body = null,
 				    last_error = 'Not sent within ' || :maxAge
-				where sent_at is null and failed_at is null
-				  and created_at < now() - make_interval(secs => :seconds)""")
+				where sent_at is null and failed_at is null and created_at < :oldest""")
+			.param("now", now)
 			.param("maxAge", this.settings.maxAge().toString())
-			.param("seconds", this.settings.maxAge().toMillis() / 1000.0)
+			.param("oldest", now.minus(this.settings.maxAge()))
 			.update());
 		if (expired > 0) {
 			logger.warn("Gave up {} mail(s) not sent within {}", expired, this.settings.maxAge());
@@ -113,10 +115,14 @@ class MailDispatcher {
 		List<Pending> due = this.jdbc.sql("""
 				select id, recipient, subject, text_body, html_body, attempts
 				from outgoing_mail
-				where sent_at is null and failed_at is null and next_attempt_at <= now()
+				where sent_at is null and failed_at is null and next_attempt_at <= :now
 				order by next_attempt_at, id
 				limit :limit
-				for update skip locked""").param("limit", this.settings.batchSize()).query(Pending.class).list();
+				for update skip locked""")
+			.param("now", now())
+			.param("limit", this.settings.batchSize())
+			.query(Pending.class)
+			.list();
 		Map<MimeMessage, Pending> messages = new LinkedHashMap<>();
 		for (Pending mail : due) {
 			try {
@@ -195,9 +201,9 @@ class MailDispatcher {
 	private void markSent(Pending mail) {
 		this.jdbc.sql("""
 				update outgoing_mail
-				set sent_at = clock_timestamp(), attempts = attempts + 1, text_body = null, html_body = null,
+				set sent_at = :now, attempts = attempts + 1, text_body = null, html_body = null,
 				    last_error = null
-				where id = :id""").param("id", mail.id()).update();
+				where id = :id""").param("now", now()).param("id", mail.id()).update();
 		logger.debug("Sent mail #{} to {}", mail.id(), MailAddresses.mask(mail.recipient()));
 	}
 
@@ -207,9 +213,10 @@ class MailDispatcher {
 		if (attempts >= this.settings.maxAttempts()) {
 			this.jdbc.sql("""
 					update outgoing_mail
-					set attempts = :attempts, failed_at = clock_timestamp(), last_error = :error,
+					set attempts = :attempts, failed_at = :now, last_error = :error,
 					    text_body = null, html_body = null
 					where id = :id""")
+				.param("now", now())
 				.param("attempts", attempts)
 				.param("error", error)
 				.param("id", mail.id())
@@ -222,11 +229,11 @@ class MailDispatcher {
 		this.jdbc.sql("""
 				update outgoing_mail
 				set attempts = :attempts, last_error = :error,
-				    next_attempt_at = clock_timestamp() + make_interval(secs => :seconds)
+				    next_attempt_at = :next
 				where id = :id""")
 			.param("attempts", attempts)
 			.param("error", error)
-			.param("seconds", delay.toMillis() / 1000.0)
+			.param("next", now().plus(delay))
 			.param("id", mail.id())
 			.update();
 		logger.warn("Mail #{} to {} not sent (attempt {} of {}), next attempt in {}: {}", mail.id(),
@@ -281,6 +288,14 @@ class MailDispatcher {
 	}
 
 	private record Batch(int size, int sent, boolean serverUnavailable) {
+	}
+
+	/**
+	 * The time of every stamp written and compared here: the application's clock, which
+	 * stamps the mails queued ({@link MailOutbox}) and decides when their links expire.
+	 */
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock);
 	}
 
 }

@@ -1,5 +1,8 @@
 package fr.lianes.repertoire.mail;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +16,11 @@ public class MailOptOuts {
 
 	private final JdbcClient jdbc;
 
-	MailOptOuts(JdbcClient jdbc) {
+	private final Clock clock;
+
+	MailOptOuts(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -24,8 +30,10 @@ public class MailOptOuts {
 	 */
 	@Transactional
 	public void record(String email) {
-		this.jdbc.sql("insert into mail_opt_out (email) values (:email) on conflict (email) do nothing")
+		this.jdbc
+			.sql("insert into mail_opt_out (email, recorded_at) values (:email, :at) on conflict (email) do nothing")
 			.param("email", MailAddresses.normalize(email))
+			.param("at", OffsetDateTime.now(this.clock))
 			.update();
 	}
 

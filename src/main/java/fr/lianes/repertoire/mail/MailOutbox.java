@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.mail;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,15 @@ public class MailOutbox {
 
 	private final ApplicationEventPublisher events;
 
-	MailOutbox(JdbcClient jdbc, MailRenderer renderer, MailDispatch dispatch, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	MailOutbox(JdbcClient jdbc, MailRenderer renderer, MailDispatch dispatch, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.renderer = renderer;
 		this.dispatch = dispatch;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -88,9 +93,11 @@ public class MailOutbox {
 		}
 		RenderedMail mail = this.renderer.render(template, (model != null) ? model : Map.of());
 		long id = this.jdbc.sql("""
-				insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference)
-				values (:recipient, :subject, :text, :html, :purpose, :reference)
+				insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference, created_at,
+				                           next_attempt_at)
+				values (:recipient, :subject, :text, :html, :purpose, :reference, :now, :now)
 				returning id""")
+			.param("now", OffsetDateTime.now(this.clock))
 			.param("recipient", address)
 			.param("subject", mail.subject())
 			.param("text", mail.text())

@@ -1,5 +1,7 @@
 package fr.lianes.repertoire.search;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -23,6 +25,8 @@ class IndexCompleteness {
 
 	private final Supplier<String> mapping;
 
+	private final Clock clock;
+
 	/** Passes under way in this instance. */
 	private int active;
 
@@ -30,13 +34,14 @@ class IndexCompleteness {
 	private boolean whole;
 
 	@Autowired
-	IndexCompleteness(JdbcClient jdbc, EntityManagerFactory entityManagerFactory) {
-		this(jdbc, () -> IndexMapping.fingerprint(entityManagerFactory));
+	IndexCompleteness(JdbcClient jdbc, EntityManagerFactory entityManagerFactory, Clock clock) {
+		this(jdbc, () -> IndexMapping.fingerprint(entityManagerFactory), clock);
 	}
 
-	IndexCompleteness(JdbcClient jdbc, Supplier<String> mapping) {
+	IndexCompleteness(JdbcClient jdbc, Supplier<String> mapping, Clock clock) {
 		this.jdbc = jdbc;
 		this.mapping = mapping;
+		this.clock = clock;
 	}
 
 	/**
@@ -103,8 +108,12 @@ class IndexCompleteness {
 				update search_index_state
 				set complete = :complete,
 				    mapping = case when :complete then :mapping else mapping end,
-				    changed_at = now()
-				""").param("complete", complete).param("mapping", this.mapping.get()).update();
+				    changed_at = :now
+				""")
+			.param("complete", complete)
+			.param("mapping", this.mapping.get())
+			.param("now", OffsetDateTime.now(this.clock))
+			.update();
 	}
 
 	/** A pass under way. */

@@ -53,6 +53,12 @@ class IndexingProgress implements MassIndexingMonitor {
 		// also called when interrupted or failed: the indexer says which
 	}
 
+	/** Counts again from nothing: the mass indexing starts over. */
+	void restart() {
+		this.total.set(0);
+		this.added.set(0);
+	}
+
 	/** Entities read and indexed so far. */
 	long done() {
 		return this.added.get();

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,9 +40,10 @@ public final class SearchIndexReset {
 	/**
 	 * Records the index incomplete, whatever the restored database said of it. A database
 	 * older than that record (schema before V15) gets it incomplete from its migration.
+	 * @param clock the application's clock, which stamps the change
 	 * @return whether there was a record to change
 	 */
-	public static boolean recordIncomplete(DataSource dataSource) throws SQLException {
+	public static boolean recordIncomplete(DataSource dataSource, Clock clock) throws SQLException {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			try (ResultSet table = statement
 				.executeQuery("select to_regclass('public.search_index_state') is not null")) {
@@ -48,7 +52,11 @@ public final class SearchIndexReset {
 					return false;
 				}
 			}
-			statement.executeUpdate("update search_index_state set complete = false, changed_at = now()");
+			try (PreparedStatement update = connection
+				.prepareStatement("update search_index_state set complete = false, changed_at = ?")) {
+				update.setObject(1, OffsetDateTime.now(clock));
+				update.executeUpdate();
+			}
 			return true;
 		}
 	}

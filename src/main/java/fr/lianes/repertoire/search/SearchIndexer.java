@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.search;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +47,9 @@ import org.springframework.stereotype.Component;
  * {@link #preparation()} tells the pages that lists would be partial.
  * <p>
  * A shutdown during a rebuild stops it, says so in one line, and the next start rebuilds.
+ * A rebuild that found no database connection free in time (the pool still opening its
+ * connections at start on a busy machine: requests wait for one at most
+ * {@code spring.datasource.hikari.connection-timeout}) starts over, a few times.
  */
 @Component
 public class SearchIndexer implements SmartLifecycle {
@@ -54,6 +58,9 @@ public class SearchIndexer implements SmartLifecycle {
 
 	/** How long a shutdown waits for a stopped rebuild to let go of the index. */
 	private static final long STOP_WAIT_SECONDS = 30;
+
+	/** How many times a rebuild tries when no connection was free in time. */
+	static final int CONNECTION_ATTEMPTS = 5;
 
 	private final EntityManagerFactory entityManagerFactory;
 
@@ -168,17 +175,7 @@ public class SearchIndexer implements SmartLifecycle {
 		IndexCompleteness.Pass pass = null;
 		try {
 			pass = this.completeness.began(true);
-			Search.mapping(this.entityManagerFactory)
-				.scope(Object.class)
-				.massIndexer()
-				.typesToIndexInParallel(2)
-				.threadsToLoadObjects(2)
-				.batchSizeToLoadObjects(100)
-				.purgeAllOnStart(true)
-				.mergeSegmentsOnFinish(true)
-				.monitor(rebuild.progress())
-				.failureHandler(new QuietWhenStopping())
-				.startAndWait();
+			massIndex(rebuild);
 			succeeded = true;
 			logger.info(String.format(Locale.ROOT, "Search index: %d entities read and indexed in %.1f s",
 					rebuild.progress().done(), rebuild.progress().elapsed().toMillis() / 1000.0));
@@ -209,6 +206,52 @@ public class SearchIndexer implements SmartLifecycle {
 				rebuild.done().complete(null);
 			}
 		}
+	}
+
+	/**
+	 * Reads every indexed entity into a purged index; starts over when the pool had no
+	 * connection free in time, waiting a little longer each time.
+	 */
+	private void massIndex(Rebuild rebuild) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				Search.mapping(this.entityManagerFactory)
+					.scope(Object.class)
+					.massIndexer()
+					.typesToIndexInParallel(2)
+					.threadsToLoadObjects(2)
+					.batchSizeToLoadObjects(100)
+					.purgeAllOnStart(true)
+					.mergeSegmentsOnFinish(true)
+					.monitor(rebuild.progress())
+					.failureHandler(new QuietWhenStopping())
+					.startAndWait();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (this.stopping || attempt >= CONNECTION_ATTEMPTS || !noConnectionInTime(ex)) {
+					throw ex;
+				}
+				logger.warn("Search index rebuild: no database connection free in time, starting over "
+						+ "(attempt {} of {})", attempt + 1, CONNECTION_ATTEMPTS);
+				TimeUnit.SECONDS.sleep(attempt);
+				rebuild.progress().restart();
+			}
+		}
+	}
+
+	private static boolean noConnectionInTime(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException) {
+				return true;
+			}
+			for (Throwable suppressed : cause.getSuppressed()) {
+				if (noConnectionInTime(suppressed)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -368,7 +411,14 @@ public class SearchIndexer implements SmartLifecycle {
 
 		@Override
 		public void handle(MassIndexingFailureContext context) {
-			if (!SearchIndexer.this.stopping) {
+			if (SearchIndexer.this.stopping) {
+				return;
+			}
+			if (noConnectionInTime(context.throwable())) {
+				logger.warn("Search index rebuild: {} found no database connection free in time",
+						context.failingOperation());
+			}
+			else {
 				logger.error("Search index rebuild: " + context.failingOperation() + " failed", context.throwable());
 			}
 		}

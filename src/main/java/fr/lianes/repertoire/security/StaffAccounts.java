@@ -2,6 +2,7 @@ package fr.lianes.repertoire.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,8 +41,11 @@ class StaffAccounts {
 
 	private final JdbcClient jdbc;
 
-	StaffAccounts(JdbcClient jdbc) {
+	private final Clock clock;
+
+	StaffAccounts(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	Optional<Account> byEmail(String email) {
@@ -86,8 +90,9 @@ class StaffAccounts {
 	@Transactional
 	long create(String email, String displayName, String passwordHash, StaffRole role) {
 		return this.jdbc
-			.sql("insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, ?) returning id")
-			.params(email.strip(), displayName.strip(), passwordHash, role.name())
+			.sql("insert into staff_user (email, display_name, password_hash, role, created_at) "
+					+ "values (?, ?, ?, ?, ?) returning id")
+			.params(email.strip(), displayName.strip(), passwordHash, role.name(), OffsetDateTime.now(this.clock))
 			.query(Long.class)
 			.single();
 	}

@@ -16,10 +16,13 @@ import org.springframework.context.annotation.Configuration;
  * answer is then the same whatever zone the server runs in, and tests can set the time
  * (they register their own {@link Clock} before the context starts).
  * <p>
- * Statements that compare a time with one the database recorded itself (the mail outbox's
- * retries, a draft's last save) use the database's {@code now()}; where SQL compares a
- * time the application decided, or Java one the database recorded, the clock's instant is
- * passed as a parameter.
+ * The database's clock is not asked either: every time a statement writes (a draft's last
+ * save, a decision, a mail's next attempt, a mailing's end) or compares is the clock's
+ * instant passed as a parameter, and every insert names the time columns whose default
+ * would be the database's {@code now()}. Times written and compared then come from one
+ * clock, at any hour and whatever the zones of the server and the database
+ * ({@code OneClockTests} keeps it so). The one exception is
+ * {@code content_change.changed_at}, written by a trigger and never read.
  */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {

@@ -322,10 +322,10 @@ class CampaignTests {
 		// everyone else answers: the questionnaire each sends counts for the campaign
 		this.jdbc.sql("""
 				insert into submission (status, campaign_id, actor_id, author_email, content, submitted_at)
-				select 'SUBMITTED', r.campaign_id, r.actor_id, r.email, '{}'::jsonb, now()
+				select 'SUBMITTED', r.campaign_id, r.actor_id, r.email, '{}'::jsonb, ?
 				from campaign_recipient r
 				where r.campaign_id = ? and r.outcome = 'QUEUED' and r.actor_id <> all(?)""")
-			.params(campaignId, silent.toArray(Long[]::new))
+			.params(OffsetDateTime.now(TestClock.get()), campaignId, silent.toArray(Long[]::new))
 			.update();
 		MvcTestResult reminded = this.mvc.post()
 			.uri(BASE + "/" + campaignId + "/relances")
@@ -365,10 +365,10 @@ class CampaignTests {
 		// the SMTP server accepted everything: one refusal is written as the dispatcher
 		// would after its last attempt
 		String address = this.jdbc.sql("""
-				update outgoing_mail set sent_at = null, failed_at = now(), attempts = 6,
+				update outgoing_mail set sent_at = null, failed_at = ?, attempts = 6,
 				       last_error = 'SMTPAddressFailedException: 550 5.1.1 Boîte inconnue'
 				where id = (select min(id) from outgoing_mail where reference like ?) returning recipient""")
-			.param("campaign:" + campaignId + "/%")
+			.params(OffsetDateTime.now(TestClock.get()), "campaign:" + campaignId + "/%")
 			.query(String.class)
 			.single();
 		String page = this.mvc.get()

@@ -1,6 +1,7 @@
 package fr.lianes.repertoire.census;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The questionnaire's date decisions follow the application's clock in Paris, not the
  * server's zone nor the database's: around midnight in Paris (23:30 UTC is already the
  * next day there, 22:30 UTC not yet), on New Year's Eve, a link lasts until midnight in
- * Paris and the founding year may be the year that has just begun there.
+ * Paris and the founding year may be the year that has just begun there; a response sent
+ * and decided then is dated 1 January wherever it is shown, and its stamps are the
+ * clock's, not the database's.
  */
 class CensusClockTests extends CensusWebTest {
 
@@ -37,6 +41,9 @@ class CensusClockTests extends CensusWebTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private PasswordEncoder encoder;
 
 	private final TestClock clock = TestClock.get();
 
@@ -94,6 +101,44 @@ class CensusClockTests extends CensusWebTest {
 		assertThat(foundingYearError("2030")).isFalse();
 		this.clock.setTo(Instant.parse("2030-12-31T23:30:00Z"));
 		assertThat(foundingYearError("2031")).as("00:30 on 1 January 2031 in Paris, 2030 in UTC").isFalse();
+	}
+
+	@Test
+	void aResponseSentAndRefusedAt2330UtcOnNewYearsEveIsDatedTheFirstOfJanuaryInParis() {
+		staffAccount(this.jdbc, this.encoder, "reveillon@lianes.example", "MODERATOR");
+		Instant sentAt = Instant.parse("2030-12-31T23:30:00Z");
+		this.clock.setTo(sentAt);
+		WebClient.Page thanks = CensusFlowTests.sendNewActor(new WebClient(this.port), "Association du Réveillon",
+				"reveillon@asso.example");
+		assertThat(thanks.body()).as("00:30 on 1 January 2031 in Paris")
+			.containsPattern("enregistrée le 1 janvier 2031 00:3\\d");
+		long id = this.jdbc.sql("select id from submission where author_email = 'reveillon@asso.example'")
+			.query(Long.class)
+			.single();
+		assertThat(stamp("select submitted_at from submission where id = ?", id)).as("sent by the clock")
+			.isBetween(sentAt, sentAt.plusSeconds(300));
+		assertThat(stamp("select min(revoked_at) from submission_draft_key where submission_id = ?", id))
+			.as("the questionnaire's keys revoked by the clock")
+			.isBetween(sentAt, sentAt.plusSeconds(300));
+
+		WebClient moderator = signedIn(this.port, "reveillon@lianes.example");
+		WebClient.Page review = moderator.get("/moderation/soumissions/" + id);
+		Matcher version = Pattern.compile("name=\"version\" value=\"([0-9]+)\"").matcher(review.body());
+		assertThat(version.find()).isTrue();
+		moderator.post("/moderation/soumissions/" + id + "/refuser", "version", version.group(1), "motif",
+				"Votre structure n’a pas d’action de coopération internationale.");
+		assertThat(stamp("select decided_at from submission where id = ?", id)).as("decided by the clock")
+			.isBetween(sentAt, sentAt.plusSeconds(300));
+		assertThat(stamp("select updated_at from submission where id = ?", id)).isBetween(sentAt,
+				sentAt.plusSeconds(300));
+		WebClient.Page decided = moderator.get("/moderation/soumissions/" + id);
+		assertThat(decided.body()).as("received and decided on 1 January in Paris")
+			.containsPattern("1 janvier 2031 00:3\\d</dd>")
+			.containsPattern("par reveillon@lianes.example, le 1 janvier 2031 00:3\\d");
+	}
+
+	private Instant stamp(String sql, long id) {
+		return this.jdbc.sql(sql).param(id).query(OffsetDateTime.class).single().toInstant();
 	}
 
 	/** Whether the structure step refuses this founding year, next to its field. */

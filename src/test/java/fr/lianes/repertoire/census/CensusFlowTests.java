@@ -263,8 +263,9 @@ class CensusFlowTests extends CensusWebTest {
 	/**
 	 * Sends a whole questionnaire for a new actor (one contact, one project, publication
 	 * agreed), as its author would.
+	 * @return the thank-you page it lands on
 	 */
-	static void sendNewActor(WebClient browser, String name, String email, String... structureChanges) {
+	static WebClient.Page sendNewActor(WebClient browser, String name, String email, String... structureChanges) {
 		start(browser, email);
 		List<String> structure = new java.util.ArrayList<>(List.of(structure(name)));
 		for (int i = 0; i < structureChanges.length; i += 2) {
@@ -286,8 +287,9 @@ class CensusFlowTests extends CensusWebTest {
 					"on", "action", "suivant")
 			.uri()).isEqualTo("/recensement/projets");
 		addProject(browser, "Projet de " + name, "SN");
-		assertThat(browser.post("/recensement/envoi", "publication", "oui", "email", email).uri())
-			.isEqualTo("/recensement/merci");
+		WebClient.Page thanks = browser.post("/recensement/envoi", "publication", "oui", "email", email);
+		assertThat(thanks.uri()).isEqualTo("/recensement/merci");
+		return thanks;
 	}
 
 	static void addProject(WebClient browser, String title, String country) {

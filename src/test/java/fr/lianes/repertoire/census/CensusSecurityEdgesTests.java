@@ -51,8 +51,11 @@ class CensusSecurityEdgesTests extends ProductionStartTest {
 		this.jdbc.sql("""
 				insert into submission (status, campaign_id, actor_id, author_email, content, created_at, submitted_at)
 				select 'SUBMITTED', null, null, 'file' || n || '@asso.example', content,
-				       now() - interval '2 days', now() - interval '1 day' + n * interval '1 second'
-				from submission, generate_series(1, 100) n where id = ?""").param(id).update();
+				       :now - interval '2 days', :now - interval '1 day' + n * interval '1 second'
+				from submission, generate_series(1, 100) n where id = :id""")
+			.param("now", java.time.OffsetDateTime.now(fr.lianes.repertoire.time.TestClock.get()))
+			.param("id", id)
+			.update();
 
 		WebClient admin = new WebClient(this.port);
 		admin.get("/connexion");

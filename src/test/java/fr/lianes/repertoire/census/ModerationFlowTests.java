@@ -471,7 +471,8 @@ class ModerationFlowTests extends CensusWebTest {
 		WebClient.Page page = this.moderator.get("/moderation/a-relancer?annees=2");
 		long expected = this.jdbc.sql("""
 				select count(*) from actor where status <> 'CEASED'
-				and (last_census_response_at is null or last_census_response_at < now() - interval '2 years')""")
+				and (last_census_response_at is null or last_census_response_at < ?)""")
+			.param(java.time.ZonedDateTime.now(TestClock.get()).minusYears(2).toOffsetDateTime())
 			.query(Long.class)
 			.single();
 		assertThat(page.body()).contains("Structures à relancer")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.lianes.repertoire.time.TestClock;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -141,6 +143,51 @@ class MailDeliveryTests {
 	}
 
 	@Test
+	void stampsItsMailsAndGivesThemUpByTheApplicationsClock() throws Exception {
+		Instant at = Instant.parse("2030-12-31T23:30:00Z");
+		TestClock.get().setTo(at);
+		try {
+			String recipient = recipient();
+			long id = inTransaction(() -> this.outbox.enqueue("census-confirmation", recipient, confirmation(),
+					MailPurposes.CENSUS_CONFIRMATION, "submission:43"));
+			assertThat(awaitOneMessageTo(recipient).getSentDate().toInstant()).isBetween(at.minusSeconds(1),
+					at.plusSeconds(300));
+			await().untilAsserted(() -> assertThat(row(id).get("sent_at")).isNotNull());
+			assertThat(stamp("created_at", id)).as("queued by the clock").isBetween(at, at.plusSeconds(300));
+			assertThat(stamp("sent_at", id)).as("sent by the clock").isBetween(at, at.plusSeconds(300));
+
+			// queued by the clock two days and a minute ago, its next attempt still to
+			// come:
+			// past the maximum age by the clock, though not by the database's
+			OffsetDateTime now = OffsetDateTime.now(TestClock.get());
+			long old = this.jdbc.sql("""
+					insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference, created_at,
+					                           next_attempt_at)
+					values ('x@asso.example', 'Sujet', 'texte', 'html', 'CAMPAIGN_INVITATION', 'old:1', :queued, :next)
+					returning id""")
+				.param("queued", now.minus(this.settings.maxAge()).minusMinutes(1))
+				.param("next", now.plusHours(1))
+				.query(Long.class)
+				.single();
+			await().untilAsserted(() -> assertThat(row(old).get("failed_at")).isNotNull());
+			assertThat(row(old)).containsEntry("last_error", "Not sent within " + this.settings.maxAge())
+				.containsEntry("text_body", null);
+			assertThat(stamp("failed_at", old)).as("given up by the clock").isBetween(at, at.plusSeconds(300));
+		}
+		finally {
+			TestClock.get().reset();
+		}
+	}
+
+	private Instant stamp(String column, long id) {
+		return this.jdbc.sql("select " + column + " from outgoing_mail where id = ?")
+			.param(id)
+			.query(OffsetDateTime.class)
+			.single()
+			.toInstant();
+	}
+
+	@Test
 	void sendsNothingWhenTheTransactionRollsBack() {
 		String recipient = recipient();
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
@@ -243,11 +290,11 @@ class MailDeliveryTests {
 	@Test
 	void countsTheMailsOfAGroupByReferencePrefix() {
 		String campaign = "campaign:" + UUID.randomUUID().toString().substring(0, 8);
-		insert(campaign + "/actor:1", "sent_at = now()");
-		insert(campaign + "/actor:2", "sent_at = now()");
-		insert(campaign + "/actor:3", "failed_at = now()");
-		insert(campaign + "/actor:4", "next_attempt_at = now() + interval '1 hour'");
-		insert(campaign + "1/actor:5", "sent_at = now()");
+		insert(campaign + "/actor:1", "sent_at", Duration.ZERO);
+		insert(campaign + "/actor:2", "sent_at", Duration.ZERO);
+		insert(campaign + "/actor:3", "failed_at", Duration.ZERO);
+		insert(campaign + "/actor:4", "next_attempt_at", Duration.ofHours(1));
+		insert(campaign + "1/actor:5", "sent_at", Duration.ZERO);
 
 		assertThat(this.outbox.statusOf(campaign + "/")).isEqualTo(new MailStatus(2, 1, 1));
 		assertThat(this.outbox.statusOf(campaign + "/").total()).isEqualTo(4);
@@ -274,14 +321,21 @@ class MailDeliveryTests {
 	}
 
 	/**
-	 * A mail in the given state: {@code sent_at = now()}, {@code failed_at = now()}...
+	 * A mail queued now by the application's clock, in the given state: {@code sent_at},
+	 * {@code failed_at} or {@code next_attempt_at} set to the clock's time plus
+	 * {@code later}; its next attempt is now unless that column is the one set.
 	 */
-	private void insert(String reference, String state) {
-		String[] columnAndValue = state.split(" = ");
-		this.jdbc.sql("insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference, "
-				+ columnAndValue[0] + ") values ('x@asso.example', 'Sujet', 'texte', 'html', 'CAMPAIGN_INVITATION', "
-				+ ":reference, " + columnAndValue[1] + ")")
+	private void insert(String reference, String column, Duration later) {
+		String columns = "next_attempt_at".equals(column) ? column : column + ", next_attempt_at";
+		String values = "next_attempt_at".equals(column) ? ":at" : ":at, :now";
+		OffsetDateTime now = OffsetDateTime.now(TestClock.get());
+		this.jdbc
+			.sql("insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference, "
+					+ "created_at, " + columns + ") values ('x@asso.example', 'Sujet', 'texte', 'html', "
+					+ "'CAMPAIGN_INVITATION', :reference, :now, " + values + ")")
 			.param("reference", reference)
+			.param("now", now)
+			.param("at", now.plus(later))
 			.update();
 	}
 

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.moderation.duplicates;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,14 +54,17 @@ class ActorMerger {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	ActorMerger(JdbcClient jdbc, History history, Dismissals dismissals, MessageSource messages) {
+	ActorMerger(JdbcClient jdbc, History history, Dismissals dismissals, MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
 		this.history = history;
 		this.dismissals = dismissals;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	/**
@@ -84,9 +88,10 @@ class ActorMerger {
 		int contacts = this.jdbc
 			.sql("""
 					update contact_person
-					set actor_id = :survivor, updated_at = now(), version = version + 1,
+					set actor_id = :survivor, updated_at = :now, version = version + 1,
 					    position = position + (select coalesce(max(position) + 1, 0) from contact_person where actor_id = :survivor)
 					where actor_id = :merged""")
+			.param("now", now())
 			.param("survivor", survivorId)
 			.param("merged", mergedId)
 			.update();
@@ -173,8 +178,9 @@ class ActorMerger {
 				update actor set acronym = :acronym, siren_siret = :siren, rna = :rna, description = :description,
 				       address_line = :address, postal_code = :postalCode, website = :website, email = :email,
 				       phone = :phone, founding_year = :foundingYear, last_census_campaign_id = :campaign,
-				       last_census_response_at = :censusAt, updated_at = now(), version = version + 1
+				       last_census_response_at = :censusAt, updated_at = :now, version = version + 1
 				where id = :id""")
+			.param("now", now())
 			.param("acronym", kept.acronym())
 			.param("siren", kept.sirenSiret())
 			.param("rna", kept.rna())
@@ -207,8 +213,9 @@ class ActorMerger {
 	/** The projects the merged actor led are the survivor's now. */
 	private List<Long> moveLedProjects(Fields survivor, Fields merged, String by) {
 		List<Long> moved = this.jdbc.sql("""
-				update project set lead_actor_id = :survivor, updated_at = now(), version = version + 1
+				update project set lead_actor_id = :survivor, updated_at = :now, version = version + 1
 				where lead_actor_id = :merged returning id""")
+			.param("now", now())
 			.param("survivor", survivor.id())
 			.param("merged", merged.id())
 			.query(Long.class)
@@ -256,7 +263,8 @@ class ActorMerger {
 		if (projects.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("update project set updated_at = now(), version = version + 1 where id in (:ids)")
+		this.jdbc.sql("update project set updated_at = :now, version = version + 1 where id in (:ids)")
+			.param("now", now())
 			.param("ids", List.copyOf(projects))
 			.update();
 		for (long project : projects) {
@@ -328,6 +336,14 @@ class ActorMerger {
 
 	private static boolean blank(String value) {
 		return value == null || value.isBlank();
+	}
+
+	/**
+	 * The update time of the rows a merge changes: the application's clock, which stamps
+	 * every other change of an entry.
+	 */
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock);
 	}
 
 }

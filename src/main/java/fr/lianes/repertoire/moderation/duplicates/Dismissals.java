@@ -1,5 +1,7 @@
 package fr.lianes.repertoire.moderation.duplicates;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -15,15 +17,19 @@ class Dismissals {
 
 	private final JdbcClient jdbc;
 
-	Dismissals(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Dismissals(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Remembers that two actors are not duplicates; nothing happens the second time. */
 	void dismiss(long one, long other, String by) {
 		this.jdbc.sql("""
-				insert into duplicate_dismissal (actor_a, actor_b, dismissed_by) values (:a, :b, :by)
+				insert into duplicate_dismissal (actor_a, actor_b, dismissed_by, dismissed_at) values (:a, :b, :by, :at)
 				on conflict do nothing""")
+			.param("at", OffsetDateTime.now(this.clock))
 			.param("a", Math.min(one, other))
 			.param("b", Math.max(one, other))
 			.param("by", by)
@@ -47,8 +53,8 @@ class Dismissals {
 	 */
 	void transfer(long mergedId, long survivorId, String by) {
 		this.jdbc.sql("""
-				insert into duplicate_dismissal (actor_a, actor_b, dismissed_by)
-				select least(other, :survivor), greatest(other, :survivor), :by
+				insert into duplicate_dismissal (actor_a, actor_b, dismissed_by, dismissed_at)
+				select least(other, :survivor), greatest(other, :survivor), :by, :at
 				from (select actor_b as other from duplicate_dismissal where actor_a = :merged
 				      union select actor_a from duplicate_dismissal where actor_b = :merged) o
 				where other <> :survivor
@@ -56,6 +62,7 @@ class Dismissals {
 			.param("merged", mergedId)
 			.param("survivor", survivorId)
 			.param("by", by)
+			.param("at", OffsetDateTime.now(this.clock))
 			.update();
 	}
 

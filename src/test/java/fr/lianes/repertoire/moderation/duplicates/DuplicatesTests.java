@@ -1,5 +1,7 @@
 package fr.lianes.repertoire.moderation.duplicates;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +12,7 @@ import fr.lianes.repertoire.census.Duplicates.Suspect;
 import fr.lianes.repertoire.directory.Actor;
 import fr.lianes.repertoire.directory.Identifiers;
 import fr.lianes.repertoire.directory.Project;
+import fr.lianes.repertoire.time.TestClock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.mapper.orm.Search;
@@ -82,11 +85,11 @@ class DuplicatesTests {
 	void findsSuspectsBySirenRnaAndSimilarNameInTheSameCommune() {
 		String siren = siren();
 		String rna = "W00" + digits(7);
-		long actor = actor("Amis du " + this.word + " de Lille", "59350", siren, null, false);
+		long actor = actor("Amis du " + this.word + " de Lille", "59512", siren, null, false);
 		long establishment = actor("Atelier " + letters(8), "59009", siret(siren), null, false);
 		long sameRna = actor("Collectif " + letters(8), "62041", null, rna, true);
-		long withRna = actor("Union " + letters(8), "59350", null, rna, false);
-		long similar = actor("Les amis du " + this.word + " de Lille", "59350", null, null, true);
+		long withRna = actor("Union " + letters(8), "59512", null, rna, false);
+		long similar = actor("Les amis du " + this.word + " de Lille", "59512", null, null, true);
 		long elsewhere = actor("Amis du " + this.word + " de Lille", "59599", null, null, true);
 
 		List<Suspect> bySiren = this.suspects.suspectsFor(siren.substring(0, 3) + " " + siren.substring(3), null, null,
@@ -95,7 +98,7 @@ class DuplicatesTests {
 		assertThat(bySiren).allSatisfy((suspect) -> assertThat(suspect.reasons()).containsExactly(Reason.SIREN));
 		assertThat(this.suspects.suspectsFor(null, rna.toLowerCase(), null, null, sameRna)).extracting(Suspect::actorId)
 			.containsExactly(withRna);
-		List<Suspect> byName = this.suspects.suspectsFor(null, null, "Amis du " + this.word + " à Lille", "59350",
+		List<Suspect> byName = this.suspects.suspectsFor(null, null, "Amis du " + this.word + " à Lille", "59512",
 				null);
 		assertThat(byName).extracting(Suspect::actorId).contains(actor, similar).doesNotContain(elsewhere);
 		assertThat(byName).allSatisfy((suspect) -> assertThat(suspect.reasons()).contains(Reason.NAME));
@@ -114,11 +117,11 @@ class DuplicatesTests {
 	void sweepsTheWholeDirectoryByReason() {
 		String siren = "00000" + digits(3);
 		siren = siren + check(siren);
-		long first = actor("Maison " + letters(8), "59350", siren, null, false);
+		long first = actor("Maison " + letters(8), "59512", siren, null, false);
 		long second = actor("Foyer " + letters(8), "80021", siret(siren), null, false);
 		String rna = "W00" + digits(7);
-		long third = actor("Cercle " + letters(8), "59350", null, rna, false);
-		long fourth = actor("Club " + letters(8), "59350", null, rna, false);
+		long third = actor("Cercle " + letters(8), "59512", null, rna, false);
+		long fourth = actor("Club " + letters(8), "59512", null, rna, false);
 		// the first commune of the region: its names come first in the sweep by name
 		long fifth = actor("Aaa " + this.word + " solidarité", "02001", null, null, false);
 		long sixth = actor("Aaa " + this.word + " solidarite", "02001", null, null, false);
@@ -139,8 +142,8 @@ class DuplicatesTests {
 
 	@Test
 	void aDismissedPairIsNotSuggestedAgain() {
-		long actor = actor("Jardins du " + this.word, "59350", null, null, false);
-		long other = actor("Les jardins du " + this.word, "59350", null, null, false);
+		long actor = actor("Jardins du " + this.word, "59512", null, null, false);
+		long other = actor("Les jardins du " + this.word, "59512", null, null, false);
 		assertThat(get("/moderation/doublons?acteur=" + actor)).bodyText().contains(name(other));
 
 		assertThat(this.mvc.post()
@@ -158,10 +161,10 @@ class DuplicatesTests {
 		assertThat(get("/moderation/doublons?acteur=" + actor)).bodyText()
 			.contains("Aucun doublon suspecté")
 			.doesNotContain(name(other));
-		assertThat(this.suspects.suspectsFor(null, null, name(actor), "59350", actor)).extracting(Suspect::actorId)
+		assertThat(this.suspects.suspectsFor(null, null, name(actor), "59512", actor)).extracting(Suspect::actorId)
 			.doesNotContain(other);
 		// a new entry is not the actor: the dismissal does not hide the pair from it
-		assertThat(this.suspects.suspectsFor(null, null, name(actor), "59350", null)).extracting(Suspect::actorId)
+		assertThat(this.suspects.suspectsFor(null, null, name(actor), "59512", null)).extracting(Suspect::actorId)
 			.contains(actor, other);
 	}
 
@@ -236,9 +239,46 @@ class DuplicatesTests {
 	}
 
 	@Test
+	void aMergeAt2330UtcOnNewYearsEveDatesTheEntriesItChangesTheFirstOfJanuaryInParis() {
+		long survivor = actor("Réveillon " + this.word + " Lille", "59512", null, null, true);
+		long merged = actor("Reveillon " + this.word + " Lille", "59512", null, null, true);
+		long led = project("Lanternes " + letters(8), merged);
+		long joined = project("Feux " + letters(8), survivor);
+		this.jdbc.sql("insert into project_actor (project_id, actor_id) values (?, ?)").params(joined, merged).update();
+		long other = project("Cotillons " + letters(8), actor("Autre " + this.word, "59512", null, null, true));
+		this.jdbc.sql("insert into project_actor (project_id, actor_id) values (?, ?)").params(other, merged).update();
+		long contact = this.jdbc.sql("""
+				insert into contact_person (actor_id, full_name, role) values (?, 'Noël Minuit', 'Secrétaire')
+				returning id""").param(merged).query(Long.class).single();
+		index(survivor, merged, led, joined, other);
+		Instant at = Instant.parse("2030-12-31T23:30:00Z");
+		TestClock.get().setTo(at);
+		try {
+			assertThat(merge(survivor, merged, version(survivor), version(merged), survivor)).hasStatus3xxRedirection();
+		}
+		finally {
+			TestClock.get().reset();
+		}
+
+		assertThat(stamp("select updated_at from actor where id = ?", survivor)).as("the survivor, by the clock")
+			.isBetween(at, at.plusSeconds(300));
+		assertThat(stamp("select updated_at from contact_person where id = ?", contact)).as("the contact moved")
+			.isBetween(at, at.plusSeconds(300));
+		for (long project : List.of(led, joined, other)) {
+			assertThat(stamp("select updated_at from project where id = ?", project)).as("project " + project)
+				.isBetween(at, at.plusSeconds(300));
+		}
+		assertThat(get("/acteurs/" + slug(survivor))).hasStatusOk().bodyText().contains("01/01/2031");
+	}
+
+	private Instant stamp(String sql, long id) {
+		return this.jdbc.sql(sql).param(id).query(OffsetDateTime.class).single().toInstant();
+	}
+
+	@Test
 	void aStaleVersionShowsTheConflictAndMergesNothing() {
-		long a = actor("Entraide " + this.word, "59350", null, null, false);
-		long b = actor("L'entraide " + this.word, "59350", null, null, false);
+		long a = actor("Entraide " + this.word, "59512", null, null, false);
+		long b = actor("L'entraide " + this.word, "59512", null, null, false);
 		int versionA = version(a);
 		int versionB = version(b);
 		// another moderator edits the first one meanwhile
@@ -263,7 +303,7 @@ class DuplicatesTests {
 
 	@Test
 	void unknownActorsAnswerNotFoundOrAMessage() {
-		long actor = actor("Passerelle " + this.word, "59350", null, null, false);
+		long actor = actor("Passerelle " + this.word, "59512", null, null, false);
 		assertThat(get("/moderation/doublons/fusion?a=" + actor + "&b=" + Long.MAX_VALUE))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(get("/moderation/doublons/fusion?a=" + actor + "&b=" + actor)).hasStatus(HttpStatus.NOT_FOUND);
