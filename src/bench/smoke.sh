@@ -36,6 +36,17 @@ grep -q "Loaded demo directory" "$data.generate.log" \
 	|| { echo "no demo directory loaded, see $data.generate.log" >&2; exit 1; }
 grep -q "Started RepertoireApplication" "$data.generate.log"
 
+step "README, Backups: the restore command starts as an operator runs it (a missing file: usage error 2)"
+set +e
+java -jar "$jar" restore "$data/no-such-backup.zip" --repertoire.data-dir="$data" > "$data.restore.log" 2>&1
+restore_exit=$?
+set -e
+if [ "$restore_exit" != 2 ] || ! grep -q "No such file" "$data.restore.log"; then
+	tail -40 "$data.restore.log" >&2
+	echo "the restore command did not start (exit $restore_exit), see $data.restore.log" >&2
+	exit 1
+fi
+
 step "src/bench/search.sh 1 (engines: Lucene and the PostgreSQL baseline, reindex)"
 BENCH_DATA_DIR="$data" BENCH_WARMUP=1 BENCH_ROUNDS=1 src/bench/search.sh 1
 

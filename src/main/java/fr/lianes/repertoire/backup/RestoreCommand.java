@@ -16,6 +16,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import fr.lianes.repertoire.search.SearchIndexReset;
+import fr.lianes.repertoire.time.ClockConfiguration;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -23,7 +24,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -35,9 +36,12 @@ import org.springframework.core.env.Environment;
  * saves the current content first ({@code before-restore-….zip} in the backup folder),
  * restores, checks every table's row count, and deletes the search index, which the next
  * start rebuilds. Exit codes: 0 restored, 1 not confirmed, 2 usage, 3 refused, 4 failed.
+ * <p>
+ * The source of the command's own context (with the clock and the data source it
+ * imports), never a component: the web application's scan must not run it at every start.
  */
-@Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration(DataSourceAutoConfiguration.class)
+@Import(ClockConfiguration.class)
 @EnableConfigurationProperties(BackupSettings.class)
 public class RestoreCommand implements ApplicationRunner, ExitCodeGenerator {
 

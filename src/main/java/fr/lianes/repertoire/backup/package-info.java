@@ -3,7 +3,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "search" })
+@ApplicationModule(allowedDependencies = { "search", "time" })
 package fr.lianes.repertoire.backup;
 
 import org.springframework.modulith.ApplicationModule;

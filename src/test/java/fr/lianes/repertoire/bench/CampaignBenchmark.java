@@ -27,7 +27,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Campaign benchmark: a census campaign of the whole demo directory, as an administrator
@@ -90,17 +89,14 @@ public final class CampaignBenchmark {
 		smtp.start();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RepertoireApplication.class).run(
 				"--server.port=0", "--repertoire.data-dir=" + dataDir, "--repertoire.demo.scale=" + scale,
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--repertoire.mail.poll-interval=1s");
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--repertoire.mail.poll-interval=1s",
+				// the bench's administrator, created by the application itself when the
+				// directory has none yet
+				"--repertoire.admin.email=" + ADMIN, "--repertoire.admin.password=" + PASSWORD,
+				"--repertoire.admin.name=Banc d'essai");
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
-			jdbc.sql(
-					"""
-							insert into staff_user (email, display_name, password_hash, role) values (?, 'Banc d''essai', ?, 'ADMIN')
-							on conflict ((lower(email))) do update set password_hash = excluded.password_hash, enabled = true,
-							    failed_attempts = 0, locked_until = null, totp_secret = null""")
-				.params(ADMIN, context.getBean(PasswordEncoder.class).encode(PASSWORD))
-				.update();
 			String out = new CampaignBenchmark(port, jdbc).run(scale);
 			Files.createDirectories(report.toAbsolutePath().getParent());
 			Files.writeString(report, out);
@@ -120,7 +116,8 @@ public final class CampaignBenchmark {
 			.firstValue("Location")
 			.orElse("");
 		if (!signedIn.endsWith("/moderation")) {
-			throw new IllegalStateException("sign-in failed: " + signedIn);
+			throw new IllegalStateException("sign-in failed (" + signedIn + "): the data directory has other "
+					+ "administrators than " + ADMIN + "; use a data directory of the bench's own");
 		}
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
 		String name = "Campagne de mesure " + System.currentTimeMillis();

@@ -58,17 +58,12 @@ final class ApplicationProcess implements AutoCloseable {
 	 */
 	static ApplicationProcess start(Path dataDirectory, String... settings) throws IOException {
 		int port = freePort();
-		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> !entry.endsWith("test-classes"))
-			.reduce((a, b) -> a + File.pathSeparator + b)
-			.orElseThrow();
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-						classPath, RepertoireApplication.class.getName(), "--server.port=" + port,
-						"--repertoire.data-dir=" + dataDirectory, "--repertoire.demo.load-on-empty=false",
-						"--repertoire.census.minimum-fill-time=0s", "--repertoire.census.minimum-start-time=0s",
-						"--repertoire.census.starts-per-hour=100000", "--repertoire.census.submissions-per-hour=100000",
-						"--spring.main.banner-mode=off",
+				List.of(java(), "-Xmx512m", "-cp", classPath(), RepertoireApplication.class.getName(),
+						"--server.port=" + port, "--repertoire.data-dir=" + dataDirectory,
+						"--repertoire.demo.load-on-empty=false", "--repertoire.census.minimum-fill-time=0s",
+						"--repertoire.census.minimum-start-time=0s", "--repertoire.census.starts-per-hour=100000",
+						"--repertoire.census.submissions-per-hour=100000", "--spring.main.banner-mode=off",
 						// the db component's count of checks, to count in checks, not
 						// seconds
 						"--management.endpoint.health.show-details=always"));
@@ -88,6 +83,47 @@ final class ApplicationProcess implements AutoCloseable {
 			throw ex;
 		}
 		return application;
+	}
+
+	/**
+	 * Runs a command ({@code java -jar repertoire.jar NAME ...}) as an operator runs it:
+	 * in a JVM of its own, without the test classes, and waits for its end.
+	 * @param arguments the command's name, then its arguments and settings
+	 * @return its exit code and what it printed
+	 */
+	static Finished command(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of(java(), "-Xmx512m", "-cp", classPath(), RepertoireApplication.class.getName()));
+		command.addAll(List.of(arguments));
+		Path log = Files.createDirectories(Path.of("target", "application-logs"))
+			.resolve(
+					"command-" + arguments[0] + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+			.start();
+		if (!process.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)) {
+			process.destroyForcibly().waitFor();
+			throw new IllegalStateException("The command did not end, see " + log);
+		}
+		return new Finished(process.exitValue(), Files.readString(log));
+	}
+
+	/** How a command ended. */
+	record Finished(int exitCode, String output) {
+
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/** The test JVM's class path without the test classes (and their test database). */
+	private static String classPath() {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> !entry.endsWith("test-classes"))
+			.reduce((a, b) -> a + File.pathSeparator + b)
+			.orElseThrow();
 	}
 
 	int port() {

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import fr.lianes.repertoire.RepertoireApplication;
+import fr.lianes.repertoire.backup.RestoreCommand;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,8 @@ class FreshDirectoryBackupTests {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("select count(*) from actor").query(Long.class).single()).as("an empty directory")
 				.isZero();
+			assertThat(app.getBeansOfType(RestoreCommand.class)).as("a command is not part of the web application")
+				.isEmpty();
 			WebClient admin = signedIn(port);
 			long actorId = Questionnaire.enter(port, jdbc, admin, published);
 			pendingSubmission = Questionnaire.send(port, jdbc, pending);
@@ -124,15 +127,19 @@ class FreshDirectoryBackupTests {
 			Files.write(file, download.body());
 		}
 
-		// the machine is lost: the database with it
+		// the machine is lost: the database with it; a new one, empty, is given
 		dropDatabase();
 		assertThat(Files.exists(index)).isTrue();
 
-		assertThat(RepertoireApplication.runCommand("restore", file.toString(), "--yes",
-				"--repertoire.embedded-db.database=" + DATABASE, "--repertoire.backup.directory=" + backups,
-				"--spring.jpa.properties.hibernate.search.backend.directory.root=" + index,
-				"--repertoire.test.index-on-disk=true"))
-			.isZero();
+		// as an operator runs it: a JVM of its own, the database given by the standard
+		// settings, nothing of the tests on its class path (no test clock, no test
+		// database)
+		ApplicationProcess.Finished restored = ApplicationProcess.command("restore", file.toString(), "--yes",
+				"--spring.datasource.url=" + this.postgresUrl.replace("/postgres", "/" + DATABASE),
+				"--spring.datasource.username=" + this.username, "--repertoire.backup.directory=" + backups,
+				"--spring.jpa.properties.hibernate.search.backend.directory.root=" + index);
+		assertThat(restored.exitCode()).as(restored.output()).isZero();
+		assertThat(restored.output()).doesNotContain("Usage:").contains("Restored", "Search index deleted");
 		assertThat(index).as("the search index is left to be rebuilt").doesNotExist();
 		try (Connection connection = DriverManager.getConnection(this.postgresUrl.replace("/postgres", "/" + DATABASE),
 				this.username, "");
@@ -226,6 +233,8 @@ class FreshDirectoryBackupTests {
 		try (Connection connection = DriverManager.getConnection(this.postgresUrl, this.username, "");
 				Statement statement = connection.createStatement()) {
 			statement.execute("drop database " + DATABASE + " with (force)");
+			// the new server's empty database, as its operator creates it (createdb)
+			statement.execute("create database " + DATABASE);
 		}
 	}
 
