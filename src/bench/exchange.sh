@@ -36,7 +36,8 @@ nice -n "${BENCH_NICE:-0}" java -Xmx512m -jar "$jar" --server.port="$port" --rep
 	--repertoire.demo.scale="$scale" --repertoire.exchange.api-requests-per-minute=100000000 > "$log" 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "$base/acteurs"; do
+# ready: database up and the search index whole (a rebuild at start would be measured otherwise)
+until curl -fs -o /dev/null "$base/actuator/health/readiness"; do
 	kill -0 "$app" 2>/dev/null || { echo "the app stopped, see $log" >&2; exit 1; }
 	sleep 0.5
 done
@@ -55,15 +56,16 @@ download() {
 	local start_heap
 	start_heap=$(heap_line | cut -d' ' -f1)
 	local result
-	result=$(curl -fs -o "$out/$file" -w '%{http_code} %{time_total} %{size_download}' "$base$path")
+	result=$(curl -fsS -o "$out/$file" -w '%{http_code} %{time_total} %{size_download}' "$base$path") \
+		|| { echo "$path failed (cut short?), see $log" >&2; exit 1; }
 	kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
 	heap_line >> "$samples"
 	local code time size count
 	read -r code time size <<< "$result"
 	[ "$code" = "200" ] || { echo "$path answered $code" >&2; exit 1; }
 	case "$file" in
-		*.csv) count="$(($(wc -l < "$out/$file") - 1)) lines" ;;
-		*.json) count="$(grep -o '"slug":' "$out/$file" | wc -l) slugs" ;;
+		*.csv) count="$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8-sig"), delimiter=";")) - 1)' "$out/$file") rows" ;;
+		*.json) count="$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1], encoding="utf-8"))))' "$out/$file") entries" ;;
 	esac
 	local peak peak_old end_old
 	peak=$(sort -n -k1 "$samples" | tail -1 | cut -d' ' -f1)
@@ -102,7 +104,7 @@ if [ "${BENCH_DOWNLOADS:-1}" != "0" ]; then
 	echo
 	echo "Whole downloads (curl, one at a time; heap in MB from jstat every ${sample_ms} ms):"
 	echo
-	echo "| download | time (s) | size (MB) | rows | heap used at start | peak heap used | peak old gen | old gen at the end | samples |"
+	echo "| download | time (s) | size (MB) | entries | heap used at start | peak heap used | peak old gen | old gen at the end | samples |"
 	echo "|---|---|---|---|---|---|---|---|---|"
 	download "/donnees/acteurs.csv" acteurs.csv
 	download "/donnees/acteurs.json" acteurs.json

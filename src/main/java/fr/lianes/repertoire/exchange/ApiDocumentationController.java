@@ -13,6 +13,7 @@ import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +35,8 @@ class ApiDocumentationController {
 			"/api/v1/pays", "/api/v1/pays", "/api/v1/domaines", "/api/v1/domaines", "/api/v1/territoires",
 			"/api/v1/territoires", "/api/v1/chiffres", "/api/v1/chiffres?territoire=dunkerquois");
 
-	private final OpenApiWebMvcResource openApi;
+	/** springdoc's resource, absent when the application runs without a web server. */
+	private final ObjectProvider<OpenApiWebMvcResource> openApi;
 
 	private final JsonMapper json;
 
@@ -44,8 +46,8 @@ class ApiDocumentationController {
 
 	private final String documentPath;
 
-	ApiDocumentationController(OpenApiWebMvcResource openApi, JsonMapper json, PublicListings listings, PublicSite site,
-			@Value("${springdoc.api-docs.path}") String documentPath) {
+	ApiDocumentationController(ObjectProvider<OpenApiWebMvcResource> openApi, JsonMapper json, PublicListings listings,
+			PublicSite site, @Value("${springdoc.api-docs.path}") String documentPath) {
 		this.openApi = openApi;
 		this.json = json;
 		this.listings = listings;
@@ -82,7 +84,7 @@ class ApiDocumentationController {
 
 	@GetMapping("/donnees/api")
 	String documentation(HttpServletRequest request, Locale locale, Model model) throws Exception {
-		byte[] bytes = this.openApi.openapiJson(request, this.documentPath, locale);
+		byte[] bytes = this.openApi.getObject().openapiJson(request, this.documentPath, locale);
 		JsonNode doc = this.json.readTree(new String(bytes, StandardCharsets.UTF_8));
 		List<Route> routes = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
