@@ -60,11 +60,13 @@ if command -v hey > /dev/null; then
 	BENCH_DATA_DIR="$data" BENCH_REQUESTS=5 BENCH_WARMUP=2 BENCH_PORT="$(free_port)" src/bench/search.sh 1 pages
 	step "src/bench/figures.sh 1"
 	BENCH_DATA_DIR="$data" BENCH_REQUESTS=5 BENCH_WARMUP=2 BENCH_PORT="$(free_port)" src/bench/figures.sh 1
+	step "src/bench/exchange.sh 1"
+	BENCH_DATA_DIR="$data" BENCH_REQUESTS=5 BENCH_WARMUP=2 BENCH_PORT="$(free_port)" src/bench/exchange.sh 1
 elif [ "${SMOKE_REQUIRE_HEY:-0}" = "1" ]; then
-	echo "hey is missing: pages.sh, search.sh pages and figures.sh cannot run" >&2
+	echo "hey is missing: pages.sh, search.sh pages, figures.sh and exchange.sh cannot run" >&2
 	exit 1
 else
-	echo "WARNING: hey is missing (apt-get install hey): pages.sh, search.sh pages and figures.sh were not run" >&2
+	echo "WARNING: hey is missing (apt-get install hey): pages.sh, search.sh pages, figures.sh and exchange.sh were not run" >&2
 fi
 echo
 echo "Every documented command ran." >&2

@@ -31,8 +31,11 @@ class ActorController {
 
 	private final Maps maps;
 
+	private final ActorJsonLd jsonLd;
+
 	ActorController(ListCriteriaParser parser, ActorQueries queries, DetailQueries details, WebProperties web,
-			Maps maps) {
+			Maps maps, ActorJsonLd jsonLd) {
+		this.jsonLd = jsonLd;
 		this.parser = parser;
 		this.queries = queries;
 		this.details = details;
@@ -44,6 +47,7 @@ class ActorController {
 	String list(@RequestParam MultiValueMap<String, String> params, Model model) {
 		ListCriteria criteria = this.parser.parse(params, Statuses.slugs(ActorStatus.values()));
 		model.addAttribute("criteria", criteria);
+		model.addAttribute("canonicalPath", "/acteurs" + criteria.canonicalQuery());
 		model.addAttribute("result", this.queries.search(criteria, this.web.pageSize(), true));
 		return "directory/actors";
 	}
@@ -61,6 +65,7 @@ class ActorController {
 			return "redirect:/acteurs/" + current;
 		}
 		model.addAttribute("actor", actor.get());
+		model.addAttribute("jsonLd", this.jsonLd.of(actor.get()));
 		// the countries of its projects, shaded by how many
 		model.addAttribute("worldMap",
 				this.maps.world(

@@ -82,6 +82,7 @@ class BrowseController {
 	@GetMapping("/pays/{iso2}")
 	String country(@PathVariable String iso2, Model model) {
 		CountryRef country = this.reference.country(iso2).orElseThrow(BrowseController::notFound);
+		model.addAttribute("canonicalPath", "/pays/" + country.iso2().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("worldMap",
 				worldMap(this.browse.countries(this.browse.overview()), java.util.Set.of(country.iso2())));
 		return sample(model, "country", country, ListCriteria.ofCountry(country), "directory/country");

@@ -71,6 +71,19 @@ public record ListCriteria(String q, List<ActorTypeRef> types, List<TerritoryRef
 		return encode(params);
 	}
 
+	/**
+	 * The query string of this list's canonical URL: its filters and its page past the
+	 * first, whatever the order asked.
+	 */
+	public String canonicalQuery() {
+		MultiValueMap<String, String> params = params();
+		params.remove("tri");
+		if (this.page > 1) {
+			params.add("page", String.valueOf(this.page));
+		}
+		return encode(params);
+	}
+
 	/** The query string of this list sorted otherwise, from the first page. */
 	public String sortedBy(String sort) {
 		MultiValueMap<String, String> params = params();

@@ -33,6 +33,7 @@ class ProjectController {
 	String list(@RequestParam MultiValueMap<String, String> params, Model model) {
 		ListCriteria criteria = this.parser.parse(params, Statuses.slugs(ProjectStatus.values()));
 		model.addAttribute("criteria", criteria);
+		model.addAttribute("canonicalPath", "/projets" + criteria.canonicalQuery());
 		model.addAttribute("result", this.queries.search(criteria, this.web.pageSize(), true));
 		return "directory/projects";
 	}

@@ -3,6 +3,7 @@ package fr.lianes.repertoire.exchange;
 import java.util.List;
 
 import fr.lianes.repertoire.figures.KeyFigures;
+import fr.lianes.repertoire.web.PublicSite;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -29,11 +30,11 @@ class ApiConfiguration implements WebMvcConfigurer {
 
 	private final KeyFigures figures;
 
-	private final ExchangeProperties properties;
+	private final PublicSite site;
 
-	ApiConfiguration(KeyFigures figures, ExchangeProperties properties) {
+	ApiConfiguration(KeyFigures figures, PublicSite site) {
 		this.figures = figures;
-		this.properties = properties;
+		this.site = site;
 	}
 
 	@Override
@@ -61,7 +62,7 @@ class ApiConfiguration implements WebMvcConfigurer {
 						+ "application/problem+json.")
 				.license(new License().name("Licence Ouverte / Open Licence 2.0")
 					.url("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")))
-			.servers(List.of(new Server().url(this.properties.siteUrl())));
+			.servers(List.of(new Server().url(this.site.url())));
 	}
 
 	/**

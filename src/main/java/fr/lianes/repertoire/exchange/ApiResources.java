@@ -7,6 +7,7 @@ import fr.lianes.repertoire.directory.PublicActor;
 import fr.lianes.repertoire.directory.PublicProject;
 import fr.lianes.repertoire.reference.CountryRef;
 import fr.lianes.repertoire.reference.ReferenceData;
+import fr.lianes.repertoire.web.PublicSite;
 
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,9 @@ class ApiResources {
 
 	private final String site;
 
-	ApiResources(ReferenceData reference, ExchangeProperties properties) {
+	ApiResources(ReferenceData reference, PublicSite site) {
 		this.reference = reference;
-		this.site = properties.siteUrl();
+		this.site = site.url();
 	}
 
 	String actorUrl(String slug) {

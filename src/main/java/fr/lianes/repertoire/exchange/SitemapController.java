@@ -81,7 +81,7 @@ class SitemapController {
 		xml(response, (xml) -> {
 			urlset(xml);
 			for (String path : List.of("/", "/acteurs", "/projets", "/pays", "/domaines", "/territoires", "/chiffres",
-					"/donnees")) {
+					"/donnees", "/donnees/api", "/integrer")) {
 				url(xml, path, null);
 			}
 			for (var country : this.reference.countries()) {

@@ -47,6 +47,7 @@ class FiguresController {
 			HttpServletResponse response, Model model) {
 		FiguresFilter filter = FiguresFilter.parse(this.reference, territory, domain, country, type);
 		model.addAttribute("filter", filter);
+		model.addAttribute("canonicalPath", "/chiffres" + filter.query());
 		model.addAttribute("body", this.pages.body(filter, locale, request, response));
 		return "figures/figures";
 	}

@@ -9,6 +9,9 @@ import java.util.Set;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The open API on the demo directory: every route answers what its generated OpenAPI
  * document says, lists walk by cursor, validators, CORS, the rate limit and the problems
- * in French and English; and no output carries a contact field without its consent.
+ * in French and English; and no output (downloads, API, the widget's framed list, the
+ * schema.org data of the actor pages) carries a contact field without its consent.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -195,6 +199,67 @@ class ApiTests {
 		}
 		assertThat(fromApi).isEqualTo(
 				consented.stream().filter((c) -> c.contains("|NAME|")).collect(java.util.stream.Collectors.toSet()));
+
+		// the widget's framed list, walked to its end
+		Set<String> framed = new HashSet<>();
+		String framedPage = "/integrer/acteurs";
+		int framedPages = 0;
+		while (framedPage != null) {
+			Document page = html(framedPage);
+			framedPages++;
+			for (Element card : page.select("ul.widget-cards > li")) {
+				String slug = card.selectFirst("h2 > a").attr("href").substring("/acteurs/".length());
+				for (Element contact : card.select("ul.widget-contacts > li")) {
+					contact.select(".contact-name").forEach((e) -> framed.add(slug + "|NAME|" + e.text()));
+					contact.select(".contact-email").forEach((e) -> framed.add(slug + "|EMAIL|" + e.text()));
+					contact.select(".contact-phone").forEach((e) -> framed.add(slug + "|PHONE|" + e.text()));
+				}
+			}
+			Element following = page.selectFirst("nav.widget-pages a[rel=next]");
+			framedPage = (following != null) ? following.attr("href") : null;
+		}
+		assertThat(framedPages).isGreaterThan(10);
+		assertThat(framed).isEqualTo(consented);
+
+		// schema.org data of the actor pages whose contacts refused some field and
+		// granted another
+		List<String> mixed = this.jdbc.sql("""
+				select a.slug from actor a where a.published and a.status in ('ACTIVE', 'DORMANT')
+				and exists (select 1 from contact_person cp join contact_consent cc on cc.contact_person_id = cp.id
+				            where cp.actor_id = a.id and not cc.granted)
+				and exists (select 1 from contact_person cp join contact_consent cc on cc.contact_person_id = cp.id
+				            where cp.actor_id = a.id and cc.granted)
+				order by a.id limit 40""").query(String.class).list();
+		assertThat(mixed).hasSizeGreaterThan(10);
+		Set<String> linked = new HashSet<>();
+		for (String slug : mixed) {
+			JsonNode org = this.json
+				.readTree(html("/acteurs/" + slug).selectFirst("script[type=application/ld+json]").data());
+			assertThat(org.get("@type").asString()).isEqualTo("Organization");
+			for (JsonNode point : org.path("contactPoint")) {
+				for (String[] field : new String[][] { { "name", "NAME" }, { "email", "EMAIL" },
+						{ "telephone", "PHONE" } }) {
+					if (point.has(field[0])) {
+						linked.add(slug + "|" + field[1] + "|" + point.get(field[0]).asString());
+					}
+				}
+			}
+		}
+		assertThat(linked).isNotEmpty()
+			.isEqualTo(consented.stream()
+				.filter((c) -> mixed.contains(c.substring(0, c.indexOf('|'))))
+				.collect(java.util.stream.Collectors.toSet()));
+	}
+
+	private Document html(String path) {
+		MvcTestResult result = this.mvc.get().uri(path).exchange();
+		assertThat(result).as(path).hasStatusOk();
+		try {
+			return Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private JsonNode document() {

@@ -70,8 +70,9 @@ class SitemapTests {
 			.doesNotHaveDuplicates()
 			.allMatch((u) -> u.startsWith(SITE + "/projets/"));
 		List<String> pages = locs("/sitemap-pages.xml", "urlset", "url");
-		assertThat(pages).contains(SITE + "/", SITE + "/acteurs", SITE + "/donnees", SITE + "/pays/sn",
-				SITE + "/domaines/education", SITE + "/territoires/metropole-lilloise");
+		assertThat(pages).contains(SITE + "/", SITE + "/acteurs", SITE + "/donnees", SITE + "/donnees/api",
+				SITE + "/integrer", SITE + "/pays/sn", SITE + "/domaines/education",
+				SITE + "/territoires/metropole-lilloise");
 		List<String> sample = new ArrayList<>(pages);
 		sample.addAll(actors.subList(0, 20));
 		sample.addAll(projects.subList(0, 20));
