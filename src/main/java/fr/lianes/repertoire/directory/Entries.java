@@ -283,6 +283,18 @@ public class Entries {
 		return this.imports.actorIds(legacyIds);
 	}
 
+	/**
+	 * Gives the identifiers an actor had in the old directory to the actor it is merged
+	 * into, so that importing an export again finds the survivor instead of creating the
+	 * merged actor anew.
+	 * @param mergedId the actor merged away
+	 * @param survivorId the actor kept
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void transferLegacyIdentifiers(long mergedId, long survivorId) {
+		this.imports.transferActorIdentifiers(mergedId, survivorId);
+	}
+
 	/** What {@link #importActor} would do, nothing written. */
 	@Transactional(readOnly = true)
 	public Imported previewImport(ImportActor command) {

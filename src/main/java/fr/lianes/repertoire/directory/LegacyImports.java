@@ -136,6 +136,14 @@ class LegacyImports {
 		return new Imported(actor.getId(), ImportOutcome.CREATED);
 	}
 
+	/** Gives a merged actor's old identifiers to the actor it is merged into. */
+	void transferActorIdentifiers(long mergedId, long survivorId) {
+		this.jdbc.sql("update actor_legacy_id set actor_id = :survivor where actor_id = :merged")
+			.param("survivor", survivorId)
+			.param("merged", mergedId)
+			.update();
+	}
+
 	/** What importing the project would do, nothing written. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Imported previewProject(ImportProject command) {

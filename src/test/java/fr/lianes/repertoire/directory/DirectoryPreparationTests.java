@@ -112,7 +112,11 @@ class DirectoryPreparationTests {
 			int before = startsOver(output);
 			rebuild = this.indexer.reindexAll().toCompletableFuture();
 			await().atMost(Duration.ofMinutes(2)).until(() -> startsOver(output) > before || rebuild.isDone());
-			assertThat(rebuild).as("waiting to start over, not failed").isNotDone();
+			// a busy machine keeps the loaders waiting longer than the pool's timeout
+			// (the
+			// rebuild starts over); on a quiet one they share the free connection in time
+			// and the rebuild may end first: either way it never fails
+			assertThat(rebuild.isCompletedExceptionally()).as("started over or ended, never failed").isFalse();
 		}
 		finally {
 			for (Connection connection : held) {

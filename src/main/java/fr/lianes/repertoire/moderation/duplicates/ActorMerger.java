@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import fr.lianes.repertoire.directory.Actor;
 import fr.lianes.repertoire.directory.Project;
+import fr.lianes.repertoire.directory.Entries;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.FieldChange;
 import jakarta.persistence.EntityManager;
@@ -59,7 +60,11 @@ class ActorMerger {
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	ActorMerger(JdbcClient jdbc, History history, Dismissals dismissals, MessageSource messages, Clock clock) {
+	private final Entries entries;
+
+	ActorMerger(JdbcClient jdbc, History history, Dismissals dismissals, MessageSource messages, Clock clock,
+			Entries entries) {
+		this.entries = entries;
 		this.jdbc = jdbc;
 		this.history = history;
 		this.dismissals = dismissals;
@@ -119,6 +124,7 @@ class ActorMerger {
 			.param("survivor", survivorId)
 			.update();
 		this.dismissals.transfer(mergedId, survivorId, by);
+		this.entries.transferLegacyIdentifiers(mergedId, survivorId);
 		this.jdbc.sql("delete from actor where id = :merged").param("merged", mergedId).update();
 
 		int projects = this.jdbc.sql("select count(*) from project where lead_actor_id = :survivor")

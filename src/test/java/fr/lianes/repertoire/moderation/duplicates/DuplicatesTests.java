@@ -336,7 +336,7 @@ class DuplicatesTests {
 			.containsExactlyInAnyOrder("actor_slug_redirect.actor_id", "actor_network.actor_id",
 					"contact_person.actor_id", "project.lead_actor_id", "project_actor.actor_id", "submission.actor_id",
 					"access_link.actor_id", "duplicate_dismissal.actor_a", "duplicate_dismissal.actor_b",
-					"campaign_recipient.actor_id");
+					"campaign_recipient.actor_id", "actor_legacy_id.actor_id");
 	}
 
 	/**
