@@ -62,7 +62,13 @@ final class SecurityHeaders {
 	}
 
 	private static boolean isFramed(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// Tomcat's own answers to a request it could not parse have no URI
+		String uri = request.getRequestURI();
+		if (uri == null) {
+			return false;
+		}
+		String context = request.getContextPath();
+		String path = (context != null && uri.startsWith(context)) ? uri.substring(context.length()) : uri;
 		return path.startsWith("/integrer/") && path.length() > "/integrer/".length() && !path.contains("..");
 	}
 
