@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,24 +19,35 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicContacts {
 
-	private static final String CONTACTS = """
-			select cp.actor_id, cp.full_name, cp.role, cp.email, cp.phone,
-			       coalesce(latest.granted_name, false) as name_public,
-			       coalesce(latest.granted_email, false) as email_public,
-			       coalesce(latest.granted_phone, false) as phone_public
-			from contact_person cp
-			join actor a on a.id = cp.actor_id and a.published
-			cross join lateral (
-			    select (select cc.granted from contact_consent cc where cc.contact_person_id = cp.id
-			            and cc.field = 'NAME' order by cc.recorded_at desc, cc.id desc limit 1) as granted_name,
-			           (select cc.granted from contact_consent cc where cc.contact_person_id = cp.id
-			            and cc.field = 'EMAIL' order by cc.recorded_at desc, cc.id desc limit 1) as granted_email,
-			           (select cc.granted from contact_consent cc where cc.contact_person_id = cp.id
-			            and cc.field = 'PHONE' order by cc.recorded_at desc, cc.id desc limit 1) as granted_phone
-			) latest
-			where cp.actor_id in (:actors)
-			order by cp.actor_id, cp.position, cp.id
-			""";
+	/**
+	 * The rule as a query: the persons of the published actors whose ids the query
+	 * {@code :actors} gives (a list of ids or a query of them), with their published
+	 * fields, null where not consented; one row per person who has at least one, in no
+	 * order. Columns: {@code actor_id, position, id, name, role, email, phone}.
+	 */
+	static String query(String actors) {
+		return """
+				select * from (
+				    select cp.actor_id, cp.position, cp.id,
+				           case when bool_or(latest.field = 'NAME' and latest.granted) then cp.full_name end as name,
+				           cp.role,
+				           case when bool_or(latest.field = 'EMAIL' and latest.granted) then cp.email end as email,
+				           case when bool_or(latest.field = 'PHONE' and latest.granted) then cp.phone end as phone
+				    from contact_person cp
+				    join actor a on a.id = cp.actor_id and a.published
+				    join (select distinct on (cc.contact_person_id, cc.field) cc.contact_person_id, cc.field, cc.granted
+				          from contact_consent cc join contact_person owner on owner.id = cc.contact_person_id
+				          where owner.actor_id in (:actors)
+				          order by cc.contact_person_id, cc.field, cc.recorded_at desc, cc.id desc) latest
+				         on latest.contact_person_id = cp.id
+				    where cp.actor_id in (:actors)
+				    group by cp.id
+				) person
+				where person.name is not null or person.email is not null or person.phone is not null
+				""".replace(":actors", actors);
+	}
+
+	private static final String CONTACTS = query(":actors") + "order by actor_id, position, id";
 
 	private final JdbcClient jdbc;
 
@@ -49,15 +61,12 @@ class PublicContacts {
 		if (actorIds.isEmpty()) {
 			return contacts;
 		}
-		this.jdbc.sql(CONTACTS).param("actors", actorIds).query((rs) -> {
-			String name = rs.getBoolean("name_public") ? rs.getString("full_name") : null;
-			String email = rs.getBoolean("email_public") ? rs.getString("email") : null;
-			String phone = rs.getBoolean("phone_public") ? rs.getString("phone") : null;
-			if (name != null || email != null || phone != null) {
-				contacts.computeIfAbsent(rs.getLong("actor_id"), (id) -> new java.util.ArrayList<>())
-					.add(new ActorView.PublicContact(name, rs.getString("role"), email, phone));
-			}
-		});
+		this.jdbc.sql(CONTACTS)
+			.param("actors", actorIds)
+			.query((RowCallbackHandler) (rs) -> contacts
+				.computeIfAbsent(rs.getLong("actor_id"), (id) -> new java.util.ArrayList<>())
+				.add(new ActorView.PublicContact(rs.getString("name"), rs.getString("role"), rs.getString("email"),
+						rs.getString("phone"))));
 		return contacts;
 	}
 

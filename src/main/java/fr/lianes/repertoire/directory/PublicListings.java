@@ -1,6 +1,7 @@
 package fr.lianes.repertoire.directory;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import fr.lianes.repertoire.search.SearchPages;
 
@@ -62,6 +63,23 @@ public class PublicListings {
 		SearchPages.Slice slice = this.pages
 			.actors(ListSearch.query(criteria, 1, ActorStatus.values(), ActorStatus.REGISTERED), cursor, size);
 		return new Slice<>(this.entries.actors(slice.ids()), slice.total(), slice.next());
+	}
+
+	/**
+	 * Every published actor of the list, in its order (that of its slices): the order
+	 * found in one pass over the index, the entries then read from the database as they
+	 * are written.
+	 */
+	public void eachActor(ListCriteria criteria, Consumer<PublicActor> each) {
+		this.entries.eachActor(
+				this.pages.allActors(ListSearch.query(criteria, 1, ActorStatus.values(), ActorStatus.REGISTERED)),
+				each);
+	}
+
+	/** Every public project of the list, in its order, as {@link #eachActor}. */
+	public void eachProject(ListCriteria criteria, Consumer<PublicProject> each) {
+		this.entries.eachProject(
+				this.pages.allProjects(ListSearch.query(criteria, 1, ProjectStatus.values(), List.of())), each);
 	}
 
 	/**

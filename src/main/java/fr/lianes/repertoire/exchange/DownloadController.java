@@ -38,8 +38,8 @@ import org.springframework.web.server.ResponseStatusException;
  * The lists {@code /acteurs} and {@code /projets}, filtered by the same parameters, as
  * files: CSV (UTF-8 with a byte order mark; {@code ;} by default for French spreadsheets,
  * {@code ,} with {@code separateur=virgule}), XLSX, JSON and, for actors, GeoJSON.
- * Written as they are read, one slice at a time: memory stays flat whatever the size of
- * the list.
+ * Written as they are read from the database: memory holds the list's order (from one
+ * pass over the index), never its entries.
  */
 @Controller
 class DownloadController {

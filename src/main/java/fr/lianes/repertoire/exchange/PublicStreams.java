@@ -3,21 +3,18 @@ package fr.lianes.repertoire.exchange;
 import java.util.function.Consumer;
 
 import fr.lianes.repertoire.directory.ListCriteria;
-import fr.lianes.repertoire.directory.PublicActor;
 import fr.lianes.repertoire.directory.PublicListings;
 import fr.lianes.repertoire.directory.PublicProject;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A whole list, entry after entry, read one slice at a time: memory holds one slice
- * whatever the size of the list, and no database connection is held between slices.
+ * A whole list, entry after entry, in the list's order: the order found in one pass over
+ * the index, the entries read from the database as they are written, so that memory holds
+ * the list's identifiers and never its entries.
  */
 @Component
 class PublicStreams {
-
-	/** Entries read per slice. */
-	static final int SLICE = 500;
 
 	private final PublicListings listings;
 
@@ -29,13 +26,7 @@ class PublicStreams {
 	}
 
 	void actors(ListCriteria criteria, Consumer<ApiActor> each) {
-		String cursor = null;
-		do {
-			PublicListings.Slice<PublicActor> slice = this.listings.actors(criteria, cursor, SLICE);
-			slice.rows().forEach((actor) -> each.accept(this.resources.actor(actor)));
-			cursor = slice.next();
-		}
-		while (cursor != null);
+		this.listings.eachActor(criteria, (actor) -> each.accept(this.resources.actor(actor)));
 	}
 
 	void projects(ListCriteria criteria, Consumer<ApiProject> each) {
@@ -43,13 +34,7 @@ class PublicStreams {
 	}
 
 	void publicProjects(ListCriteria criteria, Consumer<PublicProject> each) {
-		String cursor = null;
-		do {
-			PublicListings.Slice<PublicProject> slice = this.listings.projects(criteria, cursor, SLICE);
-			slice.rows().forEach(each);
-			cursor = slice.next();
-		}
-		while (cursor != null);
+		this.listings.eachProject(criteria, each);
 	}
 
 }

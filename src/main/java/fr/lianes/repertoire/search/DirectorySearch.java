@@ -168,6 +168,35 @@ public class DirectorySearch {
 	}
 
 	/** The entity identifiers of the hits from {@code from} on. */
+	/**
+	 * The entity identifiers of these hits, in their order, each segment's identifiers
+	 * read in document order.
+	 */
+	static long[] idArray(IndexReader reader, ScoreDoc[] hits) throws IOException {
+		long[] byDoc = new long[hits.length];
+		for (int i = 0; i < hits.length; i++) {
+			byDoc[i] = ((long) hits[i].doc << 32) | i;
+		}
+		Arrays.sort(byDoc);
+		long[] ids = new long[hits.length];
+		List<LeafReaderContext> leaves = reader.leaves();
+		LeafReaderContext leaf = null;
+		BinaryDocValues values = null;
+		for (long entry : byDoc) {
+			int i = (int) entry;
+			int doc = hits[i].doc;
+			if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+				leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+				values = DocValues.getBinary(leaf.reader(), ID_FIELD);
+			}
+			if (!values.advanceExact(doc - leaf.docBase)) {
+				throw new IllegalStateException("A document of the index has no identifier");
+			}
+			ids[i] = Long.parseLong(values.binaryValue().utf8ToString());
+		}
+		return ids;
+	}
+
 	static List<Long> ids(IndexReader reader, ScoreDoc[] hits, int from) throws IOException {
 		List<LeafReaderContext> leaves = reader.leaves();
 		List<Long> ids = new ArrayList<>();

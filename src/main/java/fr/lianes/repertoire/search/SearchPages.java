@@ -89,30 +89,76 @@ public class SearchPages {
 		return slice(SearchTarget.PROJECT, query, cursor, size);
 	}
 
+	/**
+	 * Every published actor of the query, in the order of its slices: one pass over the
+	 * index, for what writes a whole list (downloads).
+	 */
+	public long[] allActors(SearchQuery query) {
+		return all(SearchTarget.ACTOR, query);
+	}
+
+	/** Every public project of the query, in the order of its slices: one pass. */
+	public long[] allProjects(SearchQuery query) {
+		return all(SearchTarget.PROJECT, query);
+	}
+
+	private long[] all(SearchTarget target, SearchQuery query) {
+		SearchSession session = Search.session(this.entityManager);
+		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
+		TextQuery text = TextQuery.of(query.q(), this.search.stemmer());
+		Sort sort = sort(session, scope, target, DirectorySearch.effectiveSort(query, text));
+		try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
+			IndexSearcher searcher = new IndexSearcher(reader);
+			Query matching = matching(searcher, reader, target, text, query);
+			int count = searcher.count(matching);
+			if (count == 0) {
+				return new long[0];
+			}
+			TopFieldCollector collector = new TopFieldCollectorManager(sort, count, null, Integer.MAX_VALUE, false)
+				.newCollector();
+			searcher.search(matching, collector);
+			return DirectorySearch.idArray(reader, collector.topDocs().scoreDocs);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The list's order, then the entity id: each result has a place of its own. */
+	private Sort sort(SearchSession session, SearchScope<Object> scope, SearchTarget target, SearchQuery.Sort order) {
+		Sort base = this.search.luceneSort(session, scope, target, order);
+		SortField[] fields = Arrays.copyOf(base.getSort(), base.getSort().length + 1);
+		fields[fields.length - 1] = BY_ID;
+		return new Sort(fields);
+	}
+
+	private Query matching(IndexSearcher searcher, IndexReader reader, SearchTarget target, TextQuery text,
+			SearchQuery query) throws IOException {
+		BooleanQuery.Builder matching = new BooleanQuery.Builder();
+		matching.add(text.isEmpty() ? new MatchAllDocsQuery()
+				: searcher.rewrite(text.lucene(target, this.search.searchAnalyzer(target))), Occur.MUST);
+		if (!DirectorySearch.allPublished(reader)) {
+			matching.add(DirectorySearch.PUBLISHED, Occur.FILTER);
+		}
+		filters(query.filters()).forEach((filter) -> matching.add(filter, Occur.FILTER));
+		return matching.build();
+	}
+
 	private Slice slice(SearchTarget target, SearchQuery query, String cursor, int size) {
 		int count = Math.max(1, Math.min(MAX_SIZE, size));
 		SearchSession session = Search.session(this.entityManager);
 		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
 		TextQuery text = TextQuery.of(query.q(), this.search.stemmer());
 		SearchQuery.Sort order = DirectorySearch.effectiveSort(query, text);
-		Sort base = this.search.luceneSort(session, scope, target, order);
-		SortField[] fields = Arrays.copyOf(base.getSort(), base.getSort().length + 1);
-		fields[fields.length - 1] = BY_ID;
-		Sort sort = new Sort(fields);
+		Sort sort = sort(session, scope, target, order);
+		SortField[] fields = sort.getSort();
 		String prefix = target.name() + "/" + order.name();
 		FieldDoc after = (cursor != null && !cursor.isEmpty()) ? decode(cursor, prefix, fields) : null;
 		try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
 			IndexSearcher searcher = new IndexSearcher(reader);
-			BooleanQuery.Builder matching = new BooleanQuery.Builder();
-			matching.add(text.isEmpty() ? new MatchAllDocsQuery()
-					: searcher.rewrite(text.lucene(target, this.search.searchAnalyzer(target))), Occur.MUST);
-			if (!DirectorySearch.allPublished(reader)) {
-				matching.add(DirectorySearch.PUBLISHED, Occur.FILTER);
-			}
-			filters(query.filters()).forEach((filter) -> matching.add(filter, Occur.FILTER));
 			TopFieldCollector collector = new TopFieldCollectorManager(sort, count, after, Integer.MAX_VALUE, false)
 				.newCollector();
-			searcher.search(matching.build(), collector);
+			searcher.search(matching(searcher, reader, target, text, query), collector);
 			TopFieldDocs hits = collector.topDocs();
 			List<Long> ids = DirectorySearch.ids(reader, hits.scoreDocs, 0);
 			String next = null;
