@@ -46,8 +46,7 @@ class ModuleRulesTests {
 			"fr.lianes.repertoire.moderation.reference.ActorTypes", "fr.lianes.repertoire.moderation.reference.Domains",
 			"fr.lianes.repertoire.moderation.reference.Positions",
 			"fr.lianes.repertoire.moderation.reference.ReferenceChanges",
-			"fr.lianes.repertoire.moderation.reference.Territories",
-			"fr.lianes.repertoire.moderation.reindex.IndexPass");
+			"fr.lianes.repertoire.moderation.reference.Territories");
 
 	/**
 	 * The classes that still start threads of their own, until they move onto Spring's

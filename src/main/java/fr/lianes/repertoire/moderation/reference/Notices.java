@@ -2,7 +2,7 @@ package fr.lianes.repertoire.moderation.reference;
 
 import java.util.Optional;
 
-import fr.lianes.repertoire.moderation.reindex.ReindexRun;
+import fr.lianes.repertoire.search.ReindexRun;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import fr.lianes.repertoire.moderation.reindex.ReindexRun;
-import fr.lianes.repertoire.moderation.reindex.SearchReindexer;
+import fr.lianes.repertoire.search.ReindexRun;
+import fr.lianes.repertoire.search.SearchReindexer;
 import fr.lianes.repertoire.reference.ReferenceData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
