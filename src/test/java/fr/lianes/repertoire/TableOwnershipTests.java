@@ -85,25 +85,7 @@ class TableOwnershipTests {
 			"figures/FiguresQueries.java read project", "figures/FiguresQueries.java read project_actor",
 			"figures/FiguresQueries.java read project_country", "figures/FiguresQueries.java read project_domain",
 			"figures/FiguresQueries.java read public_project", "figures/FiguresQueries.java read submission",
-			"maps/Maps.java read country", "moderation/reference/ActorTypes.java lock actor_type",
-			"moderation/reference/ActorTypes.java read actor", "moderation/reference/ActorTypes.java read actor_type",
-			"moderation/reference/ActorTypes.java read submission",
-			"moderation/reference/ActorTypes.java write actor_type", "moderation/reference/Domains.java lock domain",
-			"moderation/reference/Domains.java read dac_sector", "moderation/reference/Domains.java read domain",
-			"moderation/reference/Domains.java read domain_dac_sector",
-			"moderation/reference/Domains.java read project_domain",
-			"moderation/reference/Domains.java read submission", "moderation/reference/Domains.java write domain",
-			"moderation/reference/Domains.java write domain_dac_sector",
-			"moderation/reference/Positions.java dynamic ?", "moderation/reference/ReferenceChanges.java read actor",
-			"moderation/reference/ReferenceChanges.java read actor_project",
-			"moderation/reference/ReferenceChanges.java read commune",
-			"moderation/reference/ReferenceChanges.java read epci",
-			"moderation/reference/ReferenceChanges.java read project_domain",
-			"moderation/reference/ReferenceChanges.java read public_project",
-			"moderation/reference/Territories.java lock territory", "moderation/reference/Territories.java read actor",
-			"moderation/reference/Territories.java read commune", "moderation/reference/Territories.java read epci",
-			"moderation/reference/Territories.java read territory", "moderation/reference/Territories.java write epci",
-			"moderation/reference/Territories.java write territory");
+			"maps/Maps.java read country");
 
 	private static final Path MODULES = Path.of("src/main/java/fr/lianes/repertoire");
 
