@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
@@ -33,25 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModuleRulesTests {
 
-	/** The ways to run SQL or JPA queries. */
+	/** The ways to run SQL or JPA queries, or transactions of one's own. */
 	private static final List<Class<?>> DATABASE_ACCESS = List.of(JdbcClient.class, JdbcTemplate.class,
-			NamedParameterJdbcTemplate.class, EntityManager.class, EntityManagerFactory.class, DataSource.class);
-
-	/**
-	 * The back-office classes that still query the database themselves, until their SQL
-	 * moves into the owning modules (issue 13, steps 5 and 8). This list may only shrink:
-	 * the test fails when a listed class no longer needs its place.
-	 */
-	static final Set<String> MODERATION_CLASSES_STILL_RUNNING_SQL = Set.of(
-			"fr.lianes.repertoire.moderation.duplicates.ActorCards",
-			"fr.lianes.repertoire.moderation.duplicates.ActorMerger",
-			"fr.lianes.repertoire.moderation.duplicates.Dismissals",
-			"fr.lianes.repertoire.moderation.duplicates.SuspectPairs",
-			"fr.lianes.repertoire.moderation.reference.ActorTypes", "fr.lianes.repertoire.moderation.reference.Domains",
-			"fr.lianes.repertoire.moderation.reference.Positions",
-			"fr.lianes.repertoire.moderation.reference.ReferenceChanges",
-			"fr.lianes.repertoire.moderation.reference.Territories",
-			"fr.lianes.repertoire.moderation.reindex.IndexPass");
+			NamedParameterJdbcTemplate.class, EntityManager.class, EntityManagerFactory.class, DataSource.class,
+			TransactionTemplate.class);
 
 	/**
 	 * The classes that still start threads of their own, until they move onto Spring's
@@ -69,24 +55,10 @@ class ModuleRulesTests {
 	void theBackOfficeRunsNoSqlButThroughTheModulesApis() {
 		noClasses().that()
 			.resideInAPackage("..moderation..")
-			.and(notListedIn(MODERATION_CLASSES_STILL_RUNNING_SQL))
 			.should()
 			.dependOnClassesThat(databaseAccess())
 			.because("the back office calls the owning modules' read and write APIs")
 			.check(this.classes);
-	}
-
-	@Test
-	void theListOfBackOfficeClassesStillRunningSqlOnlyShrinks() {
-		List<String> gone = MODERATION_CLASSES_STILL_RUNNING_SQL.stream()
-			.filter((name) -> !this.classes.contain(name) || this.classes.get(name)
-				.getDirectDependenciesFromSelf()
-				.stream()
-				.noneMatch((dependency) -> databaseAccess().test(dependency.getTargetClass())))
-			.sorted()
-			.toList();
-		assertThat(gone).as("classes that no longer run SQL: delete them from MODERATION_CLASSES_STILL_RUNNING_SQL")
-			.isEmpty();
 	}
 
 	@Test
@@ -151,7 +123,7 @@ class ModuleRulesTests {
 		for (Class<?> type : DATABASE_ACCESS) {
 			any = any.or(assignableTo(type));
 		}
-		return any.as("run SQL or JPA queries");
+		return any.as("run SQL or JPA queries or transactions of their own");
 	}
 
 	private static DescribedPredicate<JavaClass> notListedIn(Set<String> names) {

@@ -3,7 +3,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "census", "mail", "web" })
+@ApplicationModule(allowedDependencies = { "census", "directory", "mail", "web" })
 package fr.lianes.repertoire.campaign;
 
 import org.springframework.modulith.ApplicationModule;

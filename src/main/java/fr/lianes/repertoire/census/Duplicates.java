@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.lianes.repertoire.directory.Identifiers;
+import fr.lianes.repertoire.directory.SuspectReason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,20 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Duplicates {
 
-	/** Why an actor is suspected to be the entry. */
-	public enum Reason {
-
-		/** The same SIREN: the first nine digits of the SIRET. */
-		SIREN,
-
-		/** The same number in the Répertoire national des associations. */
-		RNA,
-
-		/** A similar name in the same commune. */
-		NAME
-
-	}
-
 	/**
 	 * An actor suspected to be the entry, whether published or not.
 	 *
@@ -44,7 +31,7 @@ public class Duplicates {
 	 * commune
 	 */
 	public record Suspect(long actorId, String slug, String name, String communeName, boolean published, String status,
-			Set<Reason> reasons, double nameSimilarity) {
+			Set<SuspectReason> reasons, double nameSimilarity) {
 	}
 
 	/**
@@ -108,16 +95,16 @@ public class Duplicates {
 			.param("exclude", excludeActorId)
 			.param("limit", limit)
 			.query((rs, i) -> {
-				Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+				Set<SuspectReason> reasons = EnumSet.noneOf(SuspectReason.class);
 				if (rs.getBoolean("same_siren")) {
-					reasons.add(Reason.SIREN);
+					reasons.add(SuspectReason.SIREN);
 				}
 				if (rs.getBoolean("same_rna")) {
-					reasons.add(Reason.RNA);
+					reasons.add(SuspectReason.RNA);
 				}
 				double similarity = rs.getDouble("name_similarity");
 				if (similarity >= minNameSimilarity) {
-					reasons.add(Reason.NAME);
+					reasons.add(SuspectReason.NAME);
 				}
 				return new Suspect(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
 						rs.getString("commune_name"), rs.getBoolean("published"), rs.getString("status"), reasons,

@@ -5,6 +5,8 @@ import java.util.Set;
 
 import fr.lianes.repertoire.census.Duplicates;
 import fr.lianes.repertoire.census.Duplicates.Suspect;
+import fr.lianes.repertoire.directory.ActorCard;
+import fr.lianes.repertoire.directory.DuplicateActors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,18 +23,18 @@ public class DuplicateSuspects {
 	 * The lowest trigram similarity (PostgreSQL pg_trgm, 0 to 1) of two lower-case,
 	 * unaccented names that makes them suspects.
 	 */
-	public static final double NAME_SIMILARITY = 0.6;
+	public static final double NAME_SIMILARITY = DuplicateActors.NAME_SIMILARITY;
 
 	/** At most this many suspects are shown for one entry. */
 	static final int MAX_SUSPECTS = 50;
 
 	private final Duplicates duplicates;
 
-	private final Dismissals dismissals;
+	private final DuplicateActors actors;
 
-	DuplicateSuspects(Duplicates duplicates, Dismissals dismissals) {
+	DuplicateSuspects(Duplicates duplicates, DuplicateActors actors) {
 		this.duplicates = duplicates;
-		this.dismissals = dismissals;
+		this.actors = actors;
 	}
 
 	/**
@@ -53,7 +55,7 @@ public class DuplicateSuspects {
 		if (excludeActorId == null || suspects.isEmpty()) {
 			return suspects;
 		}
-		Set<Long> dismissed = this.dismissals.dismissedWith(excludeActorId);
+		Set<Long> dismissed = this.actors.dismissedWith(excludeActorId);
 		return suspects.stream().filter((suspect) -> !dismissed.contains(suspect.actorId())).toList();
 	}
 

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.lianes.repertoire.census.Duplicates.Suspect;
+import fr.lianes.repertoire.directory.ActorCard;
+import fr.lianes.repertoire.directory.DuplicateActors;
+import fr.lianes.repertoire.directory.DuplicateActors.Sweep;
 import fr.lianes.repertoire.web.NotFoundException;
 
 import org.springframework.security.core.Authentication;
@@ -26,22 +29,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 class DuplicatesController {
 
 	/** A suspected pair as listed. */
-	record Row(ActorCard first, ActorCard second, SuspectPairs.SuspectPair pair) {
+	record Row(ActorCard first, ActorCard second, DuplicateActors.SuspectPair pair) {
 	}
 
-	private final SuspectPairs pairs;
+	private final DuplicateActors actors;
 
 	private final DuplicateSuspects suspects;
 
-	private final ActorCards cards;
-
-	private final Dismissals dismissals;
-
-	DuplicatesController(SuspectPairs pairs, DuplicateSuspects suspects, ActorCards cards, Dismissals dismissals) {
-		this.pairs = pairs;
+	DuplicatesController(DuplicateActors actors, DuplicateSuspects suspects) {
+		this.actors = actors;
 		this.suspects = suspects;
-		this.cards = cards;
-		this.dismissals = dismissals;
 	}
 
 	/**
@@ -56,7 +53,7 @@ class DuplicatesController {
 		if (actor != null) {
 			model.addAttribute("actorQuery", actor);
 			Optional<ActorCard> card = (actor.isBlank() || actor.length() > 300) ? Optional.empty()
-					: this.cards.idOf(actor).flatMap(this.cards::find);
+					: this.actors.idOf(actor).flatMap(this.actors::card);
 			if (card.isPresent()) {
 				List<Suspect> found = this.suspects.suspectsOf(card.get());
 				model.addAttribute("actor", card.get());
@@ -66,10 +63,10 @@ class DuplicatesController {
 			model.addAttribute("actorError",
 					actor.isBlank() ? "duplicates.search.required" : "duplicates.search.not-found");
 		}
-		SuspectPairs.Sweep sweep = SuspectPairs.Sweep.of((motif != null) ? motif : "nom").orElse(null);
+		Sweep sweep = Sweep.of((motif != null) ? motif : "nom").orElse(null);
 		boolean badLink = sweep == null;
 		if (badLink) {
-			sweep = SuspectPairs.Sweep.NAME;
+			sweep = Sweep.NAME;
 		}
 		List<String> cursor = null;
 		if (after != null && !badLink) {
@@ -77,17 +74,16 @@ class DuplicatesController {
 			badLink = cursor == null;
 		}
 		model.addAttribute("badLink", badLink);
-		SuspectPairs.Page page = this.pairs.page(sweep, cursor);
+		DuplicateActors.Page page = this.actors.page(sweep, cursor);
 		model.addAttribute("sweep", sweep.slug());
-		model.addAttribute("sweeps",
-				List.of(SuspectPairs.Sweep.values()).stream().map(SuspectPairs.Sweep::slug).toList());
-		model.addAttribute("rows", rows(this.pairs.describe(page.pairs())));
+		model.addAttribute("sweeps", List.of(Sweep.values()).stream().map(Sweep::slug).toList());
+		model.addAttribute("rows", rows(this.actors.describe(page.pairs())));
 		model.addAttribute("first", cursor == null);
 		model.addAttribute("next", (page.next() != null) ? SweepCursor.encode(page.next()) : null);
 		model.addAttribute("after", (cursor != null) ? after : null);
-		model.addAttribute("threshold", Math.round(DuplicateSuspects.NAME_SIMILARITY * 100));
-		model.addAttribute("scan", SuspectPairs.SCAN);
-		model.addAttribute("neighbours", SuspectPairs.NEIGHBOURS);
+		model.addAttribute("threshold", Math.round(DuplicateActors.NAME_SIMILARITY * 100));
+		model.addAttribute("scan", DuplicateActors.SCAN);
+		model.addAttribute("neighbours", DuplicateActors.NEIGHBOURS);
 		return "moderation/duplicates/list";
 	}
 
@@ -101,18 +97,18 @@ class DuplicatesController {
 			@RequestParam(name = "motif", required = false) String motif,
 			@RequestParam(name = "apres", required = false) String after, Authentication staff,
 			RedirectAttributes redirect) {
-		Map<Long, ActorCard> both = this.cards.find(Set.of(a, b));
+		Map<Long, ActorCard> both = this.actors.cards(Set.of(a, b));
 		if (a == b || both.size() != 2) {
 			throw new NotFoundException();
 		}
-		this.dismissals.dismiss(a, b, staff.getName());
+		this.actors.dismiss(a, b, staff.getName());
 		redirect.addFlashAttribute("dismissed", List.of(both.get(a).name(), both.get(b).name()));
 		UriComponentsBuilder back = UriComponentsBuilder.fromPath("/moderation/doublons");
 		if (actor != null) {
 			back.queryParam("acteur", actor);
 		}
 		else {
-			SuspectPairs.Sweep.of(motif).ifPresent((sweep) -> back.queryParam("motif", sweep.slug()));
+			Sweep.of(motif).ifPresent((sweep) -> back.queryParam("motif", sweep.slug()));
 			if (after != null && after.matches("[A-Za-z0-9_-]{1,1000}")) {
 				back.queryParam("apres", after);
 			}
@@ -120,13 +116,13 @@ class DuplicatesController {
 		return "redirect:" + back.build().toUriString();
 	}
 
-	private List<Row> rows(List<SuspectPairs.SuspectPair> found) {
+	private List<Row> rows(List<DuplicateActors.SuspectPair> found) {
 		Set<Long> ids = new HashSet<>();
 		found.forEach((pair) -> {
 			ids.add(pair.first());
 			ids.add(pair.second());
 		});
-		Map<Long, ActorCard> actors = this.cards.find(ids);
+		Map<Long, ActorCard> actors = this.actors.cards(ids);
 		return found.stream()
 			.filter((pair) -> actors.containsKey(pair.first()) && actors.containsKey(pair.second()))
 			.map((pair) -> new Row(actors.get(pair.first()), actors.get(pair.second()), pair))

@@ -6,6 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import fr.lianes.repertoire.directory.ActorCard;
+import fr.lianes.repertoire.directory.DuplicateActors;
+import fr.lianes.repertoire.directory.MergeConflictException;
 import fr.lianes.repertoire.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -28,13 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MergeController {
 
-	private final ActorCards cards;
+	private final DuplicateActors actors;
 
-	private final ActorMerger merger;
-
-	MergeController(ActorCards cards, ActorMerger merger) {
-		this.cards = cards;
-		this.merger = merger;
+	MergeController(DuplicateActors actors) {
+		this.actors = actors;
 	}
 
 	@GetMapping("/moderation/doublons/fusion")
@@ -50,7 +50,7 @@ class MergeController {
 	String merge(@Valid @ModelAttribute("mergeForm") MergeForm form, BindingResult errors, Authentication staff,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Map<Long, ActorCard> both = (form.a() != null && form.b() != null && !form.a().equals(form.b()))
-				? this.cards.find(Set.of(form.a(), form.b())) : Map.of();
+				? this.actors.cards(Set.of(form.a(), form.b())) : Map.of();
 		if (both.size() != 2) {
 			// merged or deleted by someone else meanwhile
 			redirect.addFlashAttribute("mergeGone", true);
@@ -72,7 +72,7 @@ class MergeController {
 			return page(both.get(form.a()), both.get(form.b()), model);
 		}
 		try {
-			ActorMerger.Result result = this.merger.merge(form.survivor(), form.survivorVersion(), form.merged(),
+			DuplicateActors.Merged result = this.actors.merge(form.survivor(), form.survivorVersion(), form.merged(),
 					form.mergedVersion(), staff.getName());
 			redirect.addFlashAttribute("merged", result);
 			return "redirect:/moderation/doublons?acteur=" + result.survivorId();
@@ -80,7 +80,7 @@ class MergeController {
 		catch (MergeConflictException ex) {
 			// both as they are now, with their current versions: a new confirmation
 			// merges them
-			Map<Long, ActorCard> now = this.cards.find(Set.of(form.a(), form.b()));
+			Map<Long, ActorCard> now = this.actors.cards(Set.of(form.a(), form.b()));
 			if (now.size() != 2) {
 				redirect.addFlashAttribute("mergeGone", true);
 				return "redirect:/moderation/doublons";
@@ -125,7 +125,7 @@ class MergeController {
 
 	/** Both actors, or the not-found page if they are one or either does not exist. */
 	private Map<Long, ActorCard> both(long a, long b) {
-		Map<Long, ActorCard> both = (a != b) ? this.cards.find(Set.of(a, b)) : Map.of();
+		Map<Long, ActorCard> both = (a != b) ? this.actors.cards(Set.of(a, b)) : Map.of();
 		if (both.size() != 2) {
 			throw new NotFoundException();
 		}

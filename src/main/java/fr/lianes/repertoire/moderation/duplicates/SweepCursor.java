@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import fr.lianes.repertoire.directory.DuplicateActors;
+
 /**
  * Where a page of the sweep starts, in its address: the key of the last actor examined,
  * opaque to people.
@@ -25,7 +27,7 @@ final class SweepCursor {
 	}
 
 	/** The key of a cursor made for this sweep, or empty if the value is not one. */
-	static Optional<List<String>> decode(String value, SuspectPairs.Sweep sweep) {
+	static Optional<List<String>> decode(String value, DuplicateActors.Sweep sweep) {
 		if (value == null || value.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}

@@ -1,6 +1,10 @@
 package fr.lianes.repertoire.moderation.reference;
 
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Outcome;
+import fr.lianes.repertoire.reference.ActorTypeForm;
+import fr.lianes.repertoire.reference.ActorTypes;
+import fr.lianes.repertoire.reference.DeletionRefusedException;
+import fr.lianes.repertoire.reference.IatiOrganisationTypes;
+import fr.lianes.repertoire.reference.ListChange;
 import fr.lianes.repertoire.reference.ActorFamily;
 import fr.lianes.repertoire.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,9 +81,9 @@ class ActorTypesController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return edit(code, model);
 		}
-		Outcome<ActorTypes.Row> outcome = this.types.update(type, form);
+		ListChange<ActorTypes.Row> outcome = this.types.update(type, form);
 		Notices.of(redirect, "reference.admin.notice.saved", outcome.result().name());
-		Notices.reindex(redirect, outcome.reindex());
+		Notices.reindex(redirect, outcome.reindexing());
 		return "redirect:" + PATH + "/" + code;
 	}
 

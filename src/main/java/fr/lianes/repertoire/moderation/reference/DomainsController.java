@@ -1,6 +1,9 @@
 package fr.lianes.repertoire.moderation.reference;
 
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Outcome;
+import fr.lianes.repertoire.reference.DeletionRefusedException;
+import fr.lianes.repertoire.reference.DomainForm;
+import fr.lianes.repertoire.reference.Domains;
+import fr.lianes.repertoire.reference.ListChange;
 import fr.lianes.repertoire.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -77,9 +80,9 @@ class DomainsController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return edit(slug, model);
 		}
-		Outcome<Domains.Row> outcome = this.domains.update(domain, form);
+		ListChange<Domains.Row> outcome = this.domains.update(domain, form);
 		Notices.of(redirect, "reference.admin.notice.saved", outcome.result().name());
-		Notices.reindex(redirect, outcome.reindex());
+		Notices.reindex(redirect, outcome.reindexing());
 		return "redirect:" + PATH + "/" + slug;
 	}
 

@@ -1,9 +1,5 @@
 package fr.lianes.repertoire.moderation.reference;
 
-import java.util.Optional;
-
-import fr.lianes.repertoire.moderation.reindex.ReindexRun;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -23,8 +19,10 @@ final class Notices {
 	}
 
 	/** How many search entries the change is refreshing, if any. */
-	static void reindex(RedirectAttributes redirect, Optional<ReindexRun> run) {
-		run.ifPresent((r) -> redirect.addFlashAttribute("reindexTotal", r.getTotal()));
+	static void reindex(RedirectAttributes redirect, long reindexing) {
+		if (reindexing > 0) {
+			redirect.addFlashAttribute("reindexTotal", reindexing);
+		}
 	}
 
 	/** The direction of a move button: {@code haut} or {@code bas}. */

@@ -1,5 +1,9 @@
 package fr.lianes.repertoire.moderation.reference;
 
+import fr.lianes.repertoire.reference.ActorTypes;
+import fr.lianes.repertoire.reference.Domains;
+import fr.lianes.repertoire.reference.Territories;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,7 +2,11 @@ package fr.lianes.repertoire.moderation.reference;
 
 import java.util.Optional;
 
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Outcome;
+import fr.lianes.repertoire.reference.DeletionRefusedException;
+import fr.lianes.repertoire.reference.EpciForm;
+import fr.lianes.repertoire.reference.ListChange;
+import fr.lianes.repertoire.reference.Territories;
+import fr.lianes.repertoire.reference.TerritoryForm;
 import fr.lianes.repertoire.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -81,9 +85,9 @@ class TerritoriesController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return edit(slug, model);
 		}
-		Outcome<Territories.Row> outcome = this.territories.update(territory, form);
+		ListChange<Territories.Row> outcome = this.territories.update(territory, form);
 		Notices.of(redirect, "reference.admin.notice.saved", outcome.result().name());
-		Notices.reindex(redirect, outcome.reindex());
+		Notices.reindex(redirect, outcome.reindexing());
 		return "redirect:" + PATH + "/" + slug;
 	}
 
@@ -91,7 +95,7 @@ class TerritoriesController {
 	String attach(@PathVariable String slug, @Valid @ModelAttribute("epciForm") EpciForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Territories.Row territory = find(slug);
-		Optional<Outcome<Territories.Epci>> outcome = errors.hasErrors() ? Optional.empty()
+		Optional<ListChange<Territories.Epci>> outcome = errors.hasErrors() ? Optional.empty()
 				: this.territories.attach(territory, form.epci());
 		if (outcome.isEmpty()) {
 			if (!errors.hasErrors()) {
@@ -101,7 +105,7 @@ class TerritoriesController {
 			return edit(slug, model);
 		}
 		Notices.of(redirect, "reference.admin.notice.attached", outcome.get().result().name(), territory.name());
-		Notices.reindex(redirect, outcome.get().reindex());
+		Notices.reindex(redirect, outcome.get().reindexing());
 		return "redirect:" + PATH + "/" + slug;
 	}
 

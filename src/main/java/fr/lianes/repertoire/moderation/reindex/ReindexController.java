@@ -6,6 +6,9 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 
+import fr.lianes.repertoire.search.ReindexRun;
+import fr.lianes.repertoire.search.SearchReindexer;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import fr.lianes.repertoire.census.Duplicates.Reason;
 import fr.lianes.repertoire.census.Duplicates.Suspect;
 import fr.lianes.repertoire.directory.Actor;
 import fr.lianes.repertoire.directory.Identifiers;
 import fr.lianes.repertoire.directory.Project;
+import fr.lianes.repertoire.directory.SuspectReason;
 import fr.lianes.repertoire.time.TestClock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -95,13 +95,13 @@ class DuplicatesTests {
 		List<Suspect> bySiren = this.suspects.suspectsFor(siren.substring(0, 3) + " " + siren.substring(3), null, null,
 				null, null);
 		assertThat(bySiren).extracting(Suspect::actorId).containsExactlyInAnyOrder(actor, establishment);
-		assertThat(bySiren).allSatisfy((suspect) -> assertThat(suspect.reasons()).containsExactly(Reason.SIREN));
+		assertThat(bySiren).allSatisfy((suspect) -> assertThat(suspect.reasons()).containsExactly(SuspectReason.SIREN));
 		assertThat(this.suspects.suspectsFor(null, rna.toLowerCase(), null, null, sameRna)).extracting(Suspect::actorId)
 			.containsExactly(withRna);
 		List<Suspect> byName = this.suspects.suspectsFor(null, null, "Amis du " + this.word + " à Lille", "59512",
 				null);
 		assertThat(byName).extracting(Suspect::actorId).contains(actor, similar).doesNotContain(elsewhere);
-		assertThat(byName).allSatisfy((suspect) -> assertThat(suspect.reasons()).contains(Reason.NAME));
+		assertThat(byName).allSatisfy((suspect) -> assertThat(suspect.reasons()).contains(SuspectReason.NAME));
 
 		assertThat(get("/moderation/doublons?acteur=" + actor)).hasStatusOk()
 			.bodyText()
@@ -239,6 +239,55 @@ class DuplicatesTests {
 	}
 
 	@Test
+	void theMergedActorsResponsesLinksAndInvitationsAreTheSurvivorsAfterTheMerge() {
+		long survivor = actor("Caravane " + this.word + " Lens", "59512", null, null, true);
+		long merged = actor("Caravanne " + this.word + " Lens", "59512", null, null, true);
+		int campaign = this.jdbc.sql("""
+				insert into census_campaign (name, opens_on, closes_on, as_of)
+				values (?, date '2026-01-01', date '2026-12-31', date '2025-12-31') returning id""")
+			.param("Recensement " + this.word)
+			.query(Integer.class)
+			.single();
+		try {
+			long both = mailing(campaign);
+			long alone = mailing(campaign);
+			recipient(both, survivor, campaign, "REMINDER");
+			recipient(both, merged, campaign, "REMINDER");
+			recipient(alone, merged, campaign, "INVITATION");
+			long submission = this.jdbc.sql("""
+					insert into submission (status, campaign_id, actor_id, author_email, content, submitted_at)
+					values ('SUBMITTED', ?, ?, 'caravane@asso.example', '{}', now()) returning id""")
+				.params(campaign, merged)
+				.query(Long.class)
+				.single();
+			byte[] token = new byte[32];
+			ThreadLocalRandom.current().nextBytes(token);
+			this.jdbc.sql("""
+					insert into access_link (token_hash, purpose, email, actor_id, expires_at)
+					values (?, 'UPDATE_ENTRY', 'caravane@asso.example', ?, now() + interval '1 day')""")
+				.params(token, merged)
+				.update();
+			index(survivor, merged);
+
+			assertThat(merge(survivor, merged, version(survivor), version(merged), survivor)).hasStatus3xxRedirection();
+
+			assertThat(count("select count(*) from submission where id = ? and actor_id = ?", submission, survivor))
+				.isOne();
+			assertThat(count("select count(*) from access_link where token_hash = ? and actor_id = ?", token, survivor))
+				.isOne();
+			assertThat(this.jdbc
+				.sql("select mailing_id || ' ' || kind from campaign_recipient where actor_id = ? order by mailing_id")
+				.param(survivor)
+				.query(String.class)
+				.list()).containsExactly(both + " REMINDER", alone + " INVITATION");
+		}
+		finally {
+			this.jdbc.sql("delete from submission where campaign_id = ?").param(campaign).update();
+			this.jdbc.sql("delete from census_campaign where id = ?").param(campaign).update();
+		}
+	}
+
+	@Test
 	void aMergeAt2330UtcOnNewYearsEveDatesTheEntriesItChangesTheFirstOfJanuaryInParis() {
 		long survivor = actor("Réveillon " + this.word + " Lille", "59512", null, null, true);
 		long merged = actor("Reveillon " + this.word + " Lille", "59512", null, null, true);
@@ -327,8 +376,8 @@ class DuplicatesTests {
 
 	@Test
 	void everyTableThatReferencesActorsIsHandledByTheMerge() {
-		// a new reference must be moved (or dropped on purpose) by ActorMerger, then
-		// listed here
+		// a new reference must be moved (or dropped on purpose) by directory.ActorMerger,
+		// or by its owner module on directory.ActorsMerging, then listed here
 		assertThat(this.jdbc.sql("""
 				select c.conrelid::regclass::text || '.' || a.attname from pg_constraint c
 				join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
@@ -406,6 +455,23 @@ class DuplicatesTests {
 				plan.addOrUpdate(this.entityManager.find(Project.class, project));
 			}
 		});
+	}
+
+	private long mailing(int campaign) {
+		return this.jdbc.sql("""
+				insert into campaign_mailing (campaign_id, kind, requested_by, planned, finished_at)
+				values (?, 'INVITATION', ?, 1, now()) returning id""")
+			.params(campaign, MODERATOR)
+			.query(Long.class)
+			.single();
+	}
+
+	private void recipient(long mailing, long actor, int campaign, String kind) {
+		this.jdbc.sql("""
+				insert into campaign_recipient (mailing_id, actor_id, campaign_id, kind, outcome, email)
+				values (?, ?, ?, ?, 'QUEUED', 'caravane@asso.example')""")
+			.params(mailing, actor, campaign, kind)
+			.update();
 	}
 
 	private String name(long actor) {

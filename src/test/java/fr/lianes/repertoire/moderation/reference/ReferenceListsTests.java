@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.lianes.repertoire.moderation.reindex.SearchReindexer;
+import fr.lianes.repertoire.search.SearchReindexer;
 import fr.lianes.repertoire.reference.ReferenceData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.moderation.reindex;
+package fr.lianes.repertoire.search;
 
 import java.time.Clock;
 import java.util.ArrayDeque;

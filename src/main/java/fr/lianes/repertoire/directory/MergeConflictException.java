@@ -1,10 +1,10 @@
-package fr.lianes.repertoire.moderation.duplicates;
+package fr.lianes.repertoire.directory;
 
 /**
  * One of the two actors changed, or disappeared, since the moderator compared them:
  * nothing was merged.
  */
-class MergeConflictException extends RuntimeException {
+public class MergeConflictException extends RuntimeException {
 
 	MergeConflictException() {
 		super(null, null, false, false);

@@ -1,15 +1,12 @@
-package fr.lianes.repertoire.moderation.reference;
+package fr.lianes.repertoire.reference;
 
-import fr.lianes.repertoire.reference.Slugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.lianes.repertoire.moderation.reference.DeletionRefusedException.Reason;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Affected;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Change;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Outcome;
+import fr.lianes.repertoire.reference.ReferenceChanges.Change;
+import fr.lianes.repertoire.reference.ReferenceDependents.Use;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,32 +17,28 @@ import org.springframework.validation.Errors;
  * attach inter-municipal bodies (EPCI) to them, delete one that has none left.
  */
 @Service
-class Territories {
+public class Territories {
 
 	static final int NAME_MAX = 100;
 
 	static final int SLUG_MAX = 80;
 
 	/** A territory with its EPCI and actors, and its place in the list. */
-	record Row(short id, String slug, String name, long epcis, long actors, boolean first, boolean last) {
+	public record Row(short id, String slug, String name, long epcis, long actors, boolean first, boolean last) {
 	}
 
 	/** An EPCI with its territory and its number of actors. */
-	record Epci(String siren, String name, String nature, String territoryName, long actors) {
+	public record Epci(String siren, String name, String nature, String territoryName, long actors) {
 	}
 
 	private static final String ROWS = """
 			select t.id, t.slug, t.name,
-			       (select count(*) from epci e where e.territory_id = t.id),
-			       (select count(*) from actor a join commune c on c.insee_code = a.commune_insee
-			        join epci e on e.siren = c.epci_siren where e.territory_id = t.id)
+			       (select count(*) from epci e where e.territory_id = t.id)
 			from territory t
 			""";
 
 	private static final String EPCIS = """
-			select e.siren, e.name, e.nature, t.name,
-			       (select count(*) from actor a join commune c on c.insee_code = a.commune_insee
-			        where c.epci_siren = e.siren)
+			select e.siren, e.name, e.nature, t.name
 			from epci e join territory t on t.id = e.territory_id
 			""";
 
@@ -58,45 +51,61 @@ class Territories {
 		this.changes = changes;
 	}
 
-	List<Row> all() {
+	public List<Row> all() {
+		Map<Short, Long> actors = this.changes.counts(ReferenceDependents::actorsByTerritory);
 		List<Row> rows = this.jdbc.sql(ROWS + "order by t.position, t.id").query(this::row).list();
 		List<Row> marked = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Row r = rows.get(i);
-			marked.add(new Row(r.id(), r.slug(), r.name(), r.epcis(), r.actors(), i == 0, i == rows.size() - 1));
+			marked.add(new Row(r.id(), r.slug(), r.name(), r.epcis(), actors.getOrDefault(r.id(), 0L), i == 0,
+					i == rows.size() - 1));
 		}
 		return marked;
 	}
 
-	Optional<Row> find(String slug) {
-		return this.jdbc.sql(ROWS + "where t.slug = :slug").param("slug", slug).query(this::row).optional();
+	public Optional<Row> find(String slug) {
+		return this.jdbc.sql(ROWS + "where t.slug = :slug")
+			.param("slug", slug)
+			.query(this::row)
+			.optional()
+			.map((r) -> new Row(r.id(), r.slug(), r.name(), r.epcis(),
+					this.changes.counts(ReferenceDependents::actorsByTerritory).getOrDefault(r.id(), 0L), false,
+					false));
 	}
 
-	TerritoryForm form(Row territory) {
+	public TerritoryForm form(Row territory) {
 		return new TerritoryForm(territory.slug(), territory.name());
 	}
 
 	/** The EPCI of the territory, by name. */
-	List<Epci> epcis(Row territory) {
-		return this.jdbc.sql(EPCIS + "where e.territory_id = :id order by e.name")
+	public List<Epci> epcis(Row territory) {
+		return withActors(this.jdbc.sql(EPCIS + "where e.territory_id = :id order by e.name")
 			.param("id", territory.id())
 			.query(this::epci)
-			.list();
+			.list());
 	}
 
 	/** The EPCI of other territories, which could be attached to this one. */
-	List<Epci> others(Row territory) {
-		return this.jdbc.sql(EPCIS + "where e.territory_id <> :id order by e.name")
+	public List<Epci> others(Row territory) {
+		return withActors(this.jdbc.sql(EPCIS + "where e.territory_id <> :id order by e.name")
 			.param("id", territory.id())
 			.query(this::epci)
-			.list();
+			.list());
+	}
+
+	private List<Epci> withActors(List<Epci> epcis) {
+		Map<String, Long> actors = this.changes.counts(ReferenceDependents::actorsByEpci);
+		return epcis.stream()
+			.map((e) -> new Epci(e.siren(), e.name(), e.nature(), e.territoryName(),
+					actors.getOrDefault(e.siren(), 0L)))
+			.toList();
 	}
 
 	/**
 	 * Checks what the annotations cannot: unique name and slug.
 	 * @param existing the territory being edited, null for a new one
 	 */
-	void check(TerritoryForm form, Row existing, Errors errors) {
+	public void check(TerritoryForm form, Row existing, Errors errors) {
 		if (!errors.hasFieldErrors("name") && this.jdbc.sql("""
 				select count(*) from territory where id <> :id
 				and lower(immutable_unaccent(name)) = lower(immutable_unaccent(:name))""")
@@ -118,14 +127,14 @@ class Territories {
 	}
 
 	/** Adds a territory at the end of the list; the form has been checked. */
-	Row create(TerritoryForm form) {
+	public Row create(TerritoryForm form) {
 		return this.changes.apply("reindex.reason.territory", List.of(form.name()), () -> {
 			this.jdbc.sql("insert into territory (slug, name, position) values (:slug, :name, :position)")
 				.param("slug", slug(form))
 				.param("name", form.name())
-				.param("position", Positions.next(this.jdbc, "territory", "true", null))
+				.param("position", Positions.TERRITORY.next(this.jdbc, null))
 				.update();
-			return new Change<>(find(slug(form)).orElseThrow(), Affected.NONE);
+			return new Change<>(find(slug(form)).orElseThrow());
 		}).result();
 	}
 
@@ -133,23 +142,21 @@ class Territories {
 	 * Renames a territory; the form has been checked. The published actors of its EPCI,
 	 * and the projects they lead, are reindexed: their documents carry the name.
 	 */
-	Outcome<Row> update(Row territory, TerritoryForm form) {
+	public ListChange<Row> update(Row territory, TerritoryForm form) {
 		return this.changes.apply("reindex.reason.territory", List.of(form.name()), () -> {
 			this.jdbc.sql("update territory set name = :name where id = :id")
 				.param("name", form.name())
 				.param("id", territory.id())
 				.update();
-			Affected affected = territory.name().equals(form.name()) ? Affected.NONE
-					: this.changes.actorsWhere("e.territory_id = :id", Map.of("id", territory.id()), true);
-			return new Change<>(find(territory.slug()).orElseThrow(), affected);
+			return new Change<>(find(territory.slug()).orElseThrow(), territory.name().equals(form.name()) ? List.of()
+					: this.changes.affectedBy(new ReferenceEntry.Territory(territory.id())));
 		});
 	}
 
-	boolean move(Row territory, boolean up) {
+	public boolean move(Row territory, boolean up) {
 		return this.changes
 			.apply("reindex.reason.territory", List.of(territory.name()),
-					() -> new Change<>(Positions.move(this.jdbc, "territory", "id", "true", null, territory.id(), up),
-							Affected.NONE))
+					() -> new Change<>(Positions.TERRITORY.move(this.jdbc, null, territory.id(), up)))
 			.result();
 	}
 
@@ -158,7 +165,7 @@ class Territories {
 	 * actors, and the projects they lead, are reindexed: they change territory.
 	 * @return the EPCI, or empty if no EPCI has this SIREN
 	 */
-	Optional<Outcome<Epci>> attach(Row territory, String siren) {
+	public Optional<ListChange<Epci>> attach(Row territory, String siren) {
 		Optional<Epci> epci = this.jdbc.sql(EPCIS + "where e.siren = :siren")
 			.param("siren", siren)
 			.query(this::epci)
@@ -169,8 +176,7 @@ class Territories {
 					.param("territory", territory.id())
 					.param("siren", siren)
 					.update();
-				return new Change<>(found,
-						this.changes.actorsWhere("c.epci_siren = :siren", Map.of("siren", siren), true));
+				return new Change<>(found, this.changes.affectedBy(new ReferenceEntry.Epci(siren)));
 			}));
 	}
 
@@ -178,19 +184,20 @@ class Territories {
 	 * Deletes a territory without EPCI (and so without actors).
 	 * @throws DeletionRefusedException if EPCI still belong to it
 	 */
-	void delete(Row territory) {
+	public void delete(Row territory) {
 		this.changes.apply("reindex.reason.territory", List.of(territory.name()), () -> {
 			this.jdbc.sql("select id from territory where id = :id for update")
 				.param("id", territory.id())
 				.query()
 				.listOfRows();
-			ReferenceChanges.refuseIfUsed(List.of(new Reason("reference.admin.delete.epcis",
-					this.jdbc.sql("select count(*) from epci where territory_id = :id")
-						.param("id", territory.id())
-						.query(Long.class)
-						.single())));
+			this.changes.refuseIfUsed(new ReferenceEntry.Territory(territory.id()),
+					List.of(new Use("reference.admin.delete.epcis",
+							this.jdbc.sql("select count(*) from epci where territory_id = :id")
+								.param("id", territory.id())
+								.query(Long.class)
+								.single())));
 			this.jdbc.sql("delete from territory where id = :id").param("id", territory.id()).update();
-			return new Change<>(null, Affected.NONE);
+			return new Change<>(null);
 		});
 	}
 
@@ -199,11 +206,11 @@ class Territories {
 	}
 
 	private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-		return new Row(rs.getShort(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), false, false);
+		return new Row(rs.getShort(1), rs.getString(2), rs.getString(3), rs.getLong(4), 0, false, false);
 	}
 
 	private Epci epci(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-		return new Epci(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+		return new Epci(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), 0);
 	}
 
 }

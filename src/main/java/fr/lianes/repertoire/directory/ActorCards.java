@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.moderation.duplicates;
+package fr.lianes.repertoire.directory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

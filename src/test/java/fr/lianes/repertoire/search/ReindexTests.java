@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.moderation.reindex;
+package fr.lianes.repertoire.search;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.lianes.repertoire.search.SearchIndexer;
 import fr.lianes.repertoire.time.TestClock;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package fr.lianes.repertoire.moderation.reference;
+package fr.lianes.repertoire.reference;
 
-import fr.lianes.repertoire.reference.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,20 +13,20 @@ import jakarta.validation.constraints.Size;
  * @param parent the slug of the domain a sub-domain belongs to; blank for a domain
  * @param dacCodes OECD DAC purpose codes (5 digits) for IATI exports, separated by spaces
  */
-record DomainForm(
+public record DomainForm(
 		@NotBlank(message = "{reference.admin.error.required}") @Size(max = Domains.NAME_MAX,
 				message = "{reference.admin.error.too-long}") String name,
 		@Size(max = Domains.SLUG_MAX, message = "{reference.admin.error.too-long}") @Pattern(
 				regexp = "|" + Slugs.PATTERN, message = "{reference.admin.error.slug}") String slug,
 		String parent, @Size(max = 200, message = "{reference.admin.error.too-long}") String dacCodes) {
 
-	DomainForm {
+	public DomainForm {
 		name = (name != null) ? name.strip() : null;
 		slug = (slug != null) ? slug.strip() : null;
 		dacCodes = (dacCodes != null) ? dacCodes.strip() : null;
 	}
 
-	static DomainForm empty() {
+	public static DomainForm empty() {
 		return new DomainForm("", "", "", "");
 	}
 

@@ -1,13 +1,13 @@
-package fr.lianes.repertoire.moderation.reference;
+package fr.lianes.repertoire.reference;
 
 import jakarta.validation.constraints.NotBlank;
 
 /**
  * An inter-municipal body (EPCI) to attach to a territory, by its SIREN.
  */
-record EpciForm(@NotBlank(message = "{reference.admin.error.choose}") String epci) {
+public record EpciForm(@NotBlank(message = "{reference.admin.error.choose}") String epci) {
 
-	static EpciForm empty() {
+	public static EpciForm empty() {
 		return new EpciForm("");
 	}
 

@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.moderation.duplicates;
+package fr.lianes.repertoire.directory;
 
 import java.time.OffsetDateTime;
 
@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
  * @param projects the projects it leads or takes part in
  * @param contacts its contact persons
  */
-record ActorCard(long id, String slug, String name, String acronym, String typeName, String communeInsee,
+public record ActorCard(long id, String slug, String name, String acronym, String typeName, String communeInsee,
 		String communeName, String sirenSiret, String rna, String status, boolean published, int version,
 		String addressLine, String postalCode, String website, String email, String phone, Short foundingYear,
 		String description, int projects, int contacts, OffsetDateTime updatedAt) {

@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.moderation.duplicates;
+package fr.lianes.repertoire.directory;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import fr.lianes.repertoire.directory.Actor;
-import fr.lianes.repertoire.directory.Project;
-import fr.lianes.repertoire.directory.Entries;
+import fr.lianes.repertoire.directory.DuplicateActors.Merged;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.FieldChange;
 import jakarta.persistence.EntityManager;
@@ -21,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,18 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Merges two actors that are one structure into the one the moderator keeps, in one
- * transaction: the other's projects, contacts (with their consents), networks,
- * submissions, update links and old addresses move to it; its empty fields are filled
- * from the other's; the other's address redirects to it; the other is deleted. The
- * history of both, and of each project moved, records it; the search index follows at
- * commit.
+ * transaction: the other's projects, contacts (with their consents), networks, old
+ * addresses, dismissed pairs and legacy identifiers move to it; its empty fields are
+ * filled from the other's; the other's address redirects to it; the other modules move
+ * their rows of it (submissions, update links, campaign invitations) on
+ * {@link ActorsMerging}; the other is deleted. The history of both, and of each project
+ * moved, records it; the search index follows at commit.
  */
 @Service
 class ActorMerger {
-
-	/** What a merge did. */
-	record Result(long survivorId, String survivorName, String mergedName, int projects, int contacts) {
-	}
 
 	/** The fields of an actor a merge reads. */
 	private record Fields(long id, String slug, String name, String communeInsee, String acronym, String sirenSiret,
@@ -62,9 +58,12 @@ class ActorMerger {
 
 	private final Entries entries;
 
+	private final ApplicationEventPublisher events;
+
 	ActorMerger(JdbcClient jdbc, History history, Dismissals dismissals, MessageSource messages, Clock clock,
-			Entries entries) {
+			Entries entries, ApplicationEventPublisher events) {
 		this.entries = entries;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.history = history;
 		this.dismissals = dismissals;
@@ -79,7 +78,7 @@ class ActorMerger {
 	 * merged
 	 */
 	@Transactional
-	Result merge(long survivorId, int survivorVersion, long mergedId, int mergedVersion, String by) {
+	Merged merge(long survivorId, int survivorVersion, long mergedId, int mergedVersion, String by) {
 		if (survivorId == mergedId) {
 			throw new IllegalArgumentException("An actor cannot be merged into itself: " + survivorId);
 		}
@@ -101,22 +100,10 @@ class ActorMerger {
 			.param("merged", mergedId)
 			.update();
 		changes.add(moveNetworks(survivorId, mergedId));
-		// campaign invitations: the survivor keeps its own where both were invited
-		this.jdbc.sql("""
-				delete from campaign_recipient m where m.actor_id = :merged and exists (
-				    select 1 from campaign_recipient s where s.actor_id = :survivor
-				    and (s.mailing_id = m.mailing_id
-				         or (s.campaign_id = m.campaign_id and s.kind = 'INVITATION' and s.outcome = 'QUEUED'
-				             and m.kind = 'INVITATION' and m.outcome = 'QUEUED')))""")
+		this.jdbc.sql("update actor_slug_redirect set actor_id = :survivor where actor_id = :merged")
 			.param("survivor", survivorId)
 			.param("merged", mergedId)
 			.update();
-		for (String table : List.of("submission", "access_link", "actor_slug_redirect", "campaign_recipient")) {
-			this.jdbc.sql("update " + table + " set actor_id = :survivor where actor_id = :merged")
-				.param("survivor", survivorId)
-				.param("merged", mergedId)
-				.update();
-		}
 		this.jdbc.sql("""
 				insert into actor_slug_redirect (old_slug, actor_id) values (:slug, :survivor)
 				on conflict (old_slug) do update set actor_id = excluded.actor_id""")
@@ -125,6 +112,9 @@ class ActorMerger {
 			.update();
 		this.dismissals.transfer(mergedId, survivorId, by);
 		this.entries.transferLegacyIdentifiers(mergedId, survivorId);
+		// before the delete: the rows of other modules that name the merged actor are
+		// deleted with it, or lose it
+		this.events.publishEvent(new ActorsMerging(survivorId, mergedId, by));
 		this.jdbc.sql("delete from actor where id = :merged").param("merged", mergedId).update();
 
 		int projects = this.jdbc.sql("select count(*) from project where lead_actor_id = :survivor")
@@ -138,7 +128,7 @@ class ActorMerger {
 				List.of(FieldChange.of("moderation.field.merged-into", null, describe(survivor))), null,
 				message("duplicates.history.merged-into", survivor.name(), survivor.slug(), survivor.id()));
 		reindex(survivorId, mergedId);
-		return new Result(survivorId, survivor.name(), merged.name(), projects, contacts);
+		return new Merged(survivorId, survivor.name(), merged.name(), projects, contacts);
 	}
 
 	/**

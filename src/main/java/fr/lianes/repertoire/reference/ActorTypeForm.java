@@ -1,6 +1,5 @@
-package fr.lianes.repertoire.moderation.reference;
+package fr.lianes.repertoire.reference;
 
-import fr.lianes.repertoire.reference.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,7 +13,7 @@ import jakarta.validation.constraints.Size;
  * @param family the family it counts in for statistics ({@code ActorFamily})
  * @param iatiOrgType its IATI organisation type code
  */
-record ActorTypeForm(
+public record ActorTypeForm(
 		@Size(max = ActorTypes.CODE_MAX, message = "{reference.admin.error.too-long}") @Pattern(
 				regexp = "|" + Slugs.PATTERN, message = "{reference.admin.error.slug}") String code,
 		@NotBlank(message = "{reference.admin.error.required}") @Size(max = ActorTypes.NAME_MAX,
@@ -22,12 +21,12 @@ record ActorTypeForm(
 		@NotBlank(message = "{reference.admin.error.choose}") String family,
 		@NotBlank(message = "{reference.admin.error.choose}") String iatiOrgType) {
 
-	ActorTypeForm {
+	public ActorTypeForm {
 		code = (code != null) ? code.strip() : null;
 		name = (name != null) ? name.strip() : null;
 	}
 
-	static ActorTypeForm empty() {
+	public static ActorTypeForm empty() {
 		return new ActorTypeForm("", "", "", "");
 	}
 

@@ -1,6 +1,5 @@
-package fr.lianes.repertoire.moderation.reference;
+package fr.lianes.repertoire.reference;
 
-import fr.lianes.repertoire.reference.Slugs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,10 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import fr.lianes.repertoire.moderation.reference.DeletionRefusedException.Reason;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Affected;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Change;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Outcome;
+import fr.lianes.repertoire.reference.ReferenceChanges.Change;
+import fr.lianes.repertoire.reference.ReferenceDependents.Use;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +23,7 @@ import org.springframework.validation.Errors;
  * while nothing uses it.
  */
 @Service
-class Domains {
+public class Domains {
 
 	static final int NAME_MAX = 120;
 
@@ -36,8 +33,8 @@ class Domains {
 	 * A domain with what uses it, and whether it comes first or last among its siblings
 	 * (in {@link #all()} only).
 	 */
-	record Row(short id, String slug, String name, Short parentId, String parentSlug, String parentName, long projects,
-			long subDomains, boolean first, boolean last) {
+	public record Row(short id, String slug, String name, Short parentId, String parentSlug, String parentName,
+			long projects, long subDomains, boolean first, boolean last) {
 
 		public boolean isTopLevel() {
 			return this.parentId == null;
@@ -46,14 +43,11 @@ class Domains {
 	}
 
 	/** A DAC purpose code with its French name. */
-	record DacCode(String code, String name) {
+	public record DacCode(String code, String name) {
 	}
-
-	private static final String SIBLINGS = "parent_id is not distinct from cast(:group as smallint)";
 
 	private static final String ROWS = """
 			select d.id, d.slug, d.name, d.parent_id, p.slug, p.name,
-			       (select count(*) from project_domain pd where pd.domain_id = d.id),
 			       (select count(*) from domain s where s.parent_id = d.id)
 			from domain d left join domain p on p.id = d.parent_id
 			""";
@@ -68,7 +62,8 @@ class Domains {
 	}
 
 	/** Every domain followed by its sub-domains, in their order. */
-	List<Row> all() {
+	public List<Row> all() {
+		Map<Short, Long> projects = this.changes.counts(ReferenceDependents::projectsByDomain);
 		List<Row> rows = this.jdbc
 			.sql(ROWS + "order by coalesce(p.position, d.position), coalesce(p.id, d.id), d.parent_id nulls first, "
 					+ "d.position, d.id")
@@ -78,17 +73,23 @@ class Domains {
 		for (Row row : rows) {
 			List<Row> siblings = rows.stream().filter((r) -> Objects.equals(r.parentId(), row.parentId())).toList();
 			marked.add(new Row(row.id(), row.slug(), row.name(), row.parentId(), row.parentSlug(), row.parentName(),
-					row.projects(), row.subDomains(), siblings.get(0).equals(row),
+					projects.getOrDefault(row.id(), 0L), row.subDomains(), siblings.get(0).equals(row),
 					siblings.get(siblings.size() - 1).equals(row)));
 		}
 		return marked;
 	}
 
-	Optional<Row> find(String slug) {
-		return this.jdbc.sql(ROWS + "where d.slug = :slug").param("slug", slug).query(this::row).optional();
+	public Optional<Row> find(String slug) {
+		return this.jdbc.sql(ROWS + "where d.slug = :slug")
+			.param("slug", slug)
+			.query(this::row)
+			.optional()
+			.map((r) -> new Row(r.id(), r.slug(), r.name(), r.parentId(), r.parentSlug(), r.parentName(),
+					this.changes.counts(ReferenceDependents::projectsByDomain).getOrDefault(r.id(), 0L), r.subDomains(),
+					false, false));
 	}
 
-	List<DacCode> dacCodes(Row domain) {
+	public List<DacCode> dacCodes(Row domain) {
 		return this.jdbc.sql("""
 				select s.code, s.name_fr from domain_dac_sector d join dac_sector s on s.code = d.dac_code
 				where d.domain_id = :id order by s.code""")
@@ -98,7 +99,7 @@ class Domains {
 	}
 
 	/** The form of an existing domain. */
-	DomainForm form(Row domain) {
+	public DomainForm form(Row domain) {
 		return new DomainForm(domain.name(), domain.slug(), domain.parentSlug(),
 				String.join(" ", dacCodes(domain).stream().map(DacCode::code).toList()));
 	}
@@ -108,7 +109,7 @@ class Domains {
 	 * parent a domain, DAC codes known.
 	 * @param existing the domain being edited, null for a new one
 	 */
-	void check(DomainForm form, Row existing, Errors errors) {
+	public void check(DomainForm form, Row existing, Errors errors) {
 		Short parentId = (existing != null) ? existing.parentId() : null;
 		if (existing == null && !blank(form.parent())) {
 			Optional<Row> parent = find(form.parent()).filter(Row::isTopLevel);
@@ -158,7 +159,7 @@ class Domains {
 	}
 
 	/** Adds a domain, or a sub-domain after its siblings; the form has been checked. */
-	Row create(DomainForm form) {
+	public Row create(DomainForm form) {
 		return this.changes.apply("reindex.reason.domain", List.of(form.name()), () -> {
 			Short parentId = blank(form.parent()) ? null : find(form.parent()).orElseThrow().id();
 			short id = this.jdbc.sql("""
@@ -167,11 +168,11 @@ class Domains {
 				.param("slug", slug(form))
 				.param("name", form.name())
 				.param("parent", parentId)
-				.param("position", Positions.next(this.jdbc, "domain", SIBLINGS, parentId))
+				.param("position", Positions.DOMAIN.next(this.jdbc, parentId))
 				.query(Short.class)
 				.single();
 			saveDacCodes(id, dacCodes(form));
-			return new Change<>(find(slug(form)).orElseThrow(), Affected.NONE);
+			return new Change<>(find(slug(form)).orElseThrow());
 		}).result();
 	}
 
@@ -180,32 +181,30 @@ class Domains {
 	 * reindexes the projects classified in the domain (or in its sub-domains, whose
 	 * documents carry their parent's name) and their actors.
 	 */
-	Outcome<Row> update(Row domain, DomainForm form) {
+	public ListChange<Row> update(Row domain, DomainForm form) {
 		return this.changes.apply("reindex.reason.domain", List.of(form.name()), () -> {
 			this.jdbc.sql("update domain set name = :name where id = :id")
 				.param("name", form.name())
 				.param("id", domain.id())
 				.update();
 			saveDacCodes(domain.id(), dacCodes(form));
-			Affected affected = Affected.NONE;
+			List<ReferenceDependents.Refresh> refreshes = List.of();
 			if (!domain.name().equals(form.name())) {
 				Set<Short> ids = new HashSet<>(this.jdbc.sql("select id from domain where id = :id or parent_id = :id")
 					.param("id", domain.id())
 					.query(Short.class)
 					.list());
-				affected = this.changes.projectsInDomains(ids);
+				refreshes = this.changes.affectedBy(new ReferenceEntry.Domains(ids));
 			}
-			return new Change<>(find(domain.slug()).orElseThrow(), affected);
+			return new Change<>(find(domain.slug()).orElseThrow(), refreshes);
 		});
 	}
 
 	/** Moves a domain before (or after) its previous (next) sibling. */
-	boolean move(Row domain, boolean up) {
+	public boolean move(Row domain, boolean up) {
 		return this.changes
 			.apply("reindex.reason.domain", List.of(domain.name()),
-					() -> new Change<>(
-							Positions.move(this.jdbc, "domain", "id", SIBLINGS, domain.parentId(), domain.id(), up),
-							Affected.NONE))
+					() -> new Change<>(Positions.DOMAIN.move(this.jdbc, domain.parentId(), domain.id(), up)))
 			.result();
 	}
 
@@ -214,26 +213,17 @@ class Domains {
 	 * @throws DeletionRefusedException if projects are classified in it, it has
 	 * sub-domains, or a questionnaire answer waiting for moderation names it
 	 */
-	void delete(Row domain) {
+	public void delete(Row domain) {
 		this.changes.apply("reindex.reason.domain", List.of(domain.name()), () -> {
 			this.jdbc.sql("select id from domain where id = :id for update")
 				.param("id", domain.id())
 				.query()
 				.listOfRows();
-			ReferenceChanges.refuseIfUsed(List.of(
-					new Reason("reference.admin.delete.projects",
-							count("select count(*) from project_domain where domain_id = :id", domain)),
-					new Reason("reference.admin.delete.sub-domains",
-							count("select count(*) from domain where parent_id = :id", domain)),
-					new Reason("reference.admin.delete.submissions", this.jdbc
-						.sql("""
-								select count(*) from submission where status in ('SUBMITTED', 'CHANGES_REQUESTED')
-								and content->'projects' @> jsonb_build_array(jsonb_build_object('domains', jsonb_build_array(:slug::text)))""")
-						.param("slug", domain.slug())
-						.query(Long.class)
-						.single())));
+			this.changes.refuseIfUsed(new ReferenceEntry.Domain(domain.id(), domain.slug()),
+					List.of(new Use("reference.admin.delete.sub-domains",
+							count("select count(*) from domain where parent_id = :id", domain))));
 			this.jdbc.sql("delete from domain where id = :id").param("id", domain.id()).update();
-			return new Change<>(null, Affected.NONE);
+			return new Change<>(null);
 		});
 	}
 
@@ -268,7 +258,7 @@ class Domains {
 
 	private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
 		return new Row(rs.getShort(1), rs.getString(2), rs.getString(3), rs.getObject(4, Short.class), rs.getString(5),
-				rs.getString(6), rs.getLong(7), rs.getLong(8), false, false);
+				rs.getString(6), 0, rs.getLong(7), false, false);
 	}
 
 }

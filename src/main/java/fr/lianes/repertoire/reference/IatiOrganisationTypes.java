@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.moderation.reference;
+package fr.lianes.repertoire.reference;
 
 import java.util.List;
 
@@ -8,10 +8,10 @@ import java.util.List;
  * maps to for IATI exports. Their names are messages
  * ({@code reference.admin.iati.<code>}): the list has French names for only some of them.
  */
-final class IatiOrganisationTypes {
+public final class IatiOrganisationTypes {
 
-	static final List<String> CODES = List.of("10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70", "71",
-			"72", "73", "80", "90");
+	public static final List<String> CODES = List.of("10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70",
+			"71", "72", "73", "80", "90");
 
 	private IatiOrganisationTypes() {
 	}

@@ -1,6 +1,5 @@
-package fr.lianes.repertoire.moderation.reference;
+package fr.lianes.repertoire.reference;
 
-import fr.lianes.repertoire.reference.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,18 +11,18 @@ import jakarta.validation.constraints.Size;
  * @param slug the address ({@code /territoires/slug}); from the name when left blank
  * @param name the name shown everywhere
  */
-record TerritoryForm(
+public record TerritoryForm(
 		@Size(max = Territories.SLUG_MAX, message = "{reference.admin.error.too-long}") @Pattern(
 				regexp = "|" + Slugs.PATTERN, message = "{reference.admin.error.slug}") String slug,
 		@NotBlank(message = "{reference.admin.error.required}") @Size(max = Territories.NAME_MAX,
 				message = "{reference.admin.error.too-long}") String name) {
 
-	TerritoryForm {
+	public TerritoryForm {
 		slug = (slug != null) ? slug.strip() : null;
 		name = (name != null) ? name.strip() : null;
 	}
 
-	static TerritoryForm empty() {
+	public static TerritoryForm empty() {
 		return new TerritoryForm("", "");
 	}
 

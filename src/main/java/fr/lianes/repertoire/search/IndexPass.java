@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.moderation.reindex;
+package fr.lianes.repertoire.search;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fr.lianes.repertoire.search.SearchIndexer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;

@@ -1,17 +1,12 @@
-package fr.lianes.repertoire.moderation.reference;
+package fr.lianes.repertoire.reference;
 
-import fr.lianes.repertoire.reference.Slugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import fr.lianes.repertoire.moderation.reference.DeletionRefusedException.Reason;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Affected;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Change;
-import fr.lianes.repertoire.moderation.reference.ReferenceChanges.Outcome;
-import fr.lianes.repertoire.reference.ActorFamily;
+import fr.lianes.repertoire.reference.ReferenceChanges.Change;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,20 +17,19 @@ import org.springframework.validation.Errors;
  * move in the list, delete while no actor has the type.
  */
 @Service
-class ActorTypes {
+public class ActorTypes {
 
 	static final int NAME_MAX = 120;
 
 	static final int CODE_MAX = 40;
 
 	/** An actor type with its number of actors and its place in the list. */
-	record Row(String code, String name, ActorFamily family, String iatiOrgType, long actors, boolean first,
+	public record Row(String code, String name, ActorFamily family, String iatiOrgType, long actors, boolean first,
 			boolean last) {
 	}
 
 	private static final String ROWS = """
-			select t.code, t.name, t.family, t.iati_org_type,
-			       (select count(*) from actor a where a.actor_type_code = t.code)
+			select t.code, t.name, t.family, t.iati_org_type
 			from actor_type t
 			""";
 
@@ -48,22 +42,28 @@ class ActorTypes {
 		this.changes = changes;
 	}
 
-	List<Row> all() {
+	public List<Row> all() {
+		Map<String, Long> actors = this.changes.counts(ReferenceDependents::actorsByType);
 		List<Row> rows = this.jdbc.sql(ROWS + "order by t.position, t.code").query(this::row).list();
 		List<Row> marked = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Row r = rows.get(i);
-			marked.add(
-					new Row(r.code(), r.name(), r.family(), r.iatiOrgType(), r.actors(), i == 0, i == rows.size() - 1));
+			marked.add(new Row(r.code(), r.name(), r.family(), r.iatiOrgType(), actors.getOrDefault(r.code(), 0L),
+					i == 0, i == rows.size() - 1));
 		}
 		return marked;
 	}
 
-	Optional<Row> find(String code) {
-		return this.jdbc.sql(ROWS + "where t.code = :code").param("code", code).query(this::row).optional();
+	public Optional<Row> find(String code) {
+		return this.jdbc.sql(ROWS + "where t.code = :code")
+			.param("code", code)
+			.query(this::row)
+			.optional()
+			.map((r) -> new Row(r.code(), r.name(), r.family(), r.iatiOrgType(),
+					this.changes.counts(ReferenceDependents::actorsByType).getOrDefault(r.code(), 0L), false, false));
 	}
 
-	ActorTypeForm form(Row type) {
+	public ActorTypeForm form(Row type) {
 		return new ActorTypeForm(type.code(), type.name(), type.family().name(), type.iatiOrgType());
 	}
 
@@ -72,7 +72,7 @@ class ActorTypes {
 	 * type.
 	 * @param existing the type being edited, null for a new one
 	 */
-	void check(ActorTypeForm form, Row existing, Errors errors) {
+	public void check(ActorTypeForm form, Row existing, Errors errors) {
 		if (!errors.hasFieldErrors("name") && this.jdbc.sql("""
 				select count(*) from actor_type where code <> :code
 				and lower(immutable_unaccent(name)) = lower(immutable_unaccent(:name))""")
@@ -101,7 +101,7 @@ class ActorTypes {
 	}
 
 	/** Adds a type at the end of the list; the form has been checked. */
-	Row create(ActorTypeForm form) {
+	public Row create(ActorTypeForm form) {
 		return this.changes.apply("reindex.reason.type", List.of(form.name()), () -> {
 			this.jdbc.sql("""
 					insert into actor_type (code, name, family, iati_org_type, position)
@@ -110,9 +110,9 @@ class ActorTypes {
 				.param("name", form.name())
 				.param("family", form.family())
 				.param("iati", form.iatiOrgType())
-				.param("position", Positions.next(this.jdbc, "actor_type", "true", null))
+				.param("position", Positions.ACTOR_TYPE.next(this.jdbc, null))
 				.update();
-			return new Change<>(find(code(form)).orElseThrow(), Affected.NONE);
+			return new Change<>(find(code(form)).orElseThrow());
 		}).result();
 	}
 
@@ -120,7 +120,7 @@ class ActorTypes {
 	 * Saves a type's name, family and IATI type; the form has been checked. A new name
 	 * reindexes the published actors of the type (their documents carry it).
 	 */
-	Outcome<Row> update(Row type, ActorTypeForm form) {
+	public ListChange<Row> update(Row type, ActorTypeForm form) {
 		return this.changes.apply("reindex.reason.type", List.of(form.name()), () -> {
 			this.jdbc
 				.sql("update actor_type set name = :name, family = :family, iati_org_type = :iati where code = :code")
@@ -129,17 +129,15 @@ class ActorTypes {
 				.param("iati", form.iatiOrgType())
 				.param("code", type.code())
 				.update();
-			Affected affected = type.name().equals(form.name()) ? Affected.NONE
-					: this.changes.actorsWhere("a.actor_type_code = :code", Map.of("code", type.code()), false);
-			return new Change<>(find(type.code()).orElseThrow(), affected);
+			return new Change<>(find(type.code()).orElseThrow(), type.name().equals(form.name()) ? List.of()
+					: this.changes.affectedBy(new ReferenceEntry.ActorType(type.code())));
 		});
 	}
 
-	boolean move(Row type, boolean up) {
+	public boolean move(Row type, boolean up) {
 		return this.changes
 			.apply("reindex.reason.type", List.of(type.name()),
-					() -> new Change<>(Positions.move(this.jdbc, "actor_type", "code", "true", null, type.code(), up),
-							Affected.NONE))
+					() -> new Change<>(Positions.ACTOR_TYPE.move(this.jdbc, null, type.code(), up)))
 			.result();
 	}
 
@@ -148,27 +146,15 @@ class ActorTypes {
 	 * @throws DeletionRefusedException if actors have the type, or a questionnaire answer
 	 * waiting for moderation names it
 	 */
-	void delete(Row type) {
+	public void delete(Row type) {
 		this.changes.apply("reindex.reason.type", List.of(type.name()), () -> {
 			this.jdbc.sql("select code from actor_type where code = :code for update")
 				.param("code", type.code())
 				.query()
 				.listOfRows();
-			ReferenceChanges.refuseIfUsed(List.of(
-					new Reason("reference.admin.delete.actors",
-							this.jdbc.sql("select count(*) from actor where actor_type_code = :code")
-								.param("code", type.code())
-								.query(Long.class)
-								.single()),
-					new Reason("reference.admin.delete.submissions",
-							this.jdbc.sql("""
-									select count(*) from submission where status in ('SUBMITTED', 'CHANGES_REQUESTED')
-									and content->'structure'->>'actorType' = :code""")
-								.param("code", type.code())
-								.query(Long.class)
-								.single())));
+			this.changes.refuseIfUsed(new ReferenceEntry.ActorType(type.code()), List.of());
 			this.jdbc.sql("delete from actor_type where code = :code").param("code", type.code()).update();
-			return new Change<>(null, Affected.NONE);
+			return new Change<>(null);
 		});
 	}
 
@@ -177,8 +163,8 @@ class ActorTypes {
 	}
 
 	private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-		return new Row(rs.getString(1), rs.getString(2), ActorFamily.valueOf(rs.getString(3)), rs.getString(4),
-				rs.getLong(5), false, false);
+		return new Row(rs.getString(1), rs.getString(2), ActorFamily.valueOf(rs.getString(3)), rs.getString(4), 0,
+				false, false);
 	}
 
 }

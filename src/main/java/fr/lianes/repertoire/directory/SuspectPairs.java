@@ -1,14 +1,14 @@
-package fr.lianes.repertoire.moderation.duplicates;
+package fr.lianes.repertoire.directory;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
-import fr.lianes.repertoire.census.Duplicates.Reason;
+import fr.lianes.repertoire.directory.DuplicateActors.Page;
+import fr.lianes.repertoire.directory.DuplicateActors.Pair;
+import fr.lianes.repertoire.directory.DuplicateActors.SuspectPair;
+import fr.lianes.repertoire.directory.DuplicateActors.Sweep;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,10 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Each sweep walks the actors in the order of one index, from where the previous page
  * stopped, and compares each actor with the {@value #NEIGHBOURS} actors just before it in
  * the same group: the same commune in name order (pairs whose names are at least
- * {@link DuplicateSuspects#NAME_SIMILARITY} similar), the same SIREN, the same RNA. A
- * page examines at most {@value #SCAN} actors, so it costs the same at any size of the
+ * {@link DuplicateActors#NAME_SIMILARITY} similar), the same SIREN, the same RNA. A page
+ * examines at most {@value #SCAN} actors, so it costs the same at any size of the
  * directory. Names that sort far apart in a commune are only found by the look-up of one
- * actor ({@link DuplicateSuspects}), which compares it with its whole commune.
+ * actor, which compares it with its whole commune.
  */
 @Repository
 class SuspectPairs {
@@ -37,97 +37,6 @@ class SuspectPairs {
 
 	/** How many actors before each one, in the same group, it is compared with. */
 	static final int NEIGHBOURS = 8;
-
-	/** A way through the directory, named in the page's address. */
-	enum Sweep {
-
-		NAME("nom", List.of("commune_insee", "lower(immutable_unaccent(name))", "id"), "true",
-				"similarity(v.k, x.other_key) >= :similarity"),
-
-		SIREN("siren", List.of("left(siren_siret, 9)", "id"), "siren_siret is not null", "true"),
-
-		RNA("rna", List.of("rna", "id"), "rna is not null", "true");
-
-		private final String slug;
-
-		/** The columns of the index walked: the group, the order inside it, the id. */
-		private final List<String> order;
-
-		private final String where;
-
-		private final String pairs;
-
-		Sweep(String slug, List<String> order, String where, String pairs) {
-			this.slug = slug;
-			this.order = order;
-			this.where = where;
-			this.pairs = pairs;
-		}
-
-		String slug() {
-			return this.slug;
-		}
-
-		static Optional<Sweep> of(String slug) {
-			return EnumSet.allOf(Sweep.class).stream().filter((sweep) -> sweep.slug.equals(slug)).findFirst();
-		}
-
-		/** The key of an actor in the index: one value per column. */
-		int keySize() {
-			return this.order.size();
-		}
-
-		private String rows() {
-			String inner = (this.order.size() == 3) ? this.order.get(1) : "''";
-			return "select id, " + this.order.get(0) + " as g, " + inner + " as k from actor where " + this.where;
-		}
-
-		private String ascending() {
-			return String.join(", ", this.order);
-		}
-
-		private String descending() {
-			return this.order.stream().map((column) -> column + " desc").collect(Collectors.joining(", "));
-		}
-
-		/** The actor's key after the cursor's, in the walked index. */
-		private String after(String columns) {
-			return compare(columns, ">");
-		}
-
-		/** The actor's key up to the cursor's, in the walked index. */
-		private String through(String columns) {
-			return compare(columns, "<=");
-		}
-
-		private String compare(String columns, String operator) {
-			String cursor = IntStream.range(0, this.order.size())
-				.mapToObj((i) -> "cast(:c" + i + " as " + ((i == this.order.size() - 1) ? "bigint" : "text") + ")")
-				.collect(Collectors.joining(", "));
-			return "(" + columns + ") " + operator + " (" + cursor + ")";
-		}
-
-		private String afterInScan() {
-			return after((this.order.size() == 3) ? "v.g, v.k, v.id" : "v.g, v.id");
-		}
-
-	}
-
-	/** Two actors suspected to be one: {@code first} comes first in the sweep. */
-	record Pair(long first, long second) {
-	}
-
-	/** A pair with why it is suspected. */
-	record SuspectPair(long first, long second, Set<Reason> reasons, double nameSimilarity) {
-	}
-
-	/**
-	 * @param pairs the pairs found, by the order of their second actor in the sweep
-	 * @param next the key of the last actor examined, where the next page starts; null at
-	 * the end of the directory
-	 */
-	record Page(List<Pair> pairs, List<String> next) {
-	}
 
 	private final JdbcClient jdbc;
 
@@ -162,12 +71,12 @@ class SuspectPairs {
 				) m
 				where m.others is not null %s
 				order by v.g, v.k, v.id
-				limit :rows""".formatted(scan, NEIGHBOURS, sweep.pairs,
+				limit :rows""".formatted(scan, NEIGHBOURS, sweep.pairs(),
 				(after == null) ? "" : "and " + sweep.afterInScan());
 		JdbcClient.StatementSpec statement = cursor(this.jdbc.sql(sql), after).param("scan", SCAN)
 			.param("rows", PAGE_SIZE + 1);
 		if (sweep == Sweep.NAME) {
-			statement = statement.param("similarity", DuplicateSuspects.NAME_SIMILARITY);
+			statement = statement.param("similarity", DuplicateActors.NAME_SIMILARITY);
 		}
 		List<Found> found = statement
 			.query((rs, i) -> new Found(rs.getLong("id"), rs.getString("g"), rs.getString("k"),
@@ -206,16 +115,16 @@ class SuspectPairs {
 			.param("firsts", pairs.stream().map(Pair::first).toArray(Long[]::new))
 			.param("seconds", pairs.stream().map(Pair::second).toArray(Long[]::new))
 			.query((rs, i) -> {
-				Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+				Set<SuspectReason> reasons = EnumSet.noneOf(SuspectReason.class);
 				if (rs.getBoolean("same_siren")) {
-					reasons.add(Reason.SIREN);
+					reasons.add(SuspectReason.SIREN);
 				}
 				if (rs.getBoolean("same_rna")) {
-					reasons.add(Reason.RNA);
+					reasons.add(SuspectReason.RNA);
 				}
 				double similarity = rs.getDouble("name_similarity");
-				if (similarity >= DuplicateSuspects.NAME_SIMILARITY) {
-					reasons.add(Reason.NAME);
+				if (similarity >= DuplicateActors.NAME_SIMILARITY) {
+					reasons.add(SuspectReason.NAME);
 				}
 				return new SuspectPair(rs.getLong("a"), rs.getLong("b"), reasons, similarity);
 			})
@@ -227,7 +136,7 @@ class SuspectPairs {
 	 * null when it reached the end of the directory.
 	 */
 	private List<String> lastScanned(Sweep sweep, List<String> after) {
-		String sql = "select " + sweep.ascending() + " from actor where " + sweep.where
+		String sql = "select " + sweep.ascending() + " from actor where " + sweep.where()
 				+ ((after == null) ? "" : " and " + sweep.after(sweep.ascending())) + " order by " + sweep.ascending()
 				+ " offset :skip limit 1";
 		return cursor(this.jdbc.sql(sql), after).param("skip", SCAN - 1).query((rs, i) -> {

@@ -1,0 +1,208 @@
+package fr.lianes.repertoire.directory;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Actors suspected to be one structure, as moderators handle them: the sweep of the whole
+ * directory a page at a time, the actors side by side, the pairs dismissed as two
+ * structures, and the merge of two actors into the one kept.
+ */
+@Service
+public class DuplicateActors {
+
+	/**
+	 * The lowest trigram similarity (PostgreSQL pg_trgm, 0 to 1) of two lower-case,
+	 * unaccented names that makes them suspects for moderators.
+	 */
+	public static final double NAME_SIMILARITY = 0.6;
+
+	/** Actors examined per page of a sweep at most. */
+	public static final int SCAN = SuspectPairs.SCAN;
+
+	/** How many actors before each one, in the same group, a sweep compares it with. */
+	public static final int NEIGHBOURS = SuspectPairs.NEIGHBOURS;
+
+	/** A way through the directory, named in the page's address. */
+	public enum Sweep {
+
+		NAME("nom", List.of("commune_insee", "lower(immutable_unaccent(name))", "id"), "true",
+				"similarity(v.k, x.other_key) >= :similarity"),
+
+		SIREN("siren", List.of("left(siren_siret, 9)", "id"), "siren_siret is not null", "true"),
+
+		RNA("rna", List.of("rna", "id"), "rna is not null", "true");
+
+		private final String slug;
+
+		/** The columns of the index walked: the group, the order inside it, the id. */
+		private final List<String> order;
+
+		private final String where;
+
+		private final String pairs;
+
+		Sweep(String slug, List<String> order, String where, String pairs) {
+			this.slug = slug;
+			this.order = order;
+			this.where = where;
+			this.pairs = pairs;
+		}
+
+		public String slug() {
+			return this.slug;
+		}
+
+		public static Optional<Sweep> of(String slug) {
+			return EnumSet.allOf(Sweep.class).stream().filter((sweep) -> sweep.slug.equals(slug)).findFirst();
+		}
+
+		/** The key of an actor in the index: one value per column. */
+		public int keySize() {
+			return this.order.size();
+		}
+
+		String where() {
+			return this.where;
+		}
+
+		String pairs() {
+			return this.pairs;
+		}
+
+		String rows() {
+			String inner = (this.order.size() == 3) ? this.order.get(1) : "''";
+			return "select id, " + this.order.get(0) + " as g, " + inner + " as k from actor where " + this.where;
+		}
+
+		String ascending() {
+			return String.join(", ", this.order);
+		}
+
+		String descending() {
+			return this.order.stream().map((column) -> column + " desc").collect(Collectors.joining(", "));
+		}
+
+		/** The actor's key after the cursor's, in the walked index. */
+		String after(String columns) {
+			return compare(columns, ">");
+		}
+
+		/** The actor's key up to the cursor's, in the walked index. */
+		String through(String columns) {
+			return compare(columns, "<=");
+		}
+
+		private String compare(String columns, String operator) {
+			String cursor = IntStream.range(0, this.order.size())
+				.mapToObj((i) -> "cast(:c" + i + " as " + ((i == this.order.size() - 1) ? "bigint" : "text") + ")")
+				.collect(Collectors.joining(", "));
+			return "(" + columns + ") " + operator + " (" + cursor + ")";
+		}
+
+		String afterInScan() {
+			return after((this.order.size() == 3) ? "v.g, v.k, v.id" : "v.g, v.id");
+		}
+
+	}
+
+	/** Two actors suspected to be one: {@code first} comes first in the sweep. */
+	public record Pair(long first, long second) {
+	}
+
+	/** A pair with why it is suspected. */
+	public record SuspectPair(long first, long second, Set<SuspectReason> reasons, double nameSimilarity) {
+	}
+
+	/**
+	 * @param pairs the pairs found, by the order of their second actor in the sweep
+	 * @param next the key of the last actor examined, where the next page starts; null at
+	 * the end of the directory
+	 */
+	public record Page(List<Pair> pairs, List<String> next) {
+	}
+
+	/** What a merge did. */
+	public record Merged(long survivorId, String survivorName, String mergedName, int projects, int contacts) {
+	}
+
+	private final SuspectPairs pairs;
+
+	private final ActorCards cards;
+
+	private final Dismissals dismissals;
+
+	private final ActorMerger merger;
+
+	DuplicateActors(SuspectPairs pairs, ActorCards cards, Dismissals dismissals, ActorMerger merger) {
+		this.pairs = pairs;
+		this.cards = cards;
+		this.dismissals = dismissals;
+		this.merger = merger;
+	}
+
+	/**
+	 * The suspected pairs of the actors after a cursor.
+	 * @param after the key of the last actor of the previous page, or null to start
+	 */
+	public Page page(Sweep sweep, List<String> after) {
+		return this.pairs.page(sweep, after);
+	}
+
+	/** Why each pair is suspected. */
+	public List<SuspectPair> describe(List<Pair> pairs) {
+		return this.pairs.describe(pairs);
+	}
+
+	/** An actor as moderators compare it, published or not. */
+	@Transactional(readOnly = true)
+	public Optional<ActorCard> card(long id) {
+		return this.cards.find(id);
+	}
+
+	/** The actors of these ids that exist, by id. */
+	@Transactional(readOnly = true)
+	public Map<Long, ActorCard> cards(Collection<Long> ids) {
+		return this.cards.find(ids);
+	}
+
+	/** The actor of a number or of a page address (its current or an old slug). */
+	@Transactional(readOnly = true)
+	public Optional<Long> idOf(String numberOrSlug) {
+		return this.cards.idOf(numberOrSlug);
+	}
+
+	/** Remembers that two actors are not duplicates; nothing happens the second time. */
+	@Transactional
+	public void dismiss(long one, long other, String by) {
+		this.dismissals.dismiss(one, other, by);
+	}
+
+	/** The actors an actor was dismissed with. */
+	@Transactional(readOnly = true)
+	public Set<Long> dismissedWith(long actorId) {
+		return this.dismissals.dismissedWith(actorId);
+	}
+
+	/**
+	 * Merges an actor into another, if both are still at the versions the moderator saw:
+	 * see {@link ActorMerger}. The other modules move their own rows of the merged actor
+	 * on {@link ActorsMerging}.
+	 * @param by the staff member's email, for the history
+	 * @throws MergeConflictException if either changed or no longer exists: nothing is
+	 * merged
+	 */
+	public Merged merge(long survivorId, int survivorVersion, long mergedId, int mergedVersion, String by) {
+		return this.merger.merge(survivorId, survivorVersion, mergedId, mergedVersion, by);
+	}
+
+}
