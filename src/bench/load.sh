@@ -18,6 +18,9 @@
 # ratios (application / nginx, application / liveness), the heap used and the RSS of the application
 # after the run, and the load average before and after (the machine may be shared: say so with the
 # figures). wrk sends no Accept-Encoding: the pages go uncompressed, as nginx's.
+# BENCH_PROFILE=1 also records the application with Java Flight Recorder during the mix at concurrency 8
+# (target/load-<scale>x/load.jfr) and prints where the CPU went (src/bench/jfr-summary.py): the
+# measure of that run is then a little lower.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -170,7 +173,13 @@ wrk -t2 -c8 -d"${warmup}s" -s "$out/app.lua" "$base" > /dev/null 2>&1
 
 declare -A result
 for c in 8 32; do
+	if [ "$c" = 8 ] && [ "${BENCH_PROFILE:-0}" = 1 ]; then
+		jcmd "$app" JFR.start name=load settings=profile filename="$PWD/$out/load.jfr" > /dev/null
+	fi
 	result[app$c]=$(measure "$c" "$base" "$out/app.lua")
+	if [ "$c" = 8 ] && [ "${BENCH_PROFILE:-0}" = 1 ]; then
+		jcmd "$app" JFR.stop name=load > /dev/null
+	fi
 	result[nginx$c]=$(measure "$c" "http://127.0.0.1:$nginx_port" "$out/static.lua")
 	result[live$c]=$(measure "$c" "$base/actuator/health/liveness")
 done
@@ -207,3 +216,9 @@ for c in 8 32; do
 done
 echo
 echo "After the run: heap used ${heap_used:-n/a}, RSS $rss."
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+	echo
+	echo "Where the CPU went during the mix at concurrency 8 (Java Flight Recorder, $out/load.jfr):"
+	echo
+	jfr print --events jdk.ExecutionSample --stack-depth 256 "$out/load.jfr" | python3 src/bench/jfr-summary.py
+fi

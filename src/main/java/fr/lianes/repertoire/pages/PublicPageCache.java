@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.lianes.repertoire.figures.ContentVersion;
+import fr.lianes.repertoire.reference.ReferenceData;
+import fr.lianes.repertoire.search.IndexWrites;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,6 +70,13 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 	private static final Set<String> CACHE_HEADERS = Set.of("cache-control", "pragma", "expires");
 
 	/**
+	 * What the security filters write on every response that did not choose its own
+	 * caching; a page that chose its own (the notice shown while the index is being
+	 * built, {@code no-store}) keeps it and is not kept.
+	 */
+	static final String SECURITY_DEFAULT = "no-cache, no-store, max-age=0, must-revalidate";
+
+	/**
 	 * Headers not kept with a page: the container writes them, or they are the page's
 	 * own.
 	 */
@@ -80,6 +89,10 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 			"_csrf");
 
 	private final ContentVersion version;
+
+	private final IndexWrites indexWrites;
+
+	private final ReferenceData reference;
 
 	private final LocaleResolver locales;
 
@@ -95,8 +108,11 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 
 	private volatile Stamp stamp;
 
-	PublicPageCache(ContentVersion version, LocaleResolver locales, Clock clock, PagesProperties properties) {
+	PublicPageCache(ContentVersion version, IndexWrites indexWrites, ReferenceData reference, LocaleResolver locales,
+			Clock clock, PagesProperties properties) {
 		this.version = version;
+		this.indexWrites = indexWrites;
+		this.reference = reference;
 		this.locales = locales;
 		this.clock = clock;
 		this.capacity = properties.cacheSize().toBytes();
@@ -129,9 +145,13 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 			chain.doFilter(request, response);
 			return;
 		}
+		// the index's count first: a page rendered while the index is behind the database
+		// is
+		// kept under a count that moves as soon as the index catches up
+		long written = this.indexWrites.done();
 		long current = this.version.current();
 		Instant modified = modifiedAt(current);
-		String key = key(request);
+		String key = key(request) + "|" + written + "|" + this.reference.generation();
 		Page page = find(key, current);
 		if (page != null) {
 			send(page, modified, request, response);
@@ -157,8 +177,9 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 	 */
 	private boolean keepable(TokenWatch request, HeldCacheHeaders held, HttpServletResponse response) {
 		return held.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted() && !request.tokenRead
-				&& response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && request.getSession(false) == null
-				&& held.getContentType() != null && held.getContentType().startsWith("text/html");
+				&& held.leftToSecurity() && response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
+				&& request.getSession(false) == null && held.getContentType() != null
+				&& held.getContentType().startsWith("text/html");
 	}
 
 	private void send(Page page, Instant modified, HttpServletRequest request, HttpServletResponse response)
@@ -169,15 +190,45 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 			values.stream().skip(1).forEach((value) -> response.addHeader(header.getKey(), value));
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
-		// the language may come from the browser's preferences or a cookie
-		response.setHeader(HttpHeaders.VARY, "Accept-Language, Cookie");
+		// the language may come from the browser's preferences or a cookie; gzip or not
+		response.setHeader(HttpHeaders.VARY, "Accept-Language, Cookie, Accept-Encoding");
 		response.setLocale(page.locale());
 		response.setContentType(page.contentType());
 		if (new ServletWebRequest(request, response).checkNotModified(page.etag(), modified.toEpochMilli())) {
 			return;
 		}
-		response.setContentLength(page.body().length);
-		response.getOutputStream().write(page.body());
+		byte[] body = page.body();
+		if (acceptsGzip(request)) {
+			// compressed once per page, not by the container on every request
+			body = page.gzipped();
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * Whether the client takes gzip ({@code Accept-Encoding}, a zero quality refusing
+	 * it).
+	 */
+	static boolean acceptsGzip(HttpServletRequest request) {
+		var values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
+		while (values != null && values.hasMoreElements()) {
+			for (String coding : values.nextElement().split(",")) {
+				String[] parts = coding.strip().split(";");
+				if (!parts[0].strip().equalsIgnoreCase("gzip")) {
+					continue;
+				}
+				for (int i = 1; i < parts.length; i++) {
+					String parameter = parts[i].strip();
+					if (parameter.startsWith("q=") && parameter.substring(2).strip().matches("0(\\.0*)?")) {
+						return false;
+					}
+				}
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -263,10 +314,28 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 
 	/** A page kept: its bytes, what describes them, the headers to send with them. */
 	record Page(long version, byte[] body, String contentType, Locale locale, Map<String, List<String>> headers,
-			String etag) {
+			String etag, java.util.concurrent.atomic.AtomicReference<byte[]> compressed) {
 
 		Page(long version, byte[] body, String contentType, Locale locale, Map<String, List<String>> headers) {
-			this(version, body, contentType, locale, headers, etagOf(body));
+			this(version, body, contentType, locale, headers, etagOf(body),
+					new java.util.concurrent.atomic.AtomicReference<>());
+		}
+
+		/** The page compressed with gzip, the first time it is asked for. */
+		byte[] gzipped() {
+			byte[] done = this.compressed.get();
+			if (done == null) {
+				java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(this.body.length / 4);
+				try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+					gzip.write(this.body);
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				done = bytes.toByteArray();
+				this.compressed.set(done);
+			}
+			return done;
 		}
 
 		/** Weak: the container may compress the bytes. */
@@ -434,6 +503,15 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 		@Override
 		public void flushBuffer() throws IOException {
 			// nothing goes out before the page is complete
+		}
+
+		/**
+		 * Whether the page left its caching to the security filters' default: it chose no
+		 * {@code Cache-Control} of its own.
+		 */
+		boolean leftToSecurity() {
+			List<String> values = this.held.get(heldName(HttpHeaders.CACHE_CONTROL));
+			return values == null || values.equals(List.of(SECURITY_DEFAULT));
 		}
 
 		/**

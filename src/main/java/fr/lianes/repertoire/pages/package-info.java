@@ -6,7 +6,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "figures" })
+@ApplicationModule(allowedDependencies = { "figures", "reference", "search" })
 package fr.lianes.repertoire.pages;
 
 import org.springframework.modulith.ApplicationModule;
