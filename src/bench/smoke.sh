@@ -7,7 +7,8 @@
 #
 # Uses its own data directory (target/smoke-1x, emptied first) and free ports. The scripts that
 # time HTTP requests need `hey` (apt-get install hey): without it they are skipped with a warning,
-# unless SMOKE_REQUIRE_HEY=1 (set by .ci/run when it could install hey), which makes it an error.
+# unless SMOKE_REQUIRE_HEY=1 (set by .ci/run when it could install hey), which makes it an error; the
+# same for the load benchmark, which needs `wrk` and `nginx` (SMOKE_REQUIRE_LOAD=1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -67,6 +68,15 @@ elif [ "${SMOKE_REQUIRE_HEY:-0}" = "1" ]; then
 	exit 1
 else
 	echo "WARNING: hey is missing (apt-get install hey): pages.sh, search.sh pages, figures.sh and exchange.sh were not run" >&2
+fi
+if command -v wrk > /dev/null && [ -x "$(command -v nginx || echo /usr/sbin/nginx)" ]; then
+	step "src/bench/load.sh 1"
+	BENCH_DATA_DIR="$data" BENCH_DURATION=1 BENCH_WARMUP=1 src/bench/load.sh 1
+elif [ "${SMOKE_REQUIRE_LOAD:-0}" = "1" ]; then
+	echo "wrk or nginx is missing: load.sh cannot run" >&2
+	exit 1
+else
+	echo "WARNING: wrk or nginx is missing (apt-get install wrk nginx-light): load.sh was not run" >&2
 fi
 echo
 echo "Every documented command ran." >&2

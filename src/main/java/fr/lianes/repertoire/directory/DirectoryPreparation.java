@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -52,6 +53,8 @@ class DirectoryPreparation implements WebMvcConfigurer, HandlerInterceptor {
 				(request.getHeader("HX-Request") != null) ? "directory/preparing :: notice" : "directory/preparing");
 		page.addObject("preparation", preparation.get());
 		page.addObject("reload", request.getRequestURI() + ((query != null) ? "?" + query : ""));
+		// never kept by a cache: the page's lists come back once the index is whole
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		// rendered instead of the page, with a 200: the page is there, its lists are not
 		// yet
 		throw new ModelAndViewDefiningException(page);

@@ -47,10 +47,7 @@ class FiguresCache {
 	/** How long a request waits for figures before the 503 page. */
 	static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	/** Changes past which they are folded into the base of the version. */
-	static final int FOLD_THRESHOLD = 1000;
-
-	private final JdbcClient jdbc;
+	private final ContentVersion version;
 
 	private final FiguresQueries queries;
 
@@ -59,8 +56,6 @@ class FiguresCache {
 	private final Clock clock;
 
 	private final TransactionTemplate snapshot;
-
-	private final TransactionTemplate write;
 
 	/** The computation under way for each filter and version. */
 	private final Map<String, CompletableFuture<FigureSet>> inFlight = new ConcurrentHashMap<>();
@@ -95,13 +90,11 @@ class FiguresCache {
 		this.clock = clock;
 		this.permits = new Semaphore(maxComputations);
 		this.timeout = timeout;
-		this.jdbc = jdbc;
+		this.version = new ContentVersion(jdbc, transactionManager);
 		this.queries = queries;
 		this.snapshot = new TransactionTemplate(transactionManager);
 		// not read-only: the computation fills two temporary tables
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-		this.write = new TransactionTemplate(transactionManager);
-		this.write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	FigureSet figures(FiguresFilter filter) {
@@ -224,35 +217,19 @@ class FiguresCache {
 
 	/** The current content version. */
 	long version() {
-		long[] found = readVersionAndChanges();
-		if (found[1] > FOLD_THRESHOLD) {
-			fold();
-		}
-		return found[0] + found[1];
+		return this.version.current();
 	}
 
 	private long readVersion() {
-		long[] found = readVersionAndChanges();
-		return found[0] + found[1];
-	}
-
-	private long[] readVersionAndChanges() {
-		long[] found = new long[2];
-		this.jdbc.sql("select base, (select count(*) from content_change) from content_version").query((rs) -> {
-			found[0] = rs.getLong(1);
-			found[1] = rs.getLong(2);
-		});
-		return found;
+		return this.version.read();
 	}
 
 	/**
-	 * Moves the recorded changes into the base of the version, which stays the same: rows
-	 * inserted meanwhile are not deleted and keep counting.
+	 * Folds the recorded changes into the base of the version (see
+	 * {@link ContentVersion}).
 	 */
 	void fold() {
-		this.write.executeWithoutResult((status) -> this.jdbc.sql("""
-				with folded as (delete from content_change returning 1)
-				update content_version set base = base + (select count(*) from folded) where id""").update());
+		this.version.fold();
 	}
 
 }

@@ -1,0 +1,69 @@
+package fr.lianes.repertoire.figures;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The version of the published content: a number that moves when a change to what the
+ * public pages show commits (actors, projects, campaigns, reference lists), on every
+ * instance, whatever wrote it (see {@code V13__figures.sql}). Whatever is computed from
+ * the content can be kept under the version it was computed at and reused while the
+ * version stays the same: the key figures ({@link FiguresCache}), the public pages.
+ */
+@Service
+public class ContentVersion {
+
+	/** Changes past which they are folded into the base of the version. */
+	static final int FOLD_THRESHOLD = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate write;
+
+	ContentVersion(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.write = new TransactionTemplate(transactionManager);
+		this.write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * The current version, read from the database (one row and the few changes not folded
+	 * yet); folds the changes when they have piled up.
+	 */
+	public long current() {
+		long[] found = readVersionAndChanges();
+		if (found[1] > FOLD_THRESHOLD) {
+			fold();
+		}
+		return found[0] + found[1];
+	}
+
+	/** The version in the current transaction's snapshot, never folding. */
+	long read() {
+		long[] found = readVersionAndChanges();
+		return found[0] + found[1];
+	}
+
+	private long[] readVersionAndChanges() {
+		long[] found = new long[2];
+		this.jdbc.sql("select base, (select count(*) from content_change) from content_version").query((rs) -> {
+			found[0] = rs.getLong(1);
+			found[1] = rs.getLong(2);
+		});
+		return found;
+	}
+
+	/**
+	 * Moves the recorded changes into the base of the version, which stays the same: rows
+	 * inserted meanwhile are not deleted and keep counting.
+	 */
+	void fold() {
+		this.write.executeWithoutResult((status) -> this.jdbc.sql("""
+				with folded as (delete from content_change returning 1)
+				update content_version set base = base + (select count(*) from folded) where id""").update());
+	}
+
+}

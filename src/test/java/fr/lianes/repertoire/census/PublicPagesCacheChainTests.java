@@ -1,0 +1,172 @@
+package fr.lianes.repertoire.census;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static fr.lianes.repertoire.census.TypedActor.TypedProject.project;
+import static fr.lianes.repertoire.census.TypedActor.actor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public pages' HTTP caching (issue 18), on a directory started as production starts
+ * it: a public page is public for a minute, with an {@code ETag} and a
+ * {@code Last-Modified}, and a browser that has it gets {@code 304}; a moderator's
+ * approval changes the page at once (a new {@code ETag}, the new actor in it: no stale
+ * page from memory); the questionnaire, the back office and the sign-in are never stored.
+ */
+class PublicPagesCacheChainTests extends FreshDirectoryTest {
+
+	private static final List<String> PUBLIC_PAGES = List.of("/", "/acteurs", "/projets", "/pays", "/domaines",
+			"/territoires", "/domaines/maraichage", "/chiffres", "/mentions-legales");
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void aPublicPageIsPublicForAMinuteWithAnEtagAndA304() {
+		for (String path : PUBLIC_PAGES) {
+			HttpResponse<String> page = get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.headers().firstValue("Cache-Control")).as(path).hasValue("max-age=60, public");
+			assertThat(page.headers().allValues("Set-Cookie")).as(path).isEmpty();
+			assertThat(page.headers().firstValue("Last-Modified")).as(path).isPresent();
+			String etag = page.headers().firstValue("ETag").orElseThrow();
+			// again: the same page, from memory, with the security headers of the first
+			HttpResponse<String> again = get(path);
+			assertThat(again.body()).as(path).isEqualTo(page.body());
+			assertThat(again.headers().firstValue("ETag")).as(path).hasValue(etag);
+			assertThat(again.headers().firstValue("Content-Security-Policy")).as(path)
+				.isEqualTo(page.headers().firstValue("Content-Security-Policy"))
+				.isPresent();
+			assertThat(again.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+			assertThat(again.headers().firstValue("Content-Type")).as(path).hasValue("text/html;charset=UTF-8");
+			// a browser that has it
+			HttpResponse<String> notModified = get(path, "If-None-Match", etag);
+			assertThat(notModified.statusCode()).as(path).isEqualTo(304);
+			assertThat(notModified.body()).as(path).isEmpty();
+			assertThat(notModified.headers().firstValue("ETag")).as(path).hasValue(etag);
+			HttpResponse<String> sinceThen = get(path, "If-Modified-Since",
+					page.headers().firstValue("Last-Modified").orElseThrow());
+			assertThat(sinceThen.statusCode()).as(path).isEqualTo(304);
+			assertThat(get(path, "If-None-Match", "W/\"autre\"").statusCode()).as(path).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aPublicPageGoesCompressedToWhoeverTakesGzip() throws IOException {
+		for (int round = 0; round < 2; round++) {
+			HttpResponse<String> plain = get("/acteurs");
+			HttpResponse<byte[]> compressed = getBytes("/acteurs", "Accept-Encoding", "gzip, deflate, br");
+			assertThat(compressed.statusCode()).isEqualTo(200);
+			assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+			assertThat(compressed.headers().firstValue("Vary").orElseThrow()).containsIgnoringCase("accept-encoding");
+			try (var gzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body()))) {
+				assertThat(new String(gzip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+					.isEqualTo(plain.body());
+			}
+			assertThat(compressed.body().length)
+				.isLessThan(plain.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+			assertThat(getBytes("/acteurs", "Accept-Encoding", "gzip;q=0, identity").headers()
+				.firstValue("Content-Encoding")).isEmpty();
+		}
+	}
+
+	@Test
+	void eachLanguageHasItsOwnPage() {
+		HttpResponse<String> french = get("/acteurs", "Accept-Language", "fr-FR,fr;q=0.9");
+		HttpResponse<String> english = get("/acteurs", "Accept-Language", "en-GB,en;q=0.9");
+		assertThat(french.headers().firstValue("Content-Language")).hasValue("fr");
+		assertThat(english.headers().firstValue("Content-Language")).hasValue("en");
+		assertThat(english.body()).isNotEqualTo(french.body());
+		assertThat(english.headers().firstValue("ETag")).isNotEqualTo(french.headers().firstValue("ETag"));
+		// and again, from memory, each its own
+		assertThat(get("/acteurs", "Accept-Language", "en").body()).isEqualTo(english.body());
+		assertThat(get("/acteurs", "Accept-Language", "fr").body()).isEqualTo(french.body());
+		assertThat(get("/acteurs").headers().firstValue("Vary").orElseThrow()).containsIgnoringCase("accept-language");
+	}
+
+	@Test
+	void anApprovalChangesThePagesAtOnce() {
+		List<String> pages = List.of("/", "/acteurs?q=Zinder", "/pays", "/chiffres");
+		List<String> etags = pages.stream()
+			.map((path) -> get(path).headers().firstValue("ETag").orElseThrow())
+			.toList();
+		// twice: the pages are in memory now
+		pages.forEach((path) -> assertThat(get(path).body()).doesNotContain("Caravane de Zinder"));
+
+		String slug = enter(
+				actor("zinder-cache", "Caravane de Zinder", "association-solidarite-internationale", "59000", "Lille")
+					.project(
+							project("Puits maraîchers de Zinder").in("NE").localities("Zinder").domains("maraichage")));
+
+		for (int i = 0; i < pages.size(); i++) {
+			String path = pages.get(i);
+			HttpResponse<String> page = get(path, "If-None-Match", etags.get(i));
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.headers().firstValue("ETag")).as(path).isPresent().isNotEqualTo(etags.get(i));
+		}
+		assertThat(get("/acteurs?q=Zinder").body()).contains("/acteurs/" + slug);
+		assertThat(get("/pays/ne").body()).contains("/acteurs/" + slug);
+		assertThat(get("/acteurs/" + slug).body()).contains("Caravane de Zinder");
+		assertThat(get("/acteurs/" + slug).headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
+	}
+
+	@Test
+	void theQuestionnaireTheBackOfficeAndTheSignInAreNeverStored() {
+		for (String path : List.of("/recensement", "/connexion", "/recensement/mise-a-jour")) {
+			HttpResponse<String> page = get(path);
+			assertThat(page.headers().firstValue("Cache-Control")).as(path)
+				.hasValueSatisfying((value) -> assertThat(value).contains("no-store").doesNotContain("public"));
+			assertThat(page.headers().firstValue("ETag")).as(path).isEmpty();
+		}
+		WebClient.Page queue = this.moderator.get("/moderation");
+		assertThat(queue.status()).isEqualTo(200);
+		assertThat(queue.header("Cache-Control")).contains("no-store");
+		// a signed-in moderator's public page is rendered for them alone
+		WebClient.Page list = this.moderator.get("/acteurs");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.header("Cache-Control")).contains("no-store").doesNotContain("public");
+	}
+
+	private HttpResponse<byte[]> getBytes(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", "text/html");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpResponse<String> get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", "text/html");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
