@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * (downloads, API, widget): a field is public only while the latest consent recorded for
  * it ({@code contact_consent}, latest by date then by record) grants it, and only for a
  * published actor; a person none of whose fields is public is not shown at all, and their
- * role goes with them.
+ * role goes with them. The address of a person whose name is not public is not published
+ * either when it spells the name ({@link NameInAddress}).
  */
 @Component
 class PublicContacts {
@@ -39,8 +40,11 @@ class PublicContacts {
 
 	private final JdbcClient jdbc;
 
-	PublicContacts(JdbcClient jdbc) {
+	private final NameInAddress nameInAddress;
+
+	PublicContacts(JdbcClient jdbc, NameInAddress nameInAddress) {
 		this.jdbc = jdbc;
+		this.nameInAddress = nameInAddress;
 	}
 
 	/** The published contact persons of these actors, in their order, by actor id. */
@@ -51,7 +55,9 @@ class PublicContacts {
 		}
 		this.jdbc.sql(CONTACTS).param("actors", actorIds).query((rs) -> {
 			String name = rs.getBoolean("name_public") ? rs.getString("full_name") : null;
-			String email = rs.getBoolean("email_public") ? rs.getString("email") : null;
+			String email = (rs.getBoolean("email_public")
+					&& (name != null || !this.nameInAddress.spells(rs.getString("full_name"), rs.getString("email"))))
+							? rs.getString("email") : null;
 			String phone = rs.getBoolean("phone_public") ? rs.getString("phone") : null;
 			if (name != null || email != null || phone != null) {
 				contacts.computeIfAbsent(rs.getLong("actor_id"), (id) -> new java.util.ArrayList<>())
