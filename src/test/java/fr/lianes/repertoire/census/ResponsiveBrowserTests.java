@@ -75,7 +75,9 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 			.description(
 					"Une association dont la description est assez longue pour remplir plusieurs lignes sur un téléphone, avec une adresse web interminable https://www.une-association-au-nom-tres-long.example/pages/presentation/historique.")
 			.project(TypedActor.TypedProject
-				.project("Un projet de coopération décentralisée au titre particulièrement long")));
+				.project("Un projet de coopération décentralisée au titre particulièrement long")
+				.in("SN")
+				.domains("nutrition")));
 		String actor = this.jdbc.sql("select slug from actor where id = ?").param(actorId).query(String.class).single();
 		String project = this.jdbc.sql("select slug from project order by id desc limit 1")
 			.query(String.class)
