@@ -229,6 +229,7 @@ class TableOwnershipTests {
 		owners.put("change_log", "history");
 		Stream.of("content_version", "content_change").forEach((table) -> owners.put(table, "figures"));
 		owners.put("search_index_state", "search");
+		owners.put("data_request", "privacy");
 		return Map.copyOf(owners);
 	}
 

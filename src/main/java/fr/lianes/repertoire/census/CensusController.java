@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import fr.lianes.repertoire.directory.NameInAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,9 +49,13 @@ class CensusController {
 
 	private final CensusProperties properties;
 
+	private final NameInAddress nameInAddress;
+
 	CensusController(Drafts drafts, AnswersCheck check, CensusForms forms, Communes communes, Duplicates duplicates,
-			RateLimits limits, FillTimer timer, CensusService census, CensusProperties properties) {
+			RateLimits limits, FillTimer timer, CensusService census, CensusProperties properties,
+			NameInAddress nameInAddress) {
 		this.properties = properties;
+		this.nameInAddress = nameInAddress;
 		this.drafts = drafts;
 		this.check = check;
 		this.forms = forms;
@@ -174,8 +179,9 @@ class CensusController {
 	@PostMapping("/contacts")
 	String saveContacts(@ModelAttribute("contactsForm") ContactsForm form, BindingResult binding,
 			@RequestParam(name = "action", defaultValue = "suivant") String action,
-			@RequestParam(name = "retirer", required = false) String remove, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			@RequestParam(name = "retirer", required = false) String remove,
+			@RequestParam(name = "nomDansAdresseVu", defaultValue = "false") boolean nameInAddressSeen,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		List<ContactAnswers> contacts = form.without(remove);
 		ContactsForm saved = new ContactsForm(contacts);
 		BindingResult errors = this.check.checked(saved);
@@ -194,6 +200,14 @@ class CensusController {
 		if (errors.hasErrors()) {
 			model.addAllAttributes(Forms.rebound("contactsForm", saved, errors));
 			return contactsPage(draft, model, contacts, contacts.isEmpty() ? 1 : 0);
+		}
+		if (!nameInAddressSeen && contacts.stream()
+			.anyMatch((c) -> c.publishEmail() && !c.publishName()
+					&& this.nameInAddress.spells(c.fullName(), c.email()))) {
+			// said once, before going on: the address will not be published
+			model.addAttribute("contactsForm", saved);
+			model.addAttribute("nameInAddressWarning", true);
+			return contactsPage(draft, model, contacts, 0);
 		}
 		return "redirect:/recensement/projets";
 	}

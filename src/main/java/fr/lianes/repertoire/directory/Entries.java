@@ -277,6 +277,41 @@ public class Entries {
 			.update();
 	}
 
+	/**
+	 * Erases the contact persons with this address, at their request: they leave the
+	 * directory, their consents stay as proof of what was agreed, tied to the address by
+	 * its SHA-256 only. The actors they belonged to get a new version and a line of
+	 * history without the person's details.
+	 * @return the names of the actors that lost a contact person
+	 */
+	@Transactional
+	public List<String> eraseContacts(String email, String by) {
+		List<Long> actorIds = this.jdbc
+			.sql("select distinct actor_id from contact_person where lower(email) = lower(:email) order by actor_id")
+			.param("email", email)
+			.query(Long.class)
+			.list();
+		List<String> names = new ArrayList<>();
+		for (long actorId : actorIds) {
+			this.writer.lockedActor(actorId).ifPresent((actor) -> {
+				this.writer.raiseVersion(actor);
+				names.add(actor.getName());
+			});
+		}
+		this.jdbc.sql("""
+				update contact_consent
+				set erased_at = :at, erased_email_hash = sha256(convert_to(lower(:email), 'UTF8'))
+				where contact_person_id in (select id from contact_person where lower(email) = lower(:email))""")
+			.param("email", email)
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+		this.jdbc.sql("delete from contact_person where lower(email) = lower(:email)").param("email", email).update();
+		for (long actorId : actorIds) {
+			this.history.record(Subject.ACTOR, actorId, "CONTACT_ERASED", by, List.of(), null, null);
+		}
+		return names;
+	}
+
 	/** The actors already imported under these identifiers of the old directory. */
 	@Transactional(readOnly = true)
 	public Map<String, Long> importedActors(Collection<String> legacyIds) {

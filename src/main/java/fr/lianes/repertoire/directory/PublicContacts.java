@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * (downloads, API, widget): a field is public only while the latest consent recorded for
  * it ({@code contact_consent}, latest by date then by record) grants it, and only for a
  * published actor; a person none of whose fields is public is not shown at all, and their
- * role goes with them.
+ * role goes with them. The address of a person whose name is not public is not published
+ * either when it spells the name ({@link NameInAddress}).
  */
 @Component
 class PublicContacts {
@@ -23,12 +24,13 @@ class PublicContacts {
 	 * The rule as a query: the persons of the published actors whose ids the query
 	 * {@code :actors} gives (a list of ids or a query of them), with their published
 	 * fields, null where not consented; one row per person who has at least one, in no
-	 * order. Columns: {@code actor_id, position, id, name, role, email, phone}.
+	 * order. Columns: {@code actor_id, position, id, full_name, name, role, email, phone};
+	 * {@link #contact} takes the last decision, on the address that spells a hidden name.
 	 */
 	static String query(String actors) {
 		return """
 				select * from (
-				    select cp.actor_id, cp.position, cp.id,
+				    select cp.actor_id, cp.position, cp.id, cp.full_name,
 				           case when bool_or(latest.field = 'NAME' and latest.granted) then cp.full_name end as name,
 				           cp.role,
 				           case when bool_or(latest.field = 'EMAIL' and latest.granted) then cp.email end as email,
@@ -49,10 +51,24 @@ class PublicContacts {
 
 	private static final String CONTACTS = query(":actors") + "order by actor_id, position, id";
 
+	private static final NameInAddress NAME_IN_ADDRESS = new NameInAddress();
+
 	private final JdbcClient jdbc;
 
 	PublicContacts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The published contact of a row of {@link #query}: its email left out when the name is
+	 * not public and the address spells it; null when nothing of the person is left.
+	 */
+	static ActorView.PublicContact contact(String fullName, String name, String role, String email, String phone) {
+		String publicEmail = (email != null && name == null && NAME_IN_ADDRESS.spells(fullName, email)) ? null : email;
+		if (name == null && publicEmail == null && phone == null) {
+			return null;
+		}
+		return new ActorView.PublicContact(name, role, publicEmail, phone);
 	}
 
 	/** The published contact persons of these actors, in their order, by actor id. */
@@ -63,10 +79,13 @@ class PublicContacts {
 		}
 		this.jdbc.sql(CONTACTS)
 			.param("actors", actorIds)
-			.query((RowCallbackHandler) (rs) -> contacts
-				.computeIfAbsent(rs.getLong("actor_id"), (id) -> new java.util.ArrayList<>())
-				.add(new ActorView.PublicContact(rs.getString("name"), rs.getString("role"), rs.getString("email"),
-						rs.getString("phone"))));
+			.query((RowCallbackHandler) (rs) -> {
+				ActorView.PublicContact contact = contact(rs.getString("full_name"), rs.getString("name"),
+						rs.getString("role"), rs.getString("email"), rs.getString("phone"));
+				if (contact != null) {
+					contacts.computeIfAbsent(rs.getLong("actor_id"), (id) -> new java.util.ArrayList<>()).add(contact);
+				}
+			});
 		return contacts;
 	}
 

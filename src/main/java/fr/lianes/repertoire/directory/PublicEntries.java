@@ -82,6 +82,7 @@ public class PublicEntries {
 			projects as (select ap.actor_id, array_agg(p.slug order by p.slug) as projects
 			             from ap join project p on p.id = ap.project_id group by ap.actor_id),
 			contacts as (select person.actor_id,
+			                    array_agg(person.full_name order by person.position, person.id) as contact_full_names,
 			                    array_agg(person.name order by person.position, person.id) as contact_names,
 			                    array_agg(person.role order by person.position, person.id) as contact_roles,
 			                    array_agg(person.email order by person.position, person.id) as contact_emails,
@@ -298,13 +299,17 @@ public class PublicEntries {
 			return List.of();
 		}
 		Object[] name = (Object[]) names.getArray();
+		Object[] fullName = (Object[]) rs.getArray("contact_full_names").getArray();
 		Object[] role = (Object[]) rs.getArray("contact_roles").getArray();
 		Object[] email = (Object[]) rs.getArray("contact_emails").getArray();
 		Object[] phone = (Object[]) rs.getArray("contact_phones").getArray();
 		List<ActorView.PublicContact> contacts = new ArrayList<>(name.length);
 		for (int i = 0; i < name.length; i++) {
-			contacts.add(new ActorView.PublicContact((String) name[i], (String) role[i], (String) email[i],
-					(String) phone[i]));
+			ActorView.PublicContact contact = PublicContacts.contact((String) fullName[i], (String) name[i],
+					(String) role[i], (String) email[i], (String) phone[i]);
+			if (contact != null) {
+				contacts.add(contact);
+			}
 		}
 		return contacts;
 	}

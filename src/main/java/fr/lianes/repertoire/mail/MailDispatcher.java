@@ -1,5 +1,7 @@
 package fr.lianes.repertoire.mail;
 
+import java.nio.charset.StandardCharsets;
+
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
@@ -11,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +103,7 @@ class MailDispatcher {
 		OffsetDateTime now = now();
 		int expired = this.transactions.execute((status) -> this.jdbc.sql("""
 				update outgoing_mail
-				set failed_at = :now, text_body = null, html_body = null,
+				set failed_at = :now, text_body = null, html_body = null, attachments = null,
 				    last_error = 'Not sent within ' || :maxAge
 				where sent_at is null and failed_at is null and created_at < :oldest""")
 			.param("now", now)
@@ -113,7 +117,7 @@ class MailDispatcher {
 
 	private Batch sendBatch() {
 		List<Pending> due = this.jdbc.sql("""
-				select id, recipient, subject, text_body, html_body, attempts
+				select id, recipient, subject, text_body, html_body, attempts, attachments::text as attachments
 				from outgoing_mail
 				where sent_at is null and failed_at is null and next_attempt_at <= :now
 				order by next_attempt_at, id
@@ -193,7 +197,25 @@ class MailDispatcher {
 		MimeMultipart alternatives = new MimeMultipart("alternative");
 		alternatives.addBodyPart(text);
 		alternatives.addBodyPart(html);
-		message.setContent(alternatives);
+		List<Attachment> attachments = Attachment.fromJson(mail.attachments());
+		if (attachments.isEmpty()) {
+			message.setContent(alternatives);
+			return message;
+		}
+		MimeBodyPart body = new MimeBodyPart();
+		body.setContent(alternatives);
+		MimeMultipart mixed = new MimeMultipart("mixed");
+		mixed.addBodyPart(body);
+		for (Attachment attachment : attachments) {
+			MimeBodyPart file = new MimeBodyPart();
+			file.setDataHandler(
+					new DataHandler(new ByteArrayDataSource(attachment.content().getBytes(StandardCharsets.UTF_8),
+							attachment.contentType() + "; charset=UTF-8")));
+			file.setFileName(attachment.name());
+			file.setDisposition(MimeBodyPart.ATTACHMENT);
+			mixed.addBodyPart(file);
+		}
+		message.setContent(mixed);
 		return message;
 	}
 
@@ -201,7 +223,7 @@ class MailDispatcher {
 	private void markSent(Pending mail) {
 		this.jdbc.sql("""
 				update outgoing_mail
-				set sent_at = :now, attempts = attempts + 1, text_body = null, html_body = null,
+				set sent_at = :now, attempts = attempts + 1, text_body = null, html_body = null, attachments = null,
 				    last_error = null
 				where id = :id""").param("now", now()).param("id", mail.id()).update();
 		logger.debug("Sent mail #{} to {}", mail.id(), MailAddresses.mask(mail.recipient()));
@@ -214,7 +236,7 @@ class MailDispatcher {
 			this.jdbc.sql("""
 					update outgoing_mail
 					set attempts = :attempts, failed_at = :now, last_error = :error,
-					    text_body = null, html_body = null
+					    text_body = null, html_body = null, attachments = null
 					where id = :id""")
 				.param("now", now())
 				.param("attempts", attempts)
@@ -284,7 +306,8 @@ class MailDispatcher {
 		}
 	}
 
-	record Pending(long id, String recipient, String subject, String textBody, String htmlBody, int attempts) {
+	record Pending(long id, String recipient, String subject, String textBody, String htmlBody, int attempts,
+			String attachments) {
 	}
 
 	private record Batch(int size, int sent, boolean serverUnavailable) {

@@ -83,6 +83,17 @@ public class MailOutbox {
 	@Transactional
 	public long enqueue(String template, String recipient, Map<String, Object> model, String purpose,
 			String reference) {
+		return enqueue(template, recipient, model, purpose, reference, List.of());
+	}
+
+	/**
+	 * Writes a mail with files attached (text files: a copy of a person's data) and
+	 * queues it, as {@link #enqueue(String, String, Map, String, String)}; the files go
+	 * with the bodies once it is sent or given up.
+	 */
+	@Transactional
+	public long enqueue(String template, String recipient, Map<String, Object> model, String purpose, String reference,
+			List<Attachment> attachments) {
 		String address = MailAddresses.requireValid(recipient);
 		if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
 			throw new IllegalArgumentException("Not a mail purpose: " + purpose);
@@ -94,9 +105,11 @@ public class MailOutbox {
 		RenderedMail mail = this.renderer.render(template, (model != null) ? model : Map.of());
 		long id = this.jdbc.sql("""
 				insert into outgoing_mail (recipient, subject, text_body, html_body, purpose, reference, created_at,
-				                           next_attempt_at)
-				values (:recipient, :subject, :text, :html, :purpose, :reference, :now, :now)
+				                           next_attempt_at, attachments)
+				values (:recipient, :subject, :text, :html, :purpose, :reference, :now, :now,
+				        cast(:attachments as jsonb))
 				returning id""")
+			.param("attachments", attachments.isEmpty() ? null : Attachment.toJson(attachments))
 			.param("now", OffsetDateTime.now(this.clock))
 			.param("recipient", address)
 			.param("subject", mail.subject())

@@ -1,11 +1,14 @@
 package fr.lianes.repertoire.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the shared layout needs on every page.
@@ -31,6 +34,23 @@ class LayoutAdvice {
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
 		return request.getRequestURI();
+	}
+
+	/**
+	 * The links of the FR | EN switch: this page, with its query, in each language (only
+	 * for GET pages: a form sent is not sent again).
+	 */
+	@ModelAttribute("languageLinks")
+	Map<String, String> languageLinks(HttpServletRequest request) {
+		Map<String, String> links = new LinkedHashMap<>();
+		for (String lang : List.of("fr", "en")) {
+			UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
+			if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+				link.query(request.getQueryString());
+			}
+			links.put(lang, link.replaceQueryParam(LanguageSwitch.PARAMETER, lang).build().toUriString());
+		}
+		return links;
 	}
 
 	/** The public address of the site, for canonical URLs and schema.org data. */

@@ -1,0 +1,155 @@
+package fr.lianes.repertoire.census;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import fr.lianes.repertoire.BrowserSupport;
+import fr.lianes.repertoire.ProductionStartTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of page, public, questionnaire and back office, at 320, 390 and 1366 CSS
+ * pixels wide in Chromium: nothing scrolls sideways, axe-core finds nothing serious, and
+ * a screenshot of each is written under {@code target/screenshots/} for review. On a
+ * directory started as production starts it, filled through the questionnaire.
+ */
+class ResponsiveBrowserTests extends ProductionStartTest {
+
+	private static final List<Integer> WIDTHS = List.of(320, 390, 1366);
+
+	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	/** The elements wider than the page, to say which one makes it scroll. */
+	private static final String OVERFLOW = """
+			const width = document.documentElement.clientWidth;
+			const wide = [];
+			for (const e of document.querySelectorAll('body *')) {
+			  const box = e.getBoundingClientRect();
+			  if (box.width > 0 && box.right > width + 1 && getComputedStyle(e).position !== 'absolute') {
+			    wide.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' ' + Math.round(box.right));
+			  }
+			}
+			return [document.documentElement.scrollWidth - width, wide.slice(0, 8).join(', ')];""";
+
+	private static WebDriver driver;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@AfterAll
+	static void quit() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void noPageScrollsSidewaysAtAnyWidthAndAxeFindsNothingSerious() throws IOException {
+		WebClient admin = new WebClient(this.port);
+		admin.get("/connexion");
+		admin.post("/connexion", "email", ADMIN_EMAIL, "motDePasse", ADMIN_PASSWORD);
+		long actorId = Questionnaire.enter(this.port, this.jdbc, admin, TypedActor
+			.actor("largeur", "Association des Très Longues Dénominations Internationales",
+					"association-solidarite-internationale", "59000", "Lille")
+			.description(
+					"Une association dont la description est assez longue pour remplir plusieurs lignes sur un téléphone, avec une adresse web interminable https://www.une-association-au-nom-tres-long.example/pages/presentation/historique.")
+			.project(TypedActor.TypedProject
+				.project("Un projet de coopération décentralisée au titre particulièrement long")
+				.in("SN")
+				.domains("nutrition")));
+		String actor = this.jdbc.sql("select slug from actor where id = ?").param(actorId).query(String.class).single();
+		String project = this.jdbc.sql("select slug from project order by id desc limit 1")
+			.query(String.class)
+			.single();
+
+		List<String> pages = List.of("/", "/acteurs", "/acteurs?q=association", "/acteurs/" + actor, "/projets",
+				"/projets/" + project, "/pays", "/domaines", "/territoires", "/chiffres", "/donnees", "/recensement",
+				"/donnees-personnelles", "/donnees-personnelles/demande", "/mentions-legales", "/accessibilite",
+				"/connexion", "/page-inconnue");
+		List<String> backOffice = List.of("/moderation", "/moderation/acteurs", "/moderation/acteurs/" + actorId,
+				"/moderation/acteurs/" + actorId + "/modifier", "/moderation/acteurs/" + actorId + "/contacts",
+				"/moderation/a-relancer", "/moderation/doublons", "/moderation/administration/comptes",
+				"/moderation/administration/campagnes", "/moderation/administration/referentiels",
+				"/moderation/administration/referentiels/domaines", "/moderation/administration/import",
+				"/moderation/administration/sauvegardes", "/moderation/administration/index");
+
+		driver = BrowserSupport.start();
+		Files.createDirectories(SCREENSHOTS);
+		List<String> failures = new ArrayList<>();
+		for (int width : WIDTHS) {
+			((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 800));
+			driver.manage().deleteAllCookies();
+			for (String page : pages) {
+				visit(page, width, failures);
+			}
+			// the questionnaire's first step, then the back office signed in
+			driver.get(url("/recensement"));
+			driver.findElement(By.id("email")).sendKeys("largeur" + width + "@asso.example");
+			driver.findElement(By.cssSelector("form[action$='/recensement/commencer'] button[type=submit]")).click();
+			check("/recensement/structure", width, failures);
+			driver.get(url("/connexion"));
+			driver.findElement(By.id("email")).sendKeys(ADMIN_EMAIL);
+			driver.findElement(By.id("motDePasse")).sendKeys(ADMIN_PASSWORD);
+			driver.findElement(By.cssSelector("form[action$='/connexion'] button[type=submit]")).click();
+			for (String page : backOffice) {
+				visit(page, width, failures);
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	private void visit(String page, int width, List<String> failures) {
+		driver.get(url(page));
+		check(page, width, failures);
+	}
+
+	private void check(String page, int width, List<String> failures) {
+		List<?> overflow = (List<?>) ((JavascriptExecutor) driver).executeScript(OVERFLOW);
+		long extra = ((Number) overflow.get(0)).longValue();
+		if (extra > 0) {
+			failures.add(page + " at " + width + " px scrolls " + extra + " px sideways: " + overflow.get(1));
+		}
+		try {
+			BrowserSupport.checkAccessibility(driver);
+		}
+		catch (AssertionError ex) {
+			failures.add(page + " at " + width + " px: " + ex.getMessage().lines().findFirst().orElse(""));
+		}
+		Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+		String name = (page.equals("/") ? "accueil" : page.substring(1).replaceAll("[^a-z0-9]+", "-")) + "-" + width
+				+ ".png";
+		try {
+			Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
