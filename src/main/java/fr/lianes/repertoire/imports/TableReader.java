@@ -68,6 +68,22 @@ final class TableReader {
 		}
 	}
 
+	/** How many rows (the header and blank rows aside) a file has, read as it is. */
+	static long count(Path file, TableFormat format) throws IOException {
+		long[] rows = new long[1];
+		read(file, format, new RowHandler() {
+			@Override
+			public void header(List<String> cells) {
+			}
+
+			@Override
+			public void row(int line, List<String> cells) {
+				rows[0]++;
+			}
+		});
+		return rows[0];
+	}
+
 	/** The header of a file, to map its columns. */
 	static List<String> header(Path file, TableFormat format) throws IOException {
 		List<String> header = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +24,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The back office's import over HTTP, without JavaScript, on a directory started as
  * production starts it: an administrator uploads a Windows-1252 export (one row per
  * project repeating its actor), checks the columns, maps an unknown actor type, tries,
- * imports, downloads the report; the actors are then on the public pages.
+ * imports in the background (the report page follows its progress), downloads the report;
+ * the actors are then on the public pages. Undoing the import removes what it created but
+ * an actor a moderator edited since.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "repertoire.embedded-db.database=import_web", "repertoire.demo.load-on-empty=false" })
@@ -71,7 +75,8 @@ class ImportWebTests {
 
 				A2;Amicale du quartier;Asso de quartier;59100;Roubaix;Jumelage avec Thiès;Sénégal (Dakar);Jeunesse;Échanges
 				""";
-		String token = sendFile(admin, "ancien-repertoire.csv", export.getBytes(Charset.forName("windows-1252")));
+		String token = sendFile(admin, this.port, "ancien-repertoire.csv",
+				export.getBytes(Charset.forName("windows-1252")));
 		assertThat(token).matches("[0-9a-f]{32}");
 
 		Document mapping = Jsoup.parse(admin.get(PATH + "/" + token).body());
@@ -99,7 +104,9 @@ class ImportWebTests {
 
 		WebClient.Page report = admin.post(PATH + "/" + token + "/import");
 		assertThat(report.uri()).isEqualTo(PATH + "/" + token + "/rapport");
-		Document done = Jsoup.parse(report.body());
+		assertThat(Jsoup.parse(report.body()).select("h2#avancement-titre").text())
+			.isEqualTo("Import de ancien-repertoire.csv par " + ADMIN);
+		Document done = finished(admin, token);
 		assertThat(done.select("[role=status]").text()).startsWith("Import terminé");
 		assertThat(done.select("table caption:contains(Fiches importées) ~ tbody tr").eachText())
 			.containsExactly("Structures 2 0 0 0 0", "Projets 3 0 0 0 0");
@@ -122,6 +129,33 @@ class ImportWebTests {
 		assertThat(Jsoup.parse(new WebClient(this.port).get("/acteurs?pays=SN").body()).text())
 			.contains("Amicale du quartier");
 
+		// the undo: an actor edited since (unpublished by a moderator) is kept and
+		// listed, the rest the import created is removed
+		long amicale = this.jdbc.sql("select id from actor where name = 'Amicale du quartier'")
+			.query(Long.class)
+			.single();
+		Document moderation = Jsoup.parse(admin.get("/moderation/acteurs/" + amicale).body());
+		Element publication = moderation.selectFirst("form[action$=/publication]");
+		assertThat(publication).isNotNull();
+		assertThat(admin
+			.post(publication.attr("action"), "version", publication.selectFirst("input[name=version]").val(),
+					"publier", "false")
+			.status()).isEqualTo(200);
+		assertThat(done.select("form[action$=/annuler] button").text()).isEqualTo("Annuler cet import");
+		WebClient.Page undone = admin.post(PATH + "/" + token + "/annuler");
+		assertThat(undone.uri()).isEqualTo(PATH + "/" + token + "/rapport");
+		Document afterUndo = Jsoup.parse(undone.body());
+		assertThat(afterUndo.select("[role=status]").text()).startsWith("Import annulé le");
+		assertThat(afterUndo.select("#avancement li").eachText()).containsExactly("Structure « Amicale du quartier »");
+		assertThat(afterUndo.select("form[action$=/annuler]")).isEmpty();
+		assertThat(this.jdbc.sql("select name from actor").query(String.class).list())
+			.containsExactly("Amicale du quartier");
+		assertThat(count("select count(*) from project")).isZero();
+		assertThat(new WebClient(this.port).get("/acteurs/" + slug).status()).isEqualTo(404);
+		assertThat(count("select count(*) from change_log where action = 'IMPORT_UNDONE'")).isEqualTo(4);
+		assertThat(Jsoup.parse(admin.post(PATH + "/" + token + "/annuler").body()).select("[role=alert]").text())
+			.startsWith("Cet import ne peut pas être annulé");
+
 		// another person's browser cannot see an upload it did not make without the
 		// token,
 		// and the public none of it
@@ -129,12 +163,25 @@ class ImportWebTests {
 		assertThat(admin.get(PATH + "/" + "0".repeat(32)).status()).isEqualTo(404);
 	}
 
+	/**
+	 * The report page once the import is done: asked again as htmx does while the import
+	 * runs.
+	 */
+	static Document finished(WebClient admin, String token) {
+		await().atMost(Duration.ofMinutes(2)).until(() -> {
+			WebClient.Page fragment = admin.htmx(PATH + "/" + token + "/rapport");
+			assertThat(fragment.body()).startsWith("<section").doesNotContain("<html");
+			return Jsoup.parse(fragment.body()).select("progress").isEmpty();
+		});
+		return Jsoup.parse(admin.get(PATH + "/" + token + "/rapport").body());
+	}
+
 	private long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
 	}
 
 	/** The names and chosen values of a page's selects, as its form sends them. */
-	private static List<String> formOf(Document page) {
+	static List<String> formOf(Document page) {
 		List<String> pairs = new ArrayList<>();
 		for (Element select : page.select("form select")) {
 			Element chosen = select.selectFirst("option[selected]");
@@ -145,7 +192,7 @@ class ImportWebTests {
 	}
 
 	/** Sends a file as the upload form does (multipart); the upload's token. */
-	private String sendFile(WebClient browser, String name, byte[] content) throws Exception {
+	static String sendFile(WebClient browser, int port, String name, byte[] content) throws Exception {
 		String boundary = "----repertoire" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + browser.csrf()
@@ -157,11 +204,10 @@ class ImportWebTests {
 		body.write(content);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		HttpClient http = HttpClient.newBuilder().cookieHandler(browser.cookies()).build();
-		HttpResponse<String> response = http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + PATH))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(302);
 		String location = response.headers().firstValue("Location").orElseThrow();
 		return location.substring(location.lastIndexOf('/') + 1);
