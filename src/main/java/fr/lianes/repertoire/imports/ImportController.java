@@ -52,9 +52,12 @@ class ImportController {
 
 	private final ImportJobs jobs;
 
+	private final SavedMappings mappings;
+
 	ImportController(Imports imports, ImportUploads uploads, ReferenceData lists, MessageSource messages,
-			ImportJobs jobs) {
+			ImportJobs jobs, SavedMappings mappings) {
 		this.jobs = jobs;
+		this.mappings = mappings;
 		this.imports = imports;
 		this.uploads = uploads;
 		this.lists = lists;
@@ -86,12 +89,25 @@ class ImportController {
 
 	/** The mapping page: each file's format and columns, guessed. */
 	@GetMapping(PATH + "/{token}")
-	String mapping(@PathVariable String token, Model model) throws IOException {
+	String mapping(@PathVariable String token,
+			@RequestParam(name = "correspondance", required = false) String savedName, Model model) throws IOException {
 		List<ImportFile> files = new ArrayList<>();
 		for (Map.Entry<Path, String> file : files(token)) {
 			files.add(this.imports.open(file.getKey(), file.getValue()));
 		}
 		ImportRequest request = this.uploads.request(token).orElse(new ImportRequest(files, Map.of(), false, null));
+		if (savedName != null && !savedName.isBlank()) {
+			SavedMappings.Saved saved = this.mappings.find(savedName).orElse(null);
+			if (saved == null) {
+				model.addAttribute("mappingError", "import.saved.unknown");
+			}
+			else {
+				request = new ImportRequest(files.stream().map((file) -> SavedMappings.apply(file, saved)).toList(),
+						saved.values(), request.publish(), null);
+				model.addAttribute("chosenMapping", savedName);
+				model.addAttribute("mappingName", savedName);
+			}
+		}
 		return page(token, request, null, model);
 	}
 
@@ -101,6 +117,18 @@ class ImportController {
 			Model model) throws IOException {
 		ImportRequest request = request(token, form, staff);
 		this.uploads.request(token, request);
+		String name = form.getFirst("nomCorrespondance");
+		if (name != null && !name.isBlank()) {
+			name = name.strip();
+			model.addAttribute("mappingName", name);
+			if (name.length() > SavedMappings.NAME_LENGTH) {
+				model.addAttribute("mappingNameError", "import.saved.name-too-long");
+			}
+			else {
+				this.mappings.save(name, request, staff.getName());
+				model.addAttribute("mappingSaved", name);
+			}
+		}
 		ImportReport report = this.imports.dryRun(request);
 		return page(token, request, report, model);
 	}
@@ -240,6 +268,7 @@ class ImportController {
 		model.addAttribute("token", token);
 		model.addAttribute("request", request);
 		model.addAttribute("fields", ImportField.values());
+		model.addAttribute("savedMappings", this.mappings.names());
 		model.addAttribute("separators", List.of(new Choice(";", "import.separator.semicolon"),
 				new Choice(",", "import.separator.comma"), new Choice("tab", "import.separator.tab")));
 		model.addAttribute("charsets", TableFormat.CHARSETS.stream().map(Charset::name).toList());
