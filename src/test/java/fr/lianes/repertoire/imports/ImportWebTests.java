@@ -15,7 +15,10 @@ import fr.lianes.repertoire.census.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,8 +35,10 @@ import static org.awaitility.Awaitility.await;
  * project repeating its actor), checks the columns, maps an unknown actor type, tries,
  * imports in the background (the report page follows its progress), downloads the report;
  * the actors are then on the public pages. Undoing the import removes what it created but
- * an actor a moderator edited since.
+ * an actor a moderator edited since. It runs first: the other tests add entries to the
+ * same database.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "repertoire.embedded-db.database=import_web", "repertoire.demo.load-on-empty=false" })
 class ImportWebTests {
@@ -54,6 +59,7 @@ class ImportWebTests {
 	PasswordEncoder encoder;
 
 	@Test
+	@Order(1)
 	void uploadMapTryImportAndReport() throws Exception {
 		this.jdbc.sql("""
 				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
@@ -161,6 +167,119 @@ class ImportWebTests {
 		// and the public none of it
 		assertThat(new WebClient(this.port).get(PATH + "/" + token).uri()).startsWith("/connexion");
 		assertThat(admin.get(PATH + "/" + "0".repeat(32)).status()).isEqualTo(404);
+	}
+
+	/**
+	 * A mapping saved under a name with the columns changed by hand and an unknown value
+	 * mapped, applied to the next export of the same tool: the columns and the value come
+	 * back, and the trial finds nothing left to map.
+	 */
+	@Test
+	void aMappingSavedUnderANameIsUsedAgain() throws Exception {
+		this.jdbc.sql("""
+				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
+				on conflict ((lower(email))) do nothing""")
+			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
+			.update();
+		WebClient admin = new WebClient(this.port);
+		admin.get("/connexion");
+		admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD);
+		String export = """
+				Réf. interne;Appellation;Forme;CP;Ville
+				Z1;Collectif Sahel;Collectif informel;59000;Lille
+				""";
+		String token = sendFile(admin, this.port, "outil-x.csv", export.getBytes(StandardCharsets.UTF_8));
+		Document mapping = Jsoup.parse(admin.get(PATH + "/" + token).body());
+		assertThat(mapping.select("select#colonne-0-0 option[selected]").val()).isEmpty();
+		assertThat(mapping.select("select#colonne-0-1 option[selected]").val()).isEmpty();
+		assertThat(mapping.select("select#correspondance")).as("nothing saved yet").isEmpty();
+		List<String> form = formOf(mapping);
+		set(form, "colonne-0-0", "LEGACY_ID");
+		set(form, "colonne-0-1", "NAME");
+		set(form, "colonne-0-2", "TYPE");
+		form.addAll(List.of("nomCorrespondance", "x".repeat(101)));
+		Document refused = Jsoup.parse(admin.post(PATH + "/" + token + "/essai", form.toArray(String[]::new)).body());
+		assertThat(refused.select("#nomCorrespondance-erreur").text())
+			.isEqualTo("Le nom de la correspondance est trop long (100 caractères au plus).");
+		assertThat(refused.select("input#nomCorrespondance").attr("aria-describedby"))
+			.isEqualTo("nomCorrespondance-erreur");
+		String valueName = refused.selectFirst("select[name^=valeur-TYPE-]").attr("name");
+		form = formOf(refused);
+		form.addAll(List.of(valueName, "association-autre", "nomCorrespondance", "Outil X"));
+		Document saved = Jsoup.parse(admin.post(PATH + "/" + token + "/essai", form.toArray(String[]::new)).body());
+		assertThat(saved.select("[role=status]").text())
+			.contains("Correspondance enregistrée sous le nom « Outil X ».");
+		assertThat(saved.select("table caption:contains(Ce que l’import ferait) ~ tbody tr").first().text())
+			.isEqualTo("Structures 1 0 0 0 0");
+
+		String next = sendFile(admin, this.port, "outil-x-2026.csv", """
+				Réf. interne;Appellation;Forme;CP;Ville
+				Z2;Amis du Niger;Collectif informel;59100;Roubaix
+				""".getBytes(StandardCharsets.UTF_8));
+		Document fresh = Jsoup.parse(admin.get(PATH + "/" + next).body());
+		assertThat(fresh.select("select#correspondance option").eachText()).containsExactly("Outil X");
+		Document applied = Jsoup.parse(admin.get(PATH + "/" + next + "?correspondance=Outil%20X").body());
+		assertThat(applied.select("[role=status]").text()).contains("Correspondance « Outil X » appliquée");
+		assertThat(applied.select("select#colonne-0-0 option[selected]").val()).isEqualTo("LEGACY_ID");
+		assertThat(applied.select("select#colonne-0-1 option[selected]").val()).isEqualTo("NAME");
+		assertThat(applied.select("select#colonne-0-2 option[selected]").val()).isEqualTo("TYPE");
+		assertThat(applied.select("input[type=hidden][name=" + valueName + "]").val()).isEqualTo("association-autre");
+		List<String> again = formOf(applied);
+		for (Element hidden : applied.select("form[method=post] input[type=hidden][name^=valeur-]")) {
+			again.addAll(List.of(hidden.attr("name"), hidden.val()));
+		}
+		Document tried = Jsoup.parse(admin.post(PATH + "/" + next + "/essai", again.toArray(String[]::new)).body());
+		assertThat(tried.select("select[name^=valeur-]")).as("nothing left to map").isEmpty();
+		assertThat(tried.select("table caption:contains(Ce que l’import ferait) ~ tbody tr").first().text())
+			.isEqualTo("Structures 1 0 0 0 0");
+		assertThat(Jsoup.parse(admin.get(PATH + "/" + next + "?correspondance=Inconnue").body())
+			.select("[role=alert]")
+			.text()).isEqualTo("Aucune correspondance enregistrée sous ce nom.");
+	}
+
+	/**
+	 * An OpenDocument spreadsheet (LibreOffice's own format): its first sheet read,
+	 * tried, imported in the background, the actor on the public pages.
+	 */
+	@Test
+	void anOdsSpreadsheetIsImported() throws Exception {
+		this.jdbc.sql("""
+				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
+				on conflict ((lower(email))) do nothing""")
+			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
+			.update();
+		WebClient admin = new WebClient(this.port);
+		admin.get("/connexion");
+		admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD);
+		StringBuilder rows = new StringBuilder();
+		for (List<String> row : List.of(List.of("Identifiant", "Nom", "Type de structure", "Code postal", "Commune"),
+				List.of("O1", "Maison de l’Afrique en Artois", "Association de solidarité internationale", "62000",
+						"Arras"))) {
+			rows.append("<table:table-row>");
+			row.forEach((cell) -> rows.append("<table:table-cell><text:p>")
+				.append(cell)
+				.append("</text:p></table:table-cell>"));
+			rows.append("</table:table-row>");
+		}
+		String token = sendFile(admin, this.port, "structures.ods",
+				ImportFormatsTests.ods("<table:table table:name=\"Feuille1\">" + rows + "</table:table>"));
+		Document mapping = Jsoup.parse(admin.get(PATH + "/" + token).body());
+		assertThat(mapping.text()).contains("Classeur ODS : la première feuille est lue.");
+		assertThat(mapping.select("select#colonne-0-1 option[selected]").val()).isEqualTo("NAME");
+		Document preview = Jsoup
+			.parse(admin.post(PATH + "/" + token + "/essai", formOf(mapping).toArray(String[]::new)).body());
+		assertThat(preview.select("table caption:contains(Ce que l’import ferait) ~ tbody tr").first().text())
+			.isEqualTo("Structures 1 0 0 0 0");
+		admin.post(PATH + "/" + token + "/import");
+		assertThat(finished(admin, token).select("table caption:contains(Fiches importées) ~ tbody tr").first().text())
+			.isEqualTo("Structures 1 0 0 0 0");
+		assertThat(count("select count(*) from actor where name = 'Maison de l’Afrique en Artois'")).isEqualTo(1);
+	}
+
+	private static void set(List<String> pairs, String name, String value) {
+		int at = pairs.indexOf(name);
+		assertThat(at).as(name).isNotNegative();
+		pairs.set(at + 1, value);
 	}
 
 	/**
