@@ -54,6 +54,9 @@ BENCH_DATA_DIR="$data" BENCH_WARMUP=1 BENCH_ROUNDS=1 src/bench/search.sh 1
 step "src/bench/campaign.sh 1"
 BENCH_DATA_DIR="$data" src/bench/campaign.sh 1
 
+step "src/bench/import.sh 1 (its own empty data directory: the import needs one)"
+BENCH_DATA_DIR=target/smoke-import-1x src/bench/import.sh 1
+
 if command -v hey > /dev/null; then
 	step "src/bench/pages.sh 1"
 	BENCH_DATA_DIR="$data" BENCH_REQUESTS=5 BENCH_WARMUP=2 BENCH_PORT="$(free_port)" src/bench/pages.sh 1

@@ -227,6 +227,8 @@ class TableOwnershipTests {
 		Stream.of("staff_user", "staff_account_event", "staff_password_link", "staff_sign_in_failure")
 			.forEach((table) -> owners.put(table, "security"));
 		owners.put("change_log", "history");
+		Stream.of("import_job", "import_job_entry", "import_job_problem", "import_mapping")
+			.forEach((table) -> owners.put(table, "imports"));
 		Stream.of("content_version", "content_change").forEach((table) -> owners.put(table, "figures"));
 		owners.put("search_index_state", "search");
 		owners.put("data_request", "privacy");

@@ -358,6 +358,19 @@ public class Entries {
 		return this.imports.importProject(command);
 	}
 
+	/**
+	 * Undoes an import: removes the projects and actors it created, unless one was edited
+	 * since (anything in its history after its creation) or, for an actor, still leads or
+	 * takes part in a project; those are left alone and listed. The history records
+	 * {@code IMPORT_UNDONE} on each entry removed, by the person who undoes.
+	 * @param note the history's note (« annulation de l'import de <fichier> »)
+	 */
+	@Transactional
+	public EntryCommands.UndoneImport undoImport(Collection<Long> actorIds, Collection<Long> projectIds, String by,
+			String note) {
+		return this.imports.undo(actorIds, projectIds, by, note);
+	}
+
 	private String label(ActorStatus status) {
 		return this.messages.getMessage("actor.status." + status.name(), null, Locale.FRENCH);
 	}

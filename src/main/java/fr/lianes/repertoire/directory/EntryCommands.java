@@ -149,4 +149,15 @@ public final class EntryCommands {
 	public record Imported(Long id, ImportOutcome outcome) {
 	}
 
+	/**
+	 * What undoing an import did: the entries it removed, and those it left alone because
+	 * they were edited since the import created them (or have entries of their own now).
+	 */
+	public record UndoneImport(int actorsRemoved, int projectsRemoved, List<KeptEntry> kept) {
+	}
+
+	/** An entry an undo left alone: an actor or a project, its id and name. */
+	public record KeptEntry(boolean actor, long id, String name) {
+	}
+
 }

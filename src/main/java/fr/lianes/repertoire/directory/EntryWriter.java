@@ -80,6 +80,19 @@ class EntryWriter {
 		return Optional.ofNullable(this.entities.find(Project.class, id));
 	}
 
+	/** Deletes a project: it leaves its actors' lists and the search index. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void remove(Project project) {
+		project.getLeadActor().getLedProjects().remove(project);
+		this.entities.remove(project);
+	}
+
+	/** Deletes an actor that leads and takes part in no project any more. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void remove(Actor actor) {
+		this.entities.remove(actor);
+	}
+
 	/** A new actor, not published. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Actor newActor(ActorFields fields) {

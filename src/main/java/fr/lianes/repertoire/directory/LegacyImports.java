@@ -18,6 +18,8 @@ import fr.lianes.repertoire.directory.EntryCommands.ImportActor;
 import fr.lianes.repertoire.directory.EntryCommands.ImportOutcome;
 import fr.lianes.repertoire.directory.EntryCommands.ImportProject;
 import fr.lianes.repertoire.directory.EntryCommands.Imported;
+import fr.lianes.repertoire.directory.EntryCommands.KeptEntry;
+import fr.lianes.repertoire.directory.EntryCommands.UndoneImport;
 import fr.lianes.repertoire.directory.EntryCommands.PartnerFields;
 import fr.lianes.repertoire.directory.EntryCommands.ProjectFields;
 import fr.lianes.repertoire.history.History;
@@ -41,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 class LegacyImports {
 
 	static final String IMPORTED = "IMPORTED";
+
+	static final String UNDONE = "IMPORT_UNDONE";
 
 	private final EntryWriter writer;
 
@@ -180,6 +184,43 @@ class LegacyImports {
 		this.history.record(Subject.PROJECT, project.getId(), IMPORTED, command.source().by(),
 				projectChanges(null, command), null, command.source().note());
 		return new Imported(project.getId(), ImportOutcome.CREATED);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	UndoneImport undo(Collection<Long> actorIds, Collection<Long> projectIds, String by, String note) {
+		List<KeptEntry> kept = new ArrayList<>();
+		int projects = 0;
+		for (long id : projectIds) {
+			Project project = this.writer.lockedProject(id).orElse(null);
+			if (project == null) {
+				continue;
+			}
+			if (this.history.of(Subject.PROJECT, id).size() > 1) {
+				kept.add(new KeptEntry(false, id, project.getTitle()));
+				continue;
+			}
+			this.writer.remove(project);
+			this.history.record(Subject.PROJECT, id, UNDONE, by, List.of(), null, note);
+			projects++;
+		}
+		this.writer.flush();
+		int actors = 0;
+		for (long id : actorIds) {
+			Actor actor = this.writer.lockedActor(id).orElse(null);
+			if (actor == null) {
+				continue;
+			}
+			if (this.history.of(Subject.ACTOR, id).size() > 1 || !actor.getLedProjects().isEmpty()
+					|| !actor.getJoinedProjects().isEmpty()) {
+				kept.add(new KeptEntry(true, id, actor.getName()));
+				continue;
+			}
+			this.writer.remove(actor);
+			this.history.record(Subject.ACTOR, id, UNDONE, by, List.of(), null, note);
+			actors++;
+		}
+		this.writer.flush();
+		return new UndoneImport(actors, projects, kept);
 	}
 
 	/** The file's fields, with the actor's own values where the file has none. */

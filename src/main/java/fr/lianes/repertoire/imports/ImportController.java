@@ -25,6 +25,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -49,7 +50,14 @@ class ImportController {
 
 	private final MessageSource messages;
 
-	ImportController(Imports imports, ImportUploads uploads, ReferenceData lists, MessageSource messages) {
+	private final ImportJobs jobs;
+
+	private final SavedMappings mappings;
+
+	ImportController(Imports imports, ImportUploads uploads, ReferenceData lists, MessageSource messages,
+			ImportJobs jobs, SavedMappings mappings) {
+		this.jobs = jobs;
+		this.mappings = mappings;
 		this.imports = imports;
 		this.uploads = uploads;
 		this.lists = lists;
@@ -81,12 +89,25 @@ class ImportController {
 
 	/** The mapping page: each file's format and columns, guessed. */
 	@GetMapping(PATH + "/{token}")
-	String mapping(@PathVariable String token, Model model) throws IOException {
+	String mapping(@PathVariable String token,
+			@RequestParam(name = "correspondance", required = false) String savedName, Model model) throws IOException {
 		List<ImportFile> files = new ArrayList<>();
 		for (Map.Entry<Path, String> file : files(token)) {
 			files.add(this.imports.open(file.getKey(), file.getValue()));
 		}
 		ImportRequest request = this.uploads.request(token).orElse(new ImportRequest(files, Map.of(), false, null));
+		if (savedName != null && !savedName.isBlank()) {
+			SavedMappings.Saved saved = this.mappings.find(savedName).orElse(null);
+			if (saved == null) {
+				model.addAttribute("mappingError", "import.saved.unknown");
+			}
+			else {
+				request = new ImportRequest(files.stream().map((file) -> SavedMappings.apply(file, saved)).toList(),
+						saved.values(), request.publish(), null);
+				model.addAttribute("chosenMapping", savedName);
+				model.addAttribute("mappingName", savedName);
+			}
+		}
 		return page(token, request, null, model);
 	}
 
@@ -96,13 +117,29 @@ class ImportController {
 			Model model) throws IOException {
 		ImportRequest request = request(token, form, staff);
 		this.uploads.request(token, request);
+		String name = form.getFirst("nomCorrespondance");
+		if (name != null && !name.isBlank()) {
+			name = name.strip();
+			model.addAttribute("mappingName", name);
+			if (name.length() > SavedMappings.NAME_LENGTH) {
+				model.addAttribute("mappingNameError", "import.saved.name-too-long");
+			}
+			else {
+				this.mappings.save(name, request, staff.getName());
+				model.addAttribute("mappingSaved", name);
+			}
+		}
 		ImportReport report = this.imports.dryRun(request);
 		return page(token, request, report, model);
 	}
 
-	/** The import, with the mapping of the last dry run. */
+	/**
+	 * The import, with the mapping of the last dry run: started in the background, its
+	 * progress and then its report on the report page.
+	 */
 	@PostMapping(PATH + "/{token}/import")
 	String run(@PathVariable String token, Principal staff, RedirectAttributes redirect) throws IOException {
+		files(token);
 		ImportRequest tried = this.uploads.request(token).orElse(null);
 		if (tried == null) {
 			redirect.addFlashAttribute("uploadError", "import.preview.first");
@@ -110,17 +147,37 @@ class ImportController {
 		}
 		ImportRequest request = new ImportRequest(tried.files(), tried.valueMapping(), tried.publish(),
 				staff.getName());
-		this.uploads.report(token, this.imports.run(request));
+		this.jobs.start(token, request);
 		return "redirect:" + PATH + "/" + token + "/rapport";
 	}
 
+	/**
+	 * The latest import of the upload: its progress while it runs (htmx asks for the
+	 * progress again every two seconds; a link does the same without JavaScript), then
+	 * its report, its undo, and what the undo left alone.
+	 */
 	@GetMapping(PATH + "/{token}/rapport")
-	String report(@PathVariable String token, Model model) throws IOException {
+	String report(@PathVariable String token, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			HttpServletResponse response, Model model) throws IOException {
 		files(token);
-		ImportReport report = this.uploads.report(token).orElseThrow(NotFoundException::new);
+		ImportJobs.Job job = this.jobs.latest(token).orElseThrow(NotFoundException::new);
+		response.setHeader("Vary", "HX-Request");
 		model.addAttribute("token", token);
-		report(report, model);
-		return "imports/report";
+		model.addAttribute("job", job);
+		this.jobs.report(job.id()).ifPresent((report) -> report(report, model));
+		model.addAttribute("kept", (job.state() == ImportJobs.State.UNDONE) ? this.jobs.kept(job.id()) : List.of());
+		return (htmx != null) ? "imports/report :: progress" : "imports/report";
+	}
+
+	/** Undoes the latest import of the upload (see {@link ImportJobs#undo}). */
+	@PostMapping(PATH + "/{token}/annuler")
+	String undo(@PathVariable String token, Principal staff, RedirectAttributes redirect) throws IOException {
+		files(token);
+		ImportJobs.Job job = this.jobs.latest(token).orElseThrow(NotFoundException::new);
+		if (this.jobs.undo(job.id(), staff.getName()).isEmpty()) {
+			redirect.addFlashAttribute("undoError", "import.undo.impossible");
+		}
+		return "redirect:" + PATH + "/" + token + "/rapport";
 	}
 
 	/** The refused and doubtful rows of the last dry run or import, as CSV. */
@@ -132,7 +189,9 @@ class ImportController {
 				? this.uploads.request(token)
 					.map((request) -> dryRunQuietly(request))
 					.orElseThrow(NotFoundException::new)
-				: this.uploads.report(token).orElseThrow(NotFoundException::new);
+				: this.jobs.latest(token)
+					.flatMap((job) -> this.jobs.report(job.id()))
+					.orElseThrow(NotFoundException::new);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"rapport-import.csv\"");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -209,6 +268,7 @@ class ImportController {
 		model.addAttribute("token", token);
 		model.addAttribute("request", request);
 		model.addAttribute("fields", ImportField.values());
+		model.addAttribute("savedMappings", this.mappings.names());
 		model.addAttribute("separators", List.of(new Choice(";", "import.separator.semicolon"),
 				new Choice(",", "import.separator.comma"), new Choice("tab", "import.separator.tab")));
 		model.addAttribute("charsets", TableFormat.CHARSETS.stream().map(Charset::name).toList());

@@ -70,6 +70,26 @@ final class ImportReport {
 		}
 	}
 
+	/** The counts, by entry then outcome (to keep them). */
+	synchronized long[] allCounts() {
+		long[] all = new long[Entry.values().length * Outcome.values().length];
+		for (Entry entry : Entry.values()) {
+			for (Outcome outcome : Outcome.values()) {
+				all[ImportRun.index(entry, outcome)] = this.counts.get(entry)[outcome.ordinal()];
+			}
+		}
+		return all;
+	}
+
+	/** The counts kept by {@link #allCounts()}. */
+	synchronized void restore(long[] all) {
+		for (Entry entry : Entry.values()) {
+			for (Outcome outcome : Outcome.values()) {
+				this.counts.get(entry)[outcome.ordinal()] = all[ImportRun.index(entry, outcome)];
+			}
+		}
+	}
+
 	public boolean dryRun() {
 		return this.dryRun;
 	}

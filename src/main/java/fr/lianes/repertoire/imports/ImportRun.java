@@ -32,7 +32,56 @@ final class ImportRun {
 
 	static final int BATCH = 100;
 
+	/**
+	 * Where a background run keeps its place (see {@link ImportJobs}): what an earlier
+	 * attempt of the same job wrote, and each batch as it is committed.
+	 */
+	interface Journal {
+
+		/** Nothing kept: a dry run, or an import run in one go (the command line). */
+		Journal NONE = new Journal() {
+		};
+
+		/** How many rows to write an earlier attempt of this job committed. */
+		default long alreadyWritten() {
+			return 0;
+		}
+
+		/** The actors an earlier attempt of this job created. */
+		default Set<Long> createdBefore() {
+			return Set.of();
+		}
+
+		/**
+		 * Called in the batch's transaction, after its rows are written: they are kept if
+		 * and only if the journal's record is.
+		 * @param position how many rows to write are done, this batch included
+		 * @param counts the outcomes of the writes so far, by entry then outcome
+		 */
+		default void batchWritten(long position, Entry entry, List<Imported> results, long[] counts, long rowsRead) {
+		}
+
+		/** A row whose write failed (its transaction rolled back). */
+		default void writeFailed(long position, Problem problem, long[] counts) {
+		}
+
+		/** A row was read; may stop the run by throwing. */
+		default void rowRead(long rowsRead) {
+		}
+
+	}
+
 	private final Imports.Services services;
+
+	private final Journal journal;
+
+	private final int batchSize;
+
+	/** How many rows to write went to {@link #write} (written, failed or skipped). */
+	private long position;
+
+	/** The outcomes of the writes (not of the checks), by entry then outcome. */
+	private final long[] writeCounts;
 
 	private final ImportRequest request;
 
@@ -65,7 +114,31 @@ final class ImportRun {
 	}
 
 	ImportRun(Imports.Services services, ImportRequest request, ImportReport report) {
+		this(services, request, report, Journal.NONE, null);
+	}
+
+	/**
+	 * A run that continues an earlier attempt of the same job: the rows to write it
+	 * committed are read and checked again, not written again.
+	 * @param writeCounts the earlier attempt's write outcomes (null for none)
+	 */
+	ImportRun(Imports.Services services, ImportRequest request, ImportReport report, Journal journal,
+			long[] writeCounts) {
 		this.services = services;
+		this.journal = journal;
+		this.batchSize = services.batchSize();
+		this.writeCounts = new long[Entry.values().length * Outcome.values().length];
+		if (writeCounts != null) {
+			System.arraycopy(writeCounts, 0, this.writeCounts, 0, this.writeCounts.length);
+			for (Entry entry : Entry.values()) {
+				for (Outcome outcome : Outcome.values()) {
+					for (long n = this.writeCounts[index(entry, outcome)]; n > 0; n--) {
+						report.add(entry, outcome);
+					}
+				}
+			}
+		}
+		this.created.addAll(journal.createdBefore());
 		this.request = request;
 		this.report = report;
 		this.checks = new RowChecks(services, request, report);
@@ -106,6 +179,7 @@ final class ImportRun {
 			@Override
 			public void row(int line, List<String> cells) {
 				ImportRun.this.report.read();
+				ImportRun.this.journal.rowRead(ImportRun.this.report.rowsRead());
 				action.row(line, cells);
 			}
 		};
@@ -135,7 +209,9 @@ final class ImportRun {
 			return;
 		}
 		ImportActor command = checked.command();
-		boolean known = !this.services.entries().importedActors(List.of(legacyId)).isEmpty();
+		Long knownId = this.services.entries().importedActors(List.of(legacyId)).get(legacyId);
+		// an actor an earlier attempt of this job created is checked as it was then
+		boolean known = knownId != null && !this.journal.createdBefore().contains(knownId);
 		String duplicate = known ? null : duplicate(command, line);
 		if (duplicate != null) {
 			this.report.problem(new Problem(file.name(), line, Entry.ACTOR, Severity.DUPLICATE, duplicate));
@@ -144,7 +220,7 @@ final class ImportRun {
 			return;
 		}
 		this.pendingActors.add(new Pending<>(file.name(), line, command));
-		if (this.pendingActors.size() >= BATCH) {
+		if (this.pendingActors.size() >= this.batchSize) {
 			flushActors();
 		}
 	}
@@ -231,7 +307,7 @@ final class ImportRun {
 			return;
 		}
 		this.pendingProjects.add(new Pending<>(file.name(), line, checked.command()));
-		if (this.pendingProjects.size() >= BATCH) {
+		if (this.pendingProjects.size() >= this.batchSize) {
 			flushProjects();
 		}
 	}
@@ -279,38 +355,101 @@ final class ImportRun {
 	 * Writes a batch in one transaction; when it fails, each row again in its own, so
 	 * that only a failing row is refused and nothing of it is left half-written.
 	 */
-	private <C> void write(List<Pending<C>> batch, Entry entry, Function<C, Imported> writer, Written<C> written) {
-		if (batch.isEmpty()) {
+	private <C> void write(List<Pending<C>> pending, Entry entry, Function<C, Imported> writer, Written<C> written) {
+		if (pending.isEmpty()) {
 			return;
 		}
+		long skip = Math.min(pending.size(), Math.max(0, this.journal.alreadyWritten() - this.position));
+		this.position += skip;
+		List<Pending<C>> batch = pending.subList((int) skip, pending.size());
+		if (batch.isEmpty()) {
+			pending.clear();
+			return;
+		}
+		long end = this.position + batch.size();
 		List<Imported> results;
 		try {
-			results = this.services.transactions()
-				.execute((status) -> batch.stream().map((pending) -> writer.apply(pending.command())).toList());
+			results = this.services.transactions().execute((status) -> {
+				List<Imported> done = batch.stream().map((p) -> writer.apply(p.command())).toList();
+				if (!this.report.dryRun()) {
+					this.journal.batchWritten(end, entry, done, counted(entry, done), this.report.rowsRead());
+				}
+				return done;
+			});
 		}
 		catch (RuntimeException ex) {
+			if (ex instanceof Stop) {
+				throw ex;
+			}
 			results = null;
 		}
 		if (results != null) {
 			for (int i = 0; i < batch.size(); i++) {
 				done(batch.get(i), entry, results.get(i), written);
 			}
+			countWrites(entry, results);
+			this.position = end;
 		}
 		else {
-			for (Pending<C> pending : batch) {
+			for (Pending<C> one : batch) {
+				long at = this.position + 1;
 				try {
-					Imported imported = this.services.transactions()
-						.execute((status) -> writer.apply(pending.command()));
-					done(pending, entry, imported, written);
+					Imported imported = this.services.transactions().execute((status) -> {
+						Imported done = writer.apply(one.command());
+						if (!this.report.dryRun()) {
+							this.journal.batchWritten(at, entry, List.of(done), counted(entry, List.of(done)),
+									this.report.rowsRead());
+						}
+						return done;
+					});
+					done(one, entry, imported, written);
+					countWrites(entry, List.of(imported));
 				}
 				catch (RuntimeException ex) {
-					this.report.problem(new Problem(pending.file(), pending.line(), entry, Severity.REFUSED,
-							message("import.problem.write-failed", rootMessage(ex))));
+					if (ex instanceof Stop) {
+						throw ex;
+					}
+					Problem problem = new Problem(one.file(), one.line(), entry, Severity.REFUSED,
+							message("import.problem.write-failed", rootMessage(ex)));
+					this.report.problem(problem);
 					this.report.add(entry, Outcome.REFUSED);
+					this.writeCounts[index(entry, Outcome.REFUSED)]++;
+					if (!this.report.dryRun()) {
+						this.journal.writeFailed(at, problem, this.writeCounts.clone());
+					}
 				}
+				this.position = at;
 			}
 		}
-		batch.clear();
+		pending.clear();
+	}
+
+	/** Thrown by a {@link Journal} to stop the run where it is (a shutdown). */
+	static final class Stop extends RuntimeException {
+
+		Stop() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	static int index(Entry entry, Outcome outcome) {
+		return entry.ordinal() * Outcome.values().length + outcome.ordinal();
+	}
+
+	/** The write counts with these results added, not kept. */
+	private long[] counted(Entry entry, List<Imported> results) {
+		long[] counts = this.writeCounts.clone();
+		for (Imported imported : results) {
+			counts[index(entry, Outcome.valueOf(imported.outcome().name()))]++;
+		}
+		return counts;
+	}
+
+	private void countWrites(Entry entry, List<Imported> results) {
+		for (Imported imported : results) {
+			this.writeCounts[index(entry, Outcome.valueOf(imported.outcome().name()))]++;
+		}
 	}
 
 	private <C> void done(Pending<C> pending, Entry entry, Imported imported, Written<C> written) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The files sent to the back office's import, each upload in a folder of its own named by
  * an unguessable token (under {@code repertoire.imports.directory}), with the last import
- * request and report made from them.
+ * request tried on them.
  */
 @Component
 class ImportUploads {
@@ -29,8 +29,6 @@ class ImportUploads {
 	private final Path directory;
 
 	private final Map<String, ImportRequest> requests = new ConcurrentHashMap<>();
-
-	private final Map<String, ImportReport> reports = new ConcurrentHashMap<>();
 
 	ImportUploads(@Value("${repertoire.imports.directory:${repertoire.data-dir:./data}/imports}") Path directory) {
 		this.directory = directory;
@@ -81,14 +79,6 @@ class ImportUploads {
 
 	Optional<ImportRequest> request(String token) {
 		return Optional.ofNullable(this.requests.get(token));
-	}
-
-	void report(String token, ImportReport report) {
-		this.reports.put(token, report);
-	}
-
-	Optional<ImportReport> report(String token) {
-		return Optional.ofNullable(this.reports.get(token));
 	}
 
 }

@@ -15,6 +15,7 @@ import fr.lianes.repertoire.directory.ProjectStatus;
 import fr.lianes.repertoire.imports.ImportRequest.ImportFile;
 import fr.lianes.repertoire.reference.CommuneLookup;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,7 +37,7 @@ public class Imports {
 
 	/** What the rows are checked and written with. */
 	record Services(Entries entries, Duplicates duplicates, Vocabulary vocabulary, CommuneLookup communes,
-			TransactionTemplate transactions, MessageSource messages, Clock clock) {
+			TransactionTemplate transactions, MessageSource messages, Clock clock, int batchSize) {
 
 		String message(String key, Object... args) {
 			return this.messages.getMessage(key, args, Locale.FRENCH);
@@ -59,9 +60,10 @@ public class Imports {
 	private final Services services;
 
 	Imports(Entries entries, Duplicates duplicates, Vocabulary vocabulary, CommuneLookup communes,
-			PlatformTransactionManager transactionManager, MessageSource messages, Clock clock) {
+			PlatformTransactionManager transactionManager, MessageSource messages, Clock clock,
+			@Value("${repertoire.imports.batch-size:100}") int batchSize) {
 		this.services = new Services(entries, duplicates, vocabulary, communes,
-				new TransactionTemplate(transactionManager), messages, clock);
+				new TransactionTemplate(transactionManager), messages, clock, Math.max(1, batchSize));
 	}
 
 	/** A file as found: its format detected, its columns guessed from its header. */
@@ -83,6 +85,15 @@ public class Imports {
 	/** Imports the files. */
 	ImportReport run(ImportRequest request) throws IOException {
 		return new ImportRun(this.services, request, new ImportReport(false)).execute();
+	}
+
+	/**
+	 * Imports the files as a background job does: where the job is kept in its journal,
+	 * and an earlier attempt's writes are not made again.
+	 */
+	ImportReport run(ImportRequest request, ImportReport report, ImportRun.Journal journal, long[] writeCounts)
+			throws IOException {
+		return new ImportRun(this.services, request, report, journal, writeCounts).execute();
 	}
 
 	/** The files, opened as found, in the order given. */

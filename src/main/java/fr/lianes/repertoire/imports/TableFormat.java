@@ -36,16 +36,17 @@ record TableFormat(Kind kind, Charset charset, boolean bom, char separator) {
 
 	/** The character sets a person can choose. */
 	static final java.util.List<Charset> CHARSETS = java.util.List.of(StandardCharsets.UTF_8, WINDOWS_1252,
-			Charset.forName("ISO-8859-15"));
+			Charset.forName("ISO-8859-15"), StandardCharsets.UTF_16);
 
 	/** The separators a person can choose. */
 	static final String SEPARATORS = ";,\t";
 
 	/**
-	 * Guesses the format: spreadsheets by their name or signature; a CSV file is UTF-8
-	 * when all of it decodes as UTF-8 (with or without a byte order mark), else
-	 * Windows-1252, the character set of office tools on Windows; its separator is the
-	 * one of {@code ; , tab} its first line has most of (outside quotes).
+	 * Guesses the format: spreadsheets by their name or signature (an ODS file's
+	 * {@code mimetype}); a CSV file's character set by its byte order mark (UTF-8, or
+	 * UTF-16 as Excel's « Texte Unicode » writes it), else {@link #detectCharset}; its
+	 * separator is the one of {@code ; , tab} its first line has most of (outside
+	 * quotes).
 	 */
 	static TableFormat detect(Path file, String name) throws IOException {
 		String lower = name.toLowerCase(Locale.ROOT);
@@ -54,15 +55,68 @@ record TableFormat(Kind kind, Charset charset, boolean bom, char separator) {
 		try (InputStream in = Files.newInputStream(file)) {
 			read = in.readNBytes(head, 0, 4);
 		}
-		if (lower.endsWith(".ods")) {
+		boolean zip = read >= 2 && head[0] == 'P' && head[1] == 'K';
+		if (zip && isOpenDocument(file) || !zip && lower.endsWith(".ods")) {
 			return new TableFormat(Kind.ODS, null, false, ';');
 		}
-		if (lower.endsWith(".xlsx") || (read >= 2 && head[0] == 'P' && head[1] == 'K')) {
+		if (lower.endsWith(".xlsx") || zip) {
 			return new TableFormat(Kind.XLSX, null, false, ';');
 		}
 		boolean bom = read >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-		Charset charset = (bom || isUtf8(file)) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+		boolean utf16 = read >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+				|| ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
+		Charset charset = bom ? StandardCharsets.UTF_8 : (utf16 ? StandardCharsets.UTF_16 : detectCharset(file));
 		return new TableFormat(Kind.CSV, charset, bom, separator(file, charset, bom));
+	}
+
+	/**
+	 * A CSV file's character set: UTF-8 when all of it decodes as UTF-8 (a sample would
+	 * miss an accent far down a file), else the one ICU4J's detector finds most likely in
+	 * its first 64 KB among those a person can choose, Windows-1252 (the character set of
+	 * office tools on Windows, a superset of ISO-8859-1 for what is printable) by
+	 * default.
+	 */
+	private static Charset detectCharset(Path file) throws IOException {
+		if (isUtf8(file)) {
+			return StandardCharsets.UTF_8;
+		}
+		byte[] sample;
+		try (InputStream in = Files.newInputStream(file)) {
+			sample = in.readNBytes(64 * 1024);
+		}
+		com.ibm.icu.text.CharsetDetector detector = new com.ibm.icu.text.CharsetDetector();
+		detector.setText(sample);
+		for (com.ibm.icu.text.CharsetMatch match : detector.detectAll()) {
+			String name = match.getName();
+			if ("ISO-8859-1".equalsIgnoreCase(name) || "windows-1252".equalsIgnoreCase(name)) {
+				return WINDOWS_1252;
+			}
+			for (Charset charset : CHARSETS) {
+				if (charset.name().equalsIgnoreCase(name) && charset != StandardCharsets.UTF_8) {
+					return charset;
+				}
+			}
+		}
+		return WINDOWS_1252;
+	}
+
+	/**
+	 * Whether a zip file is an OpenDocument spreadsheet (its {@code mimetype} says so).
+	 */
+	private static boolean isOpenDocument(Path file) {
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+			java.util.zip.ZipEntry mimetype = zip.getEntry("mimetype");
+			if (mimetype == null) {
+				return false;
+			}
+			try (InputStream in = zip.getInputStream(mimetype)) {
+				return new String(in.readNBytes(100), StandardCharsets.US_ASCII)
+					.startsWith("application/vnd.oasis.opendocument.spreadsheet");
+			}
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** This format with a person's choice of character set and separator. */

@@ -34,8 +34,9 @@ import org.xml.sax.XMLReader;
 
 /**
  * Reads a table file row by row, never whole: CSV through Apache Commons CSV, XLSX
- * through Apache POI's streaming (SAX) reader. The first row with something in it is the
- * header; blank rows are skipped; each row keeps its line (CSV) or row (XLSX) number.
+ * through Apache POI's streaming (SAX) reader, ODS through the JDK's StAX reader. The
+ * first row with something in it is the header; blank rows are skipped; each row keeps
+ * its line (CSV) or row (XLSX) number.
  */
 final class TableReader {
 
@@ -64,16 +65,29 @@ final class TableReader {
 		switch (format.kind()) {
 			case CSV -> readCsv(file, format, handler);
 			case XLSX -> readXlsx(file, handler);
-			case ODS -> throw new UnreadableFileException("ODS", null);
+			case ODS -> readOds(file, handler);
 		}
+	}
+
+	/** How many rows (the header and blank rows aside) a file has, read as it is. */
+	static long count(Path file, TableFormat format) throws IOException {
+		long[] rows = new long[1];
+		read(file, format, new RowHandler() {
+			@Override
+			public void header(List<String> cells) {
+			}
+
+			@Override
+			public void row(int line, List<String> cells) {
+				rows[0]++;
+			}
+		});
+		return rows[0];
 	}
 
 	/** The header of a file, to map its columns. */
 	static List<String> header(Path file, TableFormat format) throws IOException {
 		List<String> header = new ArrayList<>();
-		if (format.kind() == TableFormat.Kind.ODS) {
-			return header;
-		}
 		try {
 			read(file, format, new RowHandler() {
 				@Override
@@ -171,6 +185,207 @@ final class TableReader {
 				| org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException ex) {
 			throw new UnreadableFileException("XLSX " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Reads the first sheet of an OpenDocument spreadsheet: its {@code content.xml}
+	 * streamed with StAX, never whole. Each cell is its text as shown (a date as it is
+	 * written, « 12/03/1998 »); repeated rows and cells are repeated, but blank ones,
+	 * which office tools repeat up to the end of the sheet, are only counted.
+	 */
+	private static void readOds(Path file, RowHandler handler) throws IOException {
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+			java.util.zip.ZipEntry content = zip.getEntry("content.xml");
+			if (content == null) {
+				throw new UnreadableFileException("ODS without content.xml", null);
+			}
+			try (InputStream in = zip.getInputStream(content)) {
+				javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+				factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+				factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+				javax.xml.stream.XMLStreamReader xml = factory.createXMLStreamReader(in);
+				try {
+					new OdsSheet(xml, handler).read();
+				}
+				finally {
+					xml.close();
+				}
+			}
+		}
+		catch (java.util.zip.ZipException | javax.xml.stream.XMLStreamException ex) {
+			throw new UnreadableFileException("ODS " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The rows of an OpenDocument spreadsheet's first table. */
+	private static final class OdsSheet {
+
+		private static final String TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+
+		private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+
+		/** The most a non-blank row or cell is repeated. */
+		private static final int MAX_REPEAT = 1024;
+
+		private final javax.xml.stream.XMLStreamReader xml;
+
+		private final RowHandler handler;
+
+		private boolean headerSeen;
+
+		private int rowNumber;
+
+		OdsSheet(javax.xml.stream.XMLStreamReader xml, RowHandler handler) {
+			this.xml = xml;
+			this.handler = handler;
+		}
+
+		void read() throws javax.xml.stream.XMLStreamException {
+			int depth = -1;
+			while (this.xml.hasNext()) {
+				int event = this.xml.next();
+				if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+						&& TABLE.equals(this.xml.getNamespaceURI())) {
+					String name = this.xml.getLocalName();
+					if ("table".equals(name)) {
+						depth = 0;
+					}
+					else if (depth >= 0 && "table-row".equals(name)) {
+						row();
+					}
+				}
+				else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT && depth >= 0
+						&& TABLE.equals(this.xml.getNamespaceURI()) && "table".equals(this.xml.getLocalName())) {
+					return;
+				}
+			}
+		}
+
+		/** A row, from its start to its end. */
+		private void row() throws javax.xml.stream.XMLStreamException {
+			int repeat = repeat("number-rows-repeated");
+			List<String> cells = new ArrayList<>();
+			int blanks = 0;
+			while (this.xml.hasNext()) {
+				int event = this.xml.next();
+				if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+						&& TABLE.equals(this.xml.getNamespaceURI()) && ("table-cell".equals(this.xml.getLocalName())
+								|| "covered-table-cell".equals(this.xml.getLocalName()))) {
+					int times = repeat("number-columns-repeated");
+					String value = cellText().strip();
+					if (value.isEmpty()) {
+						blanks += times;
+					}
+					else {
+						for (; blanks > 0 && cells.size() < MAX_REPEAT; blanks--) {
+							cells.add("");
+						}
+						blanks = 0;
+						for (int i = 0; i < Math.min(times, MAX_REPEAT); i++) {
+							cells.add(value);
+						}
+					}
+				}
+				else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT
+						&& TABLE.equals(this.xml.getNamespaceURI()) && "table-row".equals(this.xml.getLocalName())) {
+					break;
+				}
+			}
+			if (cells.isEmpty()) {
+				this.rowNumber += repeat;
+				return;
+			}
+			for (int i = 0; i < Math.min(repeat, MAX_REPEAT); i++) {
+				this.rowNumber++;
+				if (!this.headerSeen) {
+					this.headerSeen = true;
+					this.handler.header(List.copyOf(cells));
+				}
+				else {
+					this.handler.row(this.rowNumber, List.copyOf(cells));
+				}
+			}
+		}
+
+		private int repeat(String attribute) {
+			String value = this.xml.getAttributeValue(TABLE, attribute);
+			try {
+				return (value != null) ? Math.max(1, Integer.parseInt(value)) : 1;
+			}
+			catch (NumberFormatException ex) {
+				return 1;
+			}
+		}
+
+		/**
+		 * The text of the cell the reader is at the start of, its paragraphs on lines of
+		 * their own; the reader is left at the cell's end.
+		 */
+		private String cellText() throws javax.xml.stream.XMLStreamException {
+			StringBuilder text = new StringBuilder();
+			int depth = 1;
+			boolean firstParagraph = true;
+			while (depth > 0 && this.xml.hasNext()) {
+				int event = this.xml.next();
+				if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+						&& "annotation".equals(this.xml.getLocalName())) {
+					skip();
+				}
+				else if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+					depth++;
+					if (TEXT.equals(this.xml.getNamespaceURI())) {
+						switch (this.xml.getLocalName()) {
+							case "p" -> {
+								if (!firstParagraph) {
+									text.append('\n');
+								}
+								firstParagraph = false;
+							}
+							case "s" -> {
+								String count = this.xml.getAttributeValue(TEXT, "c");
+								int spaces = 1;
+								try {
+									spaces = (count != null) ? Math.min(1000, Integer.parseInt(count)) : 1;
+								}
+								catch (NumberFormatException ex) {
+									// one space
+								}
+								text.append(" ".repeat(Math.max(1, spaces)));
+							}
+							case "tab" -> text.append('\t');
+							case "line-break" -> text.append('\n');
+							default -> {
+							}
+						}
+					}
+				}
+				else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+					depth--;
+				}
+				else if (event == javax.xml.stream.XMLStreamConstants.CHARACTERS
+						|| event == javax.xml.stream.XMLStreamConstants.CDATA) {
+					if (depth > 1) {
+						text.append(this.xml.getText());
+					}
+				}
+			}
+			return text.toString();
+		}
+
+		/** Skips the element the reader is at the start of (a comment on a cell). */
+		private void skip() throws javax.xml.stream.XMLStreamException {
+			int depth = 1;
+			while (depth > 0 && this.xml.hasNext()) {
+				int event = this.xml.next();
+				if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+					depth++;
+				}
+				else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+					depth--;
+				}
+			}
+		}
+
 	}
 
 	/** Collects the cells of each spreadsheet row by column. */

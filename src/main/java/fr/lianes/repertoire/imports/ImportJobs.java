@@ -1,0 +1,493 @@
+package fr.lianes.repertoire.imports;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import fr.lianes.repertoire.directory.Entries;
+import fr.lianes.repertoire.directory.EntryCommands.ImportOutcome;
+import fr.lianes.repertoire.directory.EntryCommands.Imported;
+import fr.lianes.repertoire.directory.EntryCommands.KeptEntry;
+import fr.lianes.repertoire.directory.EntryCommands.UndoneImport;
+import fr.lianes.repertoire.imports.ImportReport.Entry;
+import fr.lianes.repertoire.imports.ImportReport.Outcome;
+import fr.lianes.repertoire.imports.ImportReport.Problem;
+import fr.lianes.repertoire.imports.ImportReport.Severity;
+import fr.lianes.repertoire.imports.ImportRequest.ImportFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The back office's imports, run in the background one at a time
+ * ({@code importExecutor}), in batches: each job is kept in {@code import_job} with its
+ * files' mapping, the rows read and the rows written in committed batches, recorded in
+ * each batch's own transaction. A job a restart interrupted continues at the next start
+ * from its last committed batch: its files are read and checked again, the rows already
+ * written are not written again (and importing them again would change nothing anyway:
+ * the entries keep their old identifier). At its end the job keeps its counts and its
+ * refused and doubtful rows; the entries it created are kept for its undo.
+ */
+@Service
+class ImportJobs {
+
+	private static final Logger logger = LoggerFactory.getLogger(ImportJobs.class);
+
+	enum State {
+
+		RUNNING, DONE, FAILED, UNDONE
+
+	}
+
+	/** A job as the pages show it. */
+	record Job(long id, String token, String fileNames, String by, State state, long rowsTotal, long rowsRead,
+			OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime undoneAt) {
+
+		public boolean running() {
+			return this.state == State.RUNNING;
+		}
+
+		public int percent() {
+			return (this.rowsTotal > 0) ? (int) Math.min(100, this.rowsRead * 100 / this.rowsTotal) : 0;
+		}
+
+	}
+
+	/** The request as kept with the job: each file's place, name, format and columns. */
+	record StoredRequest(List<StoredFile> files, Map<String, String> values, boolean publish, String by) {
+	}
+
+	record StoredFile(String path, String name, String charset, String separator, List<String> columns) {
+	}
+
+	private final Imports imports;
+
+	private final Entries entries;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final TaskExecutor executor;
+
+	private final TransactionTemplate transactions;
+
+	private final java.time.Clock clock;
+
+	/** The reports of the jobs running here, for their progress. */
+	private final Map<Long, ImportReport> live = new ConcurrentHashMap<>();
+
+	private volatile boolean stopping;
+
+	/**
+	 * For tests: the number of batches after which runs stop as a shutdown stops them.
+	 */
+	private volatile int stopAfterBatches;
+
+	ImportJobs(Imports imports, Entries entries, JdbcClient jdbc, JsonMapper json,
+			@Qualifier("importExecutor") TaskExecutor executor, PlatformTransactionManager transactionManager,
+			java.time.Clock clock) {
+		this.imports = imports;
+		this.entries = entries;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.executor = executor;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/** Starts importing in the background; the job's id. */
+	long start(String token, ImportRequest request) {
+		List<StoredFile> files = request.files()
+			.stream()
+			.map((file) -> new StoredFile(file.path().toAbsolutePath().toString(), file.name(),
+					file.format().charsetName(), file.format().separatorName(),
+					file.mapping().fields().stream().map((f) -> (f != null) ? f.name() : "").toList()))
+			.toList();
+		String stored = this.json
+			.writeValueAsString(new StoredRequest(files, request.valueMapping(), request.publish(), request.by()));
+		long id = this.jdbc.sql("""
+				insert into import_job (upload_token, file_names, request, started_by, state, started_at)
+				values (:token, :names, :request, :by, 'RUNNING', :at) returning id""")
+			.param("token", token)
+			.param("names", request.files().stream().map(ImportFile::name).collect(Collectors.joining(", ")))
+			.param("request", stored)
+			.param("by", request.by())
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		this.executor.execute(() -> execute(id));
+		return id;
+	}
+
+	/** The latest job made from an upload. */
+	Optional<Job> latest(String token) {
+		return this.jdbc.sql("select id from import_job where upload_token = :token order by id desc limit 1")
+			.param("token", token)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::job);
+	}
+
+	Optional<Job> job(long id) {
+		return this.jdbc.sql("""
+				select id, upload_token, file_names, started_by, state, rows_total, rows_read, started_at,
+				finished_at, undone_at from import_job where id = :id""")
+			.param("id", id)
+			.query((rs, i) -> new Job(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					State.valueOf(rs.getString(5)), rs.getLong(6), rs.getLong(7), rs.getObject(8, OffsetDateTime.class),
+					rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)))
+			.optional()
+			.map((job) -> {
+				ImportReport report = this.live.get(job.id());
+				return (report == null || !job.running()) ? job
+						: new Job(job.id(), job.token(), job.fileNames(), job.by(), job.state(), job.rowsTotal(),
+								Math.max(job.rowsRead(), report.rowsRead()), job.startedAt(), job.finishedAt(),
+								job.undoneAt());
+			});
+	}
+
+	/** The report of a finished job: its counts and its refused and doubtful rows. */
+	Optional<ImportReport> report(long id) {
+		String counts = this.jdbc.sql("select counts from import_job where id = :id and counts is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (counts == null) {
+			return Optional.empty();
+		}
+		ImportReport report = new ImportReport(false);
+		report.restore(parse(counts));
+		problems(id).forEach(report::problem);
+		return Optional.of(report);
+	}
+
+	/** The entries an undo left alone: edited since the import created them. */
+	List<KeptEntry> kept(long id) {
+		return this.jdbc.sql("""
+				select entry, line, reason from import_job_problem where job_id = :id and severity = 'KEPT'
+				order by position""")
+			.param("id", id)
+			.query((rs, i) -> new KeptEntry("ACTOR".equals(rs.getString(1)), rs.getLong(2), rs.getString(3)))
+			.list();
+	}
+
+	/**
+	 * Undoes a finished job: removes the entries it created but those edited since, which
+	 * are listed and left alone.
+	 * @return what was done, or empty when the job cannot be undone (running, failed or
+	 * undone already)
+	 */
+	Optional<UndoneImport> undo(long id, String by) {
+		Job job = job(id).orElse(null);
+		if (job == null || job.state() != State.DONE) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.transactions.execute((status) -> {
+			boolean mine = this.jdbc.sql("""
+					update import_job set state = 'UNDONE', undone_at = :at where id = :id and state = 'DONE'""")
+				.param("id", id)
+				.param("at", java.sql.Timestamp.from(this.clock.instant()))
+				.update() == 1;
+			if (!mine) {
+				return null;
+			}
+			UndoneImport undone = this.entries.undoImport(created(id, Entry.ACTOR), created(id, Entry.PROJECT), by,
+					this.imports.messages()
+						.getMessage("import.undo.note", new Object[] { job.fileNames(), by }, java.util.Locale.FRENCH));
+			int position = -1;
+			for (KeptEntry kept : undone.kept()) {
+				this.jdbc.sql("""
+						insert into import_job_problem (job_id, position, file, line, entry, severity, reason)
+						values (:job, :position, '', :entryId, :entry, 'KEPT', :name)""")
+					.param("job", id)
+					.param("position", position--)
+					.param("entryId", kept.id())
+					.param("entry", kept.actor() ? "ACTOR" : "PROJECT")
+					.param("name", kept.name())
+					.update();
+			}
+			return undone;
+		}));
+	}
+
+	private List<Long> created(long id, Entry entry) {
+		return this.jdbc.sql("select entry_id from import_job_entry where job_id = :id and entry = :entry")
+			.param("id", id)
+			.param("entry", entry.name())
+			.query(Long.class)
+			.list();
+	}
+
+	private List<Problem> problems(long id) {
+		return this.jdbc.sql("""
+				select file, line, entry, severity, reason from import_job_problem
+				where job_id = :id and severity <> 'KEPT' order by position""")
+			.param("id", id)
+			.query((rs, i) -> new Problem(rs.getString(1), rs.getInt(2), Entry.valueOf(rs.getString(3)),
+					Severity.valueOf(rs.getString(4)), rs.getString(5)))
+			.list();
+	}
+
+	/** Takes up the jobs a stop interrupted, once the web application has started. */
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeInterrupted(ApplicationReadyEvent event) {
+		if (!(event.getApplicationContext() instanceof WebServerApplicationContext)) {
+			return;
+		}
+		resumeInterrupted();
+	}
+
+	/** Takes up the jobs left running (at a start: interrupted by the stop). */
+	void resumeInterrupted() {
+		this.stopping = false;
+		for (long id : this.jdbc.sql("select id from import_job where state = 'RUNNING' order by id")
+			.query(Long.class)
+			.list()) {
+			if (!this.live.containsKey(id)) {
+				logger.info("Taking up interrupted import #{}", id);
+				this.executor.execute(() -> execute(id));
+			}
+		}
+	}
+
+	/** No new batch once the application stops: the job goes on at the next start. */
+	@EventListener(ContextClosedEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void stopping() {
+		this.stopping = true;
+	}
+
+	/**
+	 * For tests: stop the runs after this many batches, as a shutdown does (0: never).
+	 */
+	void stopAfterBatches(int batches) {
+		this.stopAfterBatches = batches;
+	}
+
+	private void execute(long id) {
+		long started = System.nanoTime();
+		try {
+			String stored = this.jdbc.sql("select request from import_job where id = :id and state = 'RUNNING'")
+				.param("id", id)
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			if (stored == null) {
+				return;
+			}
+			ImportRequest request = request(this.json.readValue(stored, StoredRequest.class));
+			long total = 0;
+			for (ImportFile file : request.files()) {
+				long rows = TableReader.count(file.path(), file.format());
+				total += (file.mapping().hasActors() ? rows : 0) + (file.mapping().hasProjects() ? rows : 0);
+			}
+			this.jdbc.sql("update import_job set rows_total = :total where id = :id")
+				.param("total", total)
+				.param("id", id)
+				.update();
+			JobJournal journal = new JobJournal(id);
+			String writeCounts = this.jdbc.sql("select write_counts from import_job where id = :id")
+				.param("id", id)
+				.query(String.class)
+				.single();
+			ImportReport report = new ImportReport(false);
+			problems(id).forEach(report::problem);
+			this.live.put(id, report);
+			this.imports.run(request, report, journal, writeCounts.isEmpty() ? null : parse(writeCounts));
+			finish(id, report);
+			logger.info("Import #{} done in {} ms", id, (System.nanoTime() - started) / 1_000_000);
+		}
+		catch (ImportRun.Stop ex) {
+			logger.info("Import #{} paused: the application stops; it goes on at the next start", id);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (this.stopping) {
+				logger.warn("Import #{} stopped by the shutdown; it goes on at the next start", id);
+			}
+			else {
+				logger.error("Import #" + id + " failed", ex);
+				this.jdbc.sql("update import_job set state = 'FAILED', finished_at = :at where id = :id")
+					.param("id", id)
+					.param("at", java.sql.Timestamp.from(this.clock.instant()))
+					.update();
+			}
+		}
+		finally {
+			this.live.remove(id);
+		}
+	}
+
+	/** Keeps the job's counts and rows to report, and says it is done. */
+	private void finish(long id, ImportReport report) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("delete from import_job_problem where job_id = :id").param("id", id).update();
+			int position = 0;
+			for (Problem problem : report.problems()) {
+				this.jdbc.sql("""
+						insert into import_job_problem (job_id, position, file, line, entry, severity, reason)
+						values (:job, :position, :file, :line, :entry, :severity, :reason)""")
+					.param("job", id)
+					.param("position", position++)
+					.param("file", problem.file())
+					.param("line", problem.line())
+					.param("entry", problem.entry().name())
+					.param("severity", problem.severity().name())
+					.param("reason", problem.reason())
+					.update();
+			}
+			this.jdbc.sql("""
+					update import_job set state = 'DONE', counts = :counts, rows_read = :read, finished_at = :at
+					where id = :id""")
+				.param("counts", format(report.allCounts()))
+				.param("read", report.rowsRead())
+				.param("at", java.sql.Timestamp.from(this.clock.instant()))
+				.param("id", id)
+				.update();
+		});
+	}
+
+	/** The request a job keeps, its files opened again as the person mapped them. */
+	private ImportRequest request(StoredRequest stored) throws IOException {
+		List<ImportFile> files = new ArrayList<>();
+		for (StoredFile file : stored.files()) {
+			ImportFile opened = this.imports.open(Path.of(file.path()), file.name());
+			if (opened.format().kind() == TableFormat.Kind.CSV) {
+				Charset charset = TableFormat.CHARSETS.stream()
+					.filter((c) -> c.name().equals(file.charset()))
+					.findFirst()
+					.orElse(null);
+				opened = this.imports.reopen(opened.path(), opened.name(),
+						opened.format().with(charset, TableFormat.separatorOf(file.separator())));
+			}
+			files.add(new ImportFile(opened.path(), opened.name(), opened.format(),
+					opened.mapping().with(file.columns())));
+		}
+		return new ImportRequest(files, stored.values(), stored.publish(), stored.by());
+	}
+
+	static String format(long[] counts) {
+		return Arrays.stream(counts).mapToObj(Long::toString).collect(Collectors.joining(","));
+	}
+
+	static long[] parse(String counts) {
+		return Arrays.stream(counts.split(",")).mapToLong(Long::parseLong).toArray();
+	}
+
+	/** Where a job is, recorded in each batch's transaction. */
+	private final class JobJournal implements ImportRun.Journal {
+
+		private final long id;
+
+		private final long alreadyWritten;
+
+		private final Set<Long> createdBefore;
+
+		private int batches;
+
+		JobJournal(long id) {
+			this.id = id;
+			this.alreadyWritten = ImportJobs.this.jdbc.sql("select written from import_job where id = :id")
+				.param("id", id)
+				.query(Long.class)
+				.single();
+			this.createdBefore = new HashSet<>(created(id, Entry.ACTOR));
+		}
+
+		@Override
+		public long alreadyWritten() {
+			return this.alreadyWritten;
+		}
+
+		@Override
+		public Set<Long> createdBefore() {
+			return this.createdBefore;
+		}
+
+		@Override
+		public void batchWritten(long position, Entry entry, List<Imported> results, long[] counts, long rowsRead) {
+			for (Imported imported : results) {
+				if (imported.outcome() == ImportOutcome.CREATED && imported.id() != null) {
+					ImportJobs.this.jdbc.sql("""
+							insert into import_job_entry (job_id, entry, entry_id) values (:job, :entry, :entryId)
+							on conflict do nothing""")
+						.param("job", this.id)
+						.param("entry", entry.name())
+						.param("entryId", imported.id())
+						.update();
+				}
+			}
+			ImportJobs.this.jdbc.sql("""
+					update import_job set written = :written, write_counts = :counts, rows_read = :read
+					where id = :id""")
+				.param("written", position)
+				.param("counts", format(counts))
+				.param("read", rowsRead)
+				.param("id", this.id)
+				.update();
+			this.batches++;
+		}
+
+		@Override
+		public void writeFailed(long position, Problem problem, long[] counts) {
+			ImportJobs.this.transactions.executeWithoutResult((status) -> {
+				ImportJobs.this.jdbc.sql("""
+						insert into import_job_problem (job_id, position, file, line, entry, severity, reason)
+						values (:job, :position, :file, :line, :entry, :severity, :reason)""")
+					.param("job", this.id)
+					.param("position", (int) position)
+					.param("file", problem.file())
+					.param("line", problem.line())
+					.param("entry", problem.entry().name())
+					.param("severity", problem.severity().name())
+					.param("reason", problem.reason())
+					.update();
+				ImportJobs.this.jdbc
+					.sql("update import_job set written = :written, write_counts = :counts where id = :id")
+					.param("written", position)
+					.param("counts", format(counts))
+					.param("id", this.id)
+					.update();
+			});
+		}
+
+		@Override
+		public void rowRead(long rowsRead) {
+			int stopAfter = ImportJobs.this.stopAfterBatches;
+			if (ImportJobs.this.stopping || (stopAfter > 0 && this.batches >= stopAfter)) {
+				throw new ImportRun.Stop();
+			}
+		}
+
+	}
+
+	/** Whether a job is running here now. */
+	boolean active(long id) {
+		return this.live.containsKey(id);
+	}
+
+}

@@ -1,0 +1,109 @@
+package fr.lianes.repertoire.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import fr.lianes.repertoire.census.WebClient;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An import interrupted as a shutdown interrupts it (after two committed batches of one
+ * row) is left running; taken up as the next start takes it up, it continues from its
+ * last committed batch: every entry is there once, with one history row, and the report
+ * counts what the whole import did. Over HTTP on a directory started as production starts
+ * it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "repertoire.embedded-db.database=import_jobs", "repertoire.demo.load-on-empty=false",
+				"repertoire.imports.batch-size=1" })
+class ImportJobsTests {
+
+	private static final String ADMIN = "admin@import-jobs.example";
+
+	private static final String PASSWORD = "un mot de passe de test assez long";
+
+	private static final String PATH = "/moderation/administration/import";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	ImportJobs jobs;
+
+	@Test
+	void anInterruptedImportContinuesFromItsLastCommittedBatch() throws Exception {
+		this.jdbc.sql("""
+				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
+				on conflict ((lower(email))) do nothing""")
+			.params(ADMIN, "Dominique", this.encoder.encode(PASSWORD))
+			.update();
+		WebClient admin = new WebClient(this.port);
+		admin.get("/connexion");
+		assertThat(admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD).uri()).isEqualTo("/moderation");
+
+		String export = """
+				Identifiant;Nom;Type de structure;Code postal;Commune;Titre du projet;Pays;Domaines;Nature de l'action
+				B1;Les Amis de Ouidah;Association de solidarité internationale;59000;Lille;Forage à Ouidah;Bénin;Santé;Construction
+				B2;Lycée Jean Bart;Association de solidarité internationale;59140;Dunkerque;Échange avec Saint-Louis;Sénégal;Éducation;Échanges
+				B3;Comité de jumelage;Association de solidarité internationale;62000;Arras;Jumelage avec Kaya;Burkina Faso;Jeunesse;Échanges
+				B4;Association Baobab;Association de solidarité internationale;80000;Amiens;Maraîchage à Thiès;Sénégal;Agriculture;Formation
+				""";
+		String token = ImportWebTests.sendFile(admin, this.port, "export.csv", export.getBytes(StandardCharsets.UTF_8));
+		Document mapping = Jsoup.parse(admin.get(PATH + "/" + token).body());
+		Document preview = Jsoup
+			.parse(admin.post(PATH + "/" + token + "/essai", ImportWebTests.formOf(mapping).toArray(String[]::new))
+				.body());
+		assertThat(preview.select("table caption:contains(Ce que l’import ferait) ~ tbody tr").eachText())
+			.containsExactly("Structures 4 0 0 0 0", "Projets 4 0 0 0 0");
+
+		this.jobs.stopAfterBatches(2);
+		WebClient.Page started = admin.post(PATH + "/" + token + "/import");
+		long id = this.jobs.latest(token).orElseThrow().id();
+		await().atMost(Duration.ofMinutes(1)).until(() -> written(id) >= 2 && !this.jobs.active(id));
+		assertThat(started.uri()).isEqualTo(PATH + "/" + token + "/rapport");
+		assertThat(this.jobs.job(id).orElseThrow().state()).isEqualTo(ImportJobs.State.RUNNING);
+		assertThat(count("select count(*) from actor")).as("two batches of one actor committed").isEqualTo(2);
+		Document interrupted = Jsoup.parse(admin.get(PATH + "/" + token + "/rapport").body());
+		assertThat(interrupted.select("progress#avancement-import")).hasSize(1);
+		assertThat(interrupted.select("[role=status]").text()).matches("\\d+ lignes lues sur 8 \\(\\d+ %\\)");
+		assertThat(interrupted.select("a:contains(Actualiser l’avancement)")).hasSize(1);
+
+		this.jobs.stopAfterBatches(0);
+		this.jobs.resumeInterrupted();
+		Document done = ImportWebTests.finished(admin, token);
+		assertThat(done.select("[role=status]").text()).startsWith("Import terminé");
+		assertThat(done.select("table caption:contains(Fiches importées) ~ tbody tr").eachText())
+			.containsExactly("Structures 4 0 0 0 0", "Projets 4 0 0 0 0");
+		assertThat(count("select count(*) from actor")).isEqualTo(4);
+		assertThat(count("select count(*) from project")).isEqualTo(4);
+		assertThat(count("select count(*) from change_log where action = 'IMPORTED'")).as("each entry written once")
+			.isEqualTo(8);
+		assertThat(count("select count(*) from import_job_entry where job_id = " + id)).isEqualTo(8);
+	}
+
+	private long written(long id) {
+		return this.jdbc.sql("select written from import_job where id = ?").param(id).query(Long.class).single();
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+}
