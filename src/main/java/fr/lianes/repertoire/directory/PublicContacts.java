@@ -24,7 +24,8 @@ class PublicContacts {
 	 * The rule as a query: the persons of the published actors whose ids the query
 	 * {@code :actors} gives (a list of ids or a query of them), with their published
 	 * fields, null where not consented; one row per person who has at least one, in no
-	 * order. Columns: {@code actor_id, position, id, full_name, name, role, email, phone};
+	 * order. Columns:
+	 * {@code actor_id, position, id, full_name, name, role, email, phone};
 	 * {@link #contact} takes the last decision, on the address that spells a hidden name.
 	 */
 	static String query(String actors) {
@@ -60,8 +61,8 @@ class PublicContacts {
 	}
 
 	/**
-	 * The published contact of a row of {@link #query}: its email left out when the name is
-	 * not public and the address spells it; null when nothing of the person is left.
+	 * The published contact of a row of {@link #query}: its email left out when the name
+	 * is not public and the address spells it; null when nothing of the person is left.
 	 */
 	static ActorView.PublicContact contact(String fullName, String name, String role, String email, String phone) {
 		String publicEmail = (email != null && name == null && NAME_IN_ADDRESS.spells(fullName, email)) ? null : email;
@@ -77,15 +78,13 @@ class PublicContacts {
 		if (actorIds.isEmpty()) {
 			return contacts;
 		}
-		this.jdbc.sql(CONTACTS)
-			.param("actors", actorIds)
-			.query((RowCallbackHandler) (rs) -> {
-				ActorView.PublicContact contact = contact(rs.getString("full_name"), rs.getString("name"),
-						rs.getString("role"), rs.getString("email"), rs.getString("phone"));
-				if (contact != null) {
-					contacts.computeIfAbsent(rs.getLong("actor_id"), (id) -> new java.util.ArrayList<>()).add(contact);
-				}
-			});
+		this.jdbc.sql(CONTACTS).param("actors", actorIds).query((RowCallbackHandler) (rs) -> {
+			ActorView.PublicContact contact = contact(rs.getString("full_name"), rs.getString("name"),
+					rs.getString("role"), rs.getString("email"), rs.getString("phone"));
+			if (contact != null) {
+				contacts.computeIfAbsent(rs.getLong("actor_id"), (id) -> new java.util.ArrayList<>()).add(contact);
+			}
+		});
 		return contacts;
 	}
 
