@@ -28,12 +28,29 @@ class LanguageSwitch implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		String lang = request.getParameter(PARAMETER);
+		String lang = fromQuery(request.getQueryString());
 		Locale locale = (lang != null) ? LANGUAGES.get(lang) : null;
 		if (locale != null) {
 			this.resolver.setLocale(request, response, locale);
 		}
 		return true;
+	}
+
+	/**
+	 * The language asked in the address alone: reading the request's parameters would
+	 * read a form's body, which a refused one (too large, malformed) must never be, not
+	 * even on the way to its error page.
+	 */
+	static String fromQuery(String query) {
+		if (query == null) {
+			return null;
+		}
+		for (String pair : query.split("&")) {
+			if (pair.equals(PARAMETER + "=fr") || pair.equals(PARAMETER + "=en")) {
+				return pair.substring(PARAMETER.length() + 1);
+			}
+		}
+		return null;
 	}
 
 }
