@@ -92,7 +92,8 @@ public class PublicEntries {
 			select\s""" + ACTOR_COLUMNS + """
 			,
 			       networks.networks, countries.countries, domains.domains, projects.projects,
-			       contacts.contact_names, contacts.contact_roles, contacts.contact_emails, contacts.contact_phones
+			       contacts.contact_full_names, contacts.contact_names, contacts.contact_roles,
+			       contacts.contact_emails, contacts.contact_phones
 			from wanted join actor a on a.id = wanted.id
 			""" + ACTOR_JOINS + """
 			left join networks on networks.actor_id = a.id
