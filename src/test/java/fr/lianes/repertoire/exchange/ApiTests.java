@@ -159,16 +159,7 @@ class ApiTests {
 	 */
 	@Test
 	void theOutputsCarryExactlyTheConsentedContactFields() {
-		Set<String> consented = new HashSet<>(this.jdbc.sql("""
-				select a.slug || '|' || f.field || '|' || case f.field when 'NAME' then cp.full_name
-				       when 'EMAIL' then cp.email else cp.phone end
-				from contact_person cp join actor a on a.id = cp.actor_id and a.published
-				     and a.status in ('ACTIVE', 'DORMANT')
-				cross join (values ('NAME'), ('EMAIL'), ('PHONE')) f(field)
-				where (select cc.granted from contact_consent cc where cc.contact_person_id = cp.id
-				       and cc.field = f.field order by cc.recorded_at desc, cc.id desc limit 1)
-				and case f.field when 'NAME' then cp.full_name when 'EMAIL' then cp.email else cp.phone end
-				    is not null""").query(String.class).list());
+		Set<String> consented = consentedContactFields(this.jdbc);
 		long refused = this.jdbc.sql("""
 				select count(*) from contact_consent cc where not cc.granted""").query(Long.class).single();
 		assertThat(consented).isNotEmpty();
@@ -249,6 +240,23 @@ class ApiTests {
 			.isEqualTo(consented.stream()
 				.filter((c) -> mixed.contains(c.substring(0, c.indexOf('|'))))
 				.collect(java.util.stream.Collectors.toSet()));
+	}
+
+	/**
+	 * The contact fields each person consented to, computed from the consent records on
+	 * their own, as "actor slug|field|value", for the registered published actors.
+	 */
+	static Set<String> consentedContactFields(JdbcClient jdbc) {
+		return new HashSet<>(jdbc.sql("""
+				select a.slug || '|' || f.field || '|' || case f.field when 'NAME' then cp.full_name
+				       when 'EMAIL' then cp.email else cp.phone end
+				from contact_person cp join actor a on a.id = cp.actor_id and a.published
+				     and a.status in ('ACTIVE', 'DORMANT')
+				cross join (values ('NAME'), ('EMAIL'), ('PHONE')) f(field)
+				where (select cc.granted from contact_consent cc where cc.contact_person_id = cp.id
+				       and cc.field = f.field order by cc.recorded_at desc, cc.id desc limit 1)
+				and case f.field when 'NAME' then cp.full_name when 'EMAIL' then cp.email else cp.phone end
+				    is not null""").query(String.class).list());
 	}
 
 	private Document html(String path) {
