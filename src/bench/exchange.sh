@@ -13,7 +13,9 @@
 #    BENCH_HEAP_SAMPLE_MS (500) during it: used at the start, the peak, and the old generation at the
 #    peak and at the end (what stays after collections: flat if the download holds nothing);
 #  - p50/p95/p99 of BENCH_REQUESTS (300) sequential requests per API URL after BENCH_WARMUP (50), by hey.
-# BENCH_PORT, BENCH_JAR, BENCH_NICE as in the other scripts; BENCH_DOWNLOADS=0 skips the downloads.
+# BENCH_PORT, BENCH_JAR, BENCH_NICE as in the other scripts; BENCH_DOWNLOADS=0 skips the downloads;
+# BENCH_JAVA_OPTS adds JVM options to the application (e.g. a Flight Recorder profile:
+# BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/exchange.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -32,7 +34,8 @@ command -v jstat >/dev/null || { echo "jstat (JDK) is missing" >&2; exit 1; }
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package
 mkdir -p "$data" "$out"
 
-nice -n "${BENCH_NICE:-0}" java -Xmx512m -jar "$jar" --server.port="$port" --repertoire.data-dir="$data" \
+# shellcheck disable=SC2086 # options split as words
+nice -n "${BENCH_NICE:-0}" java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --repertoire.data-dir="$data" \
 	--repertoire.demo.scale="$scale" --repertoire.exchange.api-requests-per-minute=100000000 > "$log" 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
