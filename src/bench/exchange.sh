@@ -13,7 +13,9 @@
 #    BENCH_HEAP_SAMPLE_MS (500) during it: used at the start, the peak, and the old generation at the
 #    peak and at the end (what stays after collections: flat if the download holds nothing);
 #  - p50/p95/p99 of BENCH_REQUESTS (300) sequential requests per API URL after BENCH_WARMUP (50), by hey.
-# BENCH_PORT, BENCH_JAR, BENCH_NICE as in the other scripts; BENCH_DOWNLOADS=0 skips the downloads.
+# BENCH_PORT, BENCH_JAR, BENCH_NICE as in the other scripts; BENCH_DOWNLOADS=0 skips the downloads;
+# BENCH_JAVA_OPTS adds JVM options to the application (e.g. a Flight Recorder profile:
+# BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/exchange.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -32,10 +34,13 @@ command -v jstat >/dev/null || { echo "jstat (JDK) is missing" >&2; exit 1; }
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package
 mkdir -p "$data" "$out"
 
-nice -n "${BENCH_NICE:-0}" java -Xmx512m -jar "$jar" --server.port="$port" --repertoire.data-dir="$data" \
+# shellcheck disable=SC2086 # options split as words
+nice -n "${BENCH_NICE:-0}" java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --repertoire.data-dir="$data" \
 	--repertoire.demo.scale="$scale" --repertoire.exchange.api-requests-per-minute=100000000 > "$log" 2>&1 &
 app=$!
-trap 'kill "$app" 2>/dev/null || true' EXIT
+sampler=
+# on any exit (a failed download too): the heap sampler and the application stop
+trap 'kill $sampler "$app" 2>/dev/null || true' EXIT
 # ready: database up and the search index whole (a rebuild at start would be measured otherwise)
 until curl -fs -o /dev/null "$base/actuator/health/readiness"; do
 	kill -0 "$app" 2>/dev/null || { echo "the app stopped, see $log" >&2; exit 1; }
@@ -52,13 +57,14 @@ download() {
 	local samples="$out/heap-$file.tsv"
 	: > "$samples"
 	(while true; do heap_line >> "$samples" 2>/dev/null || true; sleep "$(awk "BEGIN {print $sample_ms / 1000}")"; done) &
-	local sampler=$!
+	sampler=$!
 	local start_heap
 	start_heap=$(heap_line | cut -d' ' -f1)
 	local result
 	result=$(curl -fsS -o "$out/$file" -w '%{http_code} %{time_total} %{size_download}' "$base$path") \
 		|| { echo "$path failed (cut short?), see $log" >&2; exit 1; }
 	kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+	sampler=
 	heap_line >> "$samples"
 	local code time size count
 	read -r code time size <<< "$result"

@@ -67,19 +67,18 @@ public class PublicListings {
 
 	/**
 	 * Every published actor of the list, in its order (that of its slices): the order
-	 * found in one pass over the index, the entries then read from the database as they
-	 * are written.
+	 * found in the index {@code chunk} entries at a time, each chunk's entries then read
+	 * from the database by one streaming query as they are written.
 	 */
-	public void eachActor(ListCriteria criteria, Consumer<PublicActor> each) {
-		this.entries.eachActor(
-				this.pages.allActors(ListSearch.query(criteria, 1, ActorStatus.values(), ActorStatus.REGISTERED)),
-				each);
+	public void eachActor(ListCriteria criteria, int chunk, Consumer<PublicActor> each) {
+		this.pages.allActors(ListSearch.query(criteria, 1, ActorStatus.values(), ActorStatus.REGISTERED), chunk,
+				(ids) -> this.entries.eachActor(ids, each));
 	}
 
 	/** Every public project of the list, in its order, as {@link #eachActor}. */
-	public void eachProject(ListCriteria criteria, Consumer<PublicProject> each) {
-		this.entries.eachProject(
-				this.pages.allProjects(ListSearch.query(criteria, 1, ProjectStatus.values(), List.of())), each);
+	public void eachProject(ListCriteria criteria, int chunk, Consumer<PublicProject> each) {
+		this.pages.allProjects(ListSearch.query(criteria, 1, ProjectStatus.values(), List.of()), chunk,
+				(ids) -> this.entries.eachProject(ids, each));
 	}
 
 	/**

@@ -11,14 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * as many, then refilled evenly)
  * @param concurrentDownloads whole-list downloads served at once; more get a 503 with
  * {@code Retry-After}
+ * @param downloadChunk entries of a whole-list output (downloads, IATI) whose order is
+ * found in one pass over the index and read by one query: what memory holds of the list
+ * at a time
  */
 @ConfigurationProperties("repertoire.exchange")
 public record ExchangeProperties(@DefaultValue("300") int apiRequestsPerMinute,
-		@DefaultValue("4") int concurrentDownloads) {
+		@DefaultValue("4") int concurrentDownloads, @DefaultValue("5000") int downloadChunk) {
 
 	public ExchangeProperties {
 		apiRequestsPerMinute = Math.max(1, apiRequestsPerMinute);
 		concurrentDownloads = Math.max(1, concurrentDownloads);
+		downloadChunk = Math.max(1, downloadChunk);
 	}
 
 }

@@ -9,9 +9,10 @@ import fr.lianes.repertoire.directory.PublicProject;
 import org.springframework.stereotype.Component;
 
 /**
- * A whole list, entry after entry, in the list's order: the order found in one pass over
- * the index, the entries read from the database as they are written, so that memory holds
- * the list's identifiers and never its entries.
+ * A whole list, entry after entry, in the list's order: the order found in the index one
+ * chunk ({@code repertoire.exchange.download-chunk} entries) at a time, each chunk's
+ * entries read from the database as they are written, so that memory holds one chunk's
+ * identifiers and never the list's, whatever its length.
  */
 @Component
 class PublicStreams {
@@ -20,13 +21,16 @@ class PublicStreams {
 
 	private final ApiResources resources;
 
-	PublicStreams(PublicListings listings, ApiResources resources) {
+	private final int chunk;
+
+	PublicStreams(PublicListings listings, ApiResources resources, ExchangeProperties properties) {
 		this.listings = listings;
 		this.resources = resources;
+		this.chunk = properties.downloadChunk();
 	}
 
 	void actors(ListCriteria criteria, Consumer<ApiActor> each) {
-		this.listings.eachActor(criteria, (actor) -> each.accept(this.resources.actor(actor)));
+		this.listings.eachActor(criteria, this.chunk, (actor) -> each.accept(this.resources.actor(actor)));
 	}
 
 	void projects(ListCriteria criteria, Consumer<ApiProject> each) {
@@ -34,7 +38,7 @@ class PublicStreams {
 	}
 
 	void publicProjects(ListCriteria criteria, Consumer<PublicProject> each) {
-		this.listings.eachProject(criteria, each);
+		this.listings.eachProject(criteria, this.chunk, each);
 	}
 
 }

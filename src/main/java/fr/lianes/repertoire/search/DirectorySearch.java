@@ -31,6 +31,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -71,6 +72,9 @@ public class DirectorySearch {
 
 	/** Where Hibernate Search keeps each document's entity identifier, as doc values. */
 	static final String ID_FIELD = "__HSEARCH_id_docvalue";
+
+	/** The last key of every order: the entity identifier. */
+	private static final SortField BY_ID = new SortField(ID_FIELD, SortField.Type.STRING_VAL);
 
 	/** Where Hibernate Search indexes each document's entity identifier, as a term. */
 	private static final String ID_TERM_FIELD = "__HSEARCH_id";
@@ -306,16 +310,22 @@ public class DirectorySearch {
 
 	/**
 	 * The Lucene sort that Hibernate Search builds for the order (sort fields, missing
-	 * values), computed once per target and order.
+	 * values), then the entity id: entries of the same name keep one order, the same on
+	 * every page, in every download and API slice, whatever the index's segments.
+	 * Computed once per target and order.
 	 */
 	org.apache.lucene.search.Sort luceneSort(SearchSession session, SearchScope<Object> scope, SearchTarget target,
 			SearchQuery.Sort sort) {
-		return this.sorts.computeIfAbsent(List.of(target, sort),
-				(key) -> session.search(scope).where((f) -> f.matchAll()).sort((f) -> switch (sort) {
-					case RELEVANCE -> f.score().then().field(target.sortField());
-					case NAME -> f.field(target.sortField());
-					case RECENT -> f.field("updatedAt").desc().then().field(target.sortField());
-				}).toQuery().extension(LuceneExtension.get()).luceneSort());
+		return this.sorts.computeIfAbsent(List.of(target, sort), (key) -> {
+			SortField[] fields = session.search(scope).where((f) -> f.matchAll()).sort((f) -> switch (sort) {
+				case RELEVANCE -> f.score().then().field(target.sortField());
+				case NAME -> f.field(target.sortField());
+				case RECENT -> f.field("updatedAt").desc().then().field(target.sortField());
+			}).toQuery().extension(LuceneExtension.get()).luceneSort().getSort();
+			SortField[] withId = Arrays.copyOf(fields, fields.length + 1);
+			withId[fields.length] = BY_ID;
+			return new org.apache.lucene.search.Sort(withId);
+		});
 	}
 
 	/** The analyzer Hibernate Search searches each field of the target's index with. */

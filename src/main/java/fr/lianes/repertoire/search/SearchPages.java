@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import org.apache.lucene.index.IndexReader;
@@ -18,6 +18,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -47,8 +48,6 @@ public class SearchPages {
 
 	/** Most results per slice. */
 	public static final int MAX_SIZE = 1000;
-
-	private static final SortField BY_ID = new SortField(DirectorySearch.ID_FIELD, SortField.Type.STRING_VAL);
 
 	private final EntityManager entityManager;
 
@@ -90,19 +89,25 @@ public class SearchPages {
 	}
 
 	/**
-	 * Every published actor of the query, in the order of its slices: one pass over the
-	 * index, for what writes a whole list (downloads).
+	 * Every published actor of the query, in the order of its slices, for what writes a
+	 * whole list (downloads): the identifiers handed over {@code chunk} at a time, each
+	 * chunk one pass over the index after the last entry of the previous one, all on the
+	 * same view of the index. Memory holds one chunk, whatever the length of the list.
 	 */
-	public long[] allActors(SearchQuery query) {
-		return all(SearchTarget.ACTOR, query);
+	public void allActors(SearchQuery query, int chunk, Consumer<long[]> each) {
+		all(SearchTarget.ACTOR, query, chunk, each);
 	}
 
-	/** Every public project of the query, in the order of its slices: one pass. */
-	public long[] allProjects(SearchQuery query) {
-		return all(SearchTarget.PROJECT, query);
+	/**
+	 * Every public project of the query, in the order of its slices, as
+	 * {@link #allActors}.
+	 */
+	public void allProjects(SearchQuery query, int chunk, Consumer<long[]> each) {
+		all(SearchTarget.PROJECT, query, chunk, each);
 	}
 
-	private long[] all(SearchTarget target, SearchQuery query) {
+	private void all(SearchTarget target, SearchQuery query, int chunk, Consumer<long[]> each) {
+		int size = Math.max(1, chunk);
 		SearchSession session = Search.session(this.entityManager);
 		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
 		TextQuery text = TextQuery.of(query.q(), this.search.stemmer());
@@ -110,26 +115,34 @@ public class SearchPages {
 		try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			Query matching = matching(searcher, reader, target, text, query);
-			int count = searcher.count(matching);
-			if (count == 0) {
-				return new long[0];
+			FieldDoc after = null;
+			while (true) {
+				// no total wanted: Lucene may skip the documents that cannot enter the
+				// chunk
+				TopFieldCollector collector = new TopFieldCollectorManager(sort, size, after, size, false)
+					.newCollector();
+				searcher.search(matching, collector);
+				ScoreDoc[] hits = collector.topDocs().scoreDocs;
+				if (hits.length > 0) {
+					each.accept(DirectorySearch.idArray(reader, hits));
+				}
+				if (hits.length < size) {
+					return;
+				}
+				after = (FieldDoc) hits[hits.length - 1];
 			}
-			TopFieldCollector collector = new TopFieldCollectorManager(sort, count, null, Integer.MAX_VALUE, false)
-				.newCollector();
-			searcher.search(matching, collector);
-			return DirectorySearch.idArray(reader, collector.topDocs().scoreDocs);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** The list's order, then the entity id: each result has a place of its own. */
+	/**
+	 * The list's order, which ends with the entity id: each result has a place of its
+	 * own.
+	 */
 	private Sort sort(SearchSession session, SearchScope<Object> scope, SearchTarget target, SearchQuery.Sort order) {
-		Sort base = this.search.luceneSort(session, scope, target, order);
-		SortField[] fields = Arrays.copyOf(base.getSort(), base.getSort().length + 1);
-		fields[fields.length - 1] = BY_ID;
-		return new Sort(fields);
+		return this.search.luceneSort(session, scope, target, order);
 	}
 
 	private Query matching(IndexSearcher searcher, IndexReader reader, SearchTarget target, TextQuery text,
