@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Actors suspected to be one structure, as moderators handle them: the sweep of the whole
+ * Actors suspected to be one structure: those an entry seems to be (the questionnaire,
+ * the review, the import), and, as moderators handle them, the sweep of the whole
  * directory a page at a time, the actors side by side, the pairs dismissed as two
  * structures, and the merge of two actors into the one kept.
  */
@@ -115,6 +116,26 @@ public class DuplicateActors {
 
 	}
 
+	/**
+	 * An actor suspected to be an entry, whether published or not.
+	 *
+	 * @param reasons never empty
+	 * @param nameSimilarity trigram similarity of the names (0 to 1), 0 in another
+	 * commune
+	 */
+	public record Suspect(long actorId, String slug, String name, String communeName, boolean published, String status,
+			Set<SuspectReason> reasons, double nameSimilarity) {
+	}
+
+	/**
+	 * The actor an entry is.
+	 *
+	 * @param published whether the actor is public; only then may its name and page be
+	 * shown to the one who typed the entry
+	 */
+	public record Match(long actorId, boolean published, String name, String slug) {
+	}
+
 	/** Two actors suspected to be one: {@code first} comes first in the sweep. */
 	public record Pair(long first, long second) {
 	}
@@ -135,6 +156,8 @@ public class DuplicateActors {
 	public record Merged(long survivorId, String survivorName, String mergedName, int projects, int contacts) {
 	}
 
+	private final EntrySuspects suspects;
+
 	private final SuspectPairs pairs;
 
 	private final ActorCards cards;
@@ -143,11 +166,34 @@ public class DuplicateActors {
 
 	private final ActorMerger merger;
 
-	DuplicateActors(SuspectPairs pairs, ActorCards cards, Dismissals dismissals, ActorMerger merger) {
+	DuplicateActors(EntrySuspects suspects, SuspectPairs pairs, ActorCards cards, Dismissals dismissals,
+			ActorMerger merger) {
+		this.suspects = suspects;
 		this.pairs = pairs;
 		this.cards = cards;
 		this.dismissals = dismissals;
 		this.merger = merger;
+	}
+
+	/**
+	 * The actors an entry may duplicate, the surest first (same SIREN, same RNA, then by
+	 * name similarity in the same commune). Identifiers that are not valid are ignored;
+	 * so is the name when the commune is not known.
+	 * @param siret a SIREN or a SIRET, spaces, dots and dashes allowed
+	 * @param excludeActorId the entry's own actor, if it has one
+	 * @param minNameSimilarity from 0 (excluded) to 1 (the same words)
+	 */
+	public List<Suspect> suspects(String siret, String rna, String name, String communeInsee, Long excludeActorId,
+			double minNameSimilarity, int limit) {
+		return this.suspects.suspects(siret, rna, name, communeInsee, excludeActorId, minNameSimilarity, limit);
+	}
+
+	/**
+	 * The actor already in the directory that a new entry is, published actors first: the
+	 * same SIREN, the same RNA or the same words as name in the same commune.
+	 */
+	public Optional<Match> sameEntry(String siret, String rna, String name, String communeInsee) {
+		return this.suspects.find(siret, rna, name, communeInsee);
 	}
 
 	/**
