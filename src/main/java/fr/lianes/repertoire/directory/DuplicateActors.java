@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Actors suspected to be one structure: those an entry seems to be (the questionnaire,
  * the review, the import), and, as moderators handle them, the sweep of the whole
- * directory a page at a time, the actors side by side, the pairs dismissed as two
- * structures, and the merge of two actors into the one kept.
+ * directory a page at a time, the actors side by side and the pairs dismissed as two
+ * structures. The merge of two actors into the one kept is written through
+ * {@link Entries#merge}.
  */
 @Service
 public class DuplicateActors {
@@ -152,10 +153,6 @@ public class DuplicateActors {
 	public record Page(List<Pair> pairs, List<String> next) {
 	}
 
-	/** What a merge did. */
-	public record Merged(long survivorId, String survivorName, String mergedName, int projects, int contacts) {
-	}
-
 	private final EntrySuspects suspects;
 
 	private final SuspectPairs pairs;
@@ -164,15 +161,11 @@ public class DuplicateActors {
 
 	private final Dismissals dismissals;
 
-	private final ActorMerger merger;
-
-	DuplicateActors(EntrySuspects suspects, SuspectPairs pairs, ActorCards cards, Dismissals dismissals,
-			ActorMerger merger) {
+	DuplicateActors(EntrySuspects suspects, SuspectPairs pairs, ActorCards cards, Dismissals dismissals) {
 		this.suspects = suspects;
 		this.pairs = pairs;
 		this.cards = cards;
 		this.dismissals = dismissals;
-		this.merger = merger;
 	}
 
 	/**
@@ -237,18 +230,6 @@ public class DuplicateActors {
 	@Transactional(readOnly = true)
 	public Set<Long> dismissedWith(long actorId) {
 		return this.dismissals.dismissedWith(actorId);
-	}
-
-	/**
-	 * Merges an actor into another, if both are still at the versions the moderator saw:
-	 * see {@link ActorMerger}. The other modules move their own rows of the merged actor
-	 * on {@link ActorsMerging}.
-	 * @param by the staff member's email, for the history
-	 * @throws MergeConflictException if either changed or no longer exists: nothing is
-	 * merged
-	 */
-	public Merged merge(long survivorId, int survivorVersion, long mergedId, int mergedVersion, String by) {
-		return this.merger.merge(survivorId, survivorVersion, mergedId, mergedVersion, by);
 	}
 
 }
