@@ -58,8 +58,7 @@ class TableOwnershipTests {
 	 * Today's crossings, as "file use table": the list only shrinks. The test fails on a
 	 * crossing that is not listed, and on a listed one that is gone (delete its line).
 	 */
-	static final Set<String> KNOWN_VIOLATIONS = Set.of("campaign/CensusCampaigns.java read actor",
-			"campaign/CensusCampaigns.java read census_campaign", "campaign/CensusCampaigns.java read contact_person",
+	static final Set<String> KNOWN_VIOLATIONS = Set.of("campaign/CensusCampaigns.java read census_campaign",
 			"campaign/CensusCampaigns.java read submission", "campaign/CensusCampaigns.java write census_campaign",
 			"campaign/MailingBatches.java lock census_campaign", "campaign/Mailings.java read actor",
 			"campaign/Mailings.java read contact_person", "campaign/Mailings.java read submission",
