@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 
 import fr.lianes.repertoire.campaign.CensusCampaigns.Campaign;
 import fr.lianes.repertoire.campaign.MailingBatches.Requested;
+import fr.lianes.repertoire.directory.EntryLookups;
 import fr.lianes.repertoire.web.NotFoundException;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -46,8 +47,11 @@ class CampaignController {
 
 	private final CampaignProperties properties;
 
+	private final EntryLookups lookups;
+
 	CampaignController(CensusCampaigns campaigns, MailingRunner runner, CampaignProgress progress,
-			MailingBatches batches, CampaignProperties properties) {
+			MailingBatches batches, CampaignProperties properties, EntryLookups lookups) {
+		this.lookups = lookups;
 		this.campaigns = campaigns;
 		this.runner = runner;
 		this.progress = progress;
@@ -102,7 +106,8 @@ class CampaignController {
 		}
 		model.addAttribute("rates", rates);
 		model.addAttribute("open", this.batches.isOpenNow(id));
-		model.addAttribute("withoutAddress", this.campaigns.activeWithoutAddress());
+		// active actors no invitation can reach
+		model.addAttribute("withoutAddress", this.lookups.countActiveWithoutAddress());
 		return "moderation/campaigns/campaign";
 	}
 

@@ -103,19 +103,6 @@ class CensusCampaigns {
 			.single();
 	}
 
-	/**
-	 * Active actors no invitation can reach: neither they nor their contact persons have
-	 * an address.
-	 */
-	@Transactional(readOnly = true)
-	long activeWithoutAddress() {
-		return this.jdbc.sql("""
-				select count(*) from actor a
-				where a.status = 'ACTIVE' and nullif(btrim(a.email), '') is null
-				  and not exists (select 1 from contact_person c where c.actor_id = a.id
-				                  and nullif(btrim(c.email), '') is not null)""").query(Long.class).single();
-	}
-
 	private Rates toRates(ResultSet rs, int row) throws SQLException {
 		return new Rates(toCampaign(rs, row), rs.getLong("invited"), rs.getLong("responded"), rs.getLong("responses"));
 	}

@@ -12,6 +12,7 @@ import fr.lianes.repertoire.directory.Identifiers;
 import fr.lianes.repertoire.directory.ProjectKind;
 import fr.lianes.repertoire.directory.ProjectNature;
 import fr.lianes.repertoire.directory.ProjectStatus;
+import fr.lianes.repertoire.reference.Networks;
 import fr.lianes.repertoire.reference.ReferenceData;
 
 import org.springframework.stereotype.Component;

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import fr.lianes.repertoire.directory.DuplicateActors;
 import fr.lianes.repertoire.directory.NameInAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,7 +40,7 @@ class CensusController {
 
 	private final Communes communes;
 
-	private final Duplicates duplicates;
+	private final DuplicateActors duplicates;
 
 	private final RateLimits limits;
 
@@ -51,9 +52,9 @@ class CensusController {
 
 	private final NameInAddress nameInAddress;
 
-	CensusController(Drafts drafts, AnswersCheck check, CensusForms forms, Communes communes, Duplicates duplicates,
-			RateLimits limits, FillTimer timer, CensusService census, CensusProperties properties,
-			NameInAddress nameInAddress) {
+	CensusController(Drafts drafts, AnswersCheck check, CensusForms forms, Communes communes,
+			DuplicateActors duplicates, RateLimits limits, FillTimer timer, CensusService census,
+			CensusProperties properties, NameInAddress nameInAddress) {
 		this.properties = properties;
 		this.nameInAddress = nameInAddress;
 		this.drafts = drafts;
@@ -148,9 +149,9 @@ class CensusController {
 		}
 		if (!draft.isUpdate() && !notDuplicate) {
 			// only a published entry is named: the others stay as private as they are
-			Optional<Duplicates.Match> match = this.duplicates
-				.find(structure.siret(), structure.rna(), structure.name(), structure.communeInsee())
-				.filter(Duplicates.Match::published);
+			Optional<DuplicateActors.Match> match = this.duplicates
+				.sameEntry(structure.siret(), structure.rna(), structure.name(), structure.communeInsee())
+				.filter(DuplicateActors.Match::published);
 			if (match.isPresent()) {
 				model.addAttribute("duplicate", match.get());
 				return structurePage(draft, model);

@@ -10,6 +10,8 @@ import fr.lianes.repertoire.directory.ProjectNature;
 import fr.lianes.repertoire.directory.ProjectStatus;
 import fr.lianes.repertoire.reference.CountryRef;
 import fr.lianes.repertoire.reference.DomainRef;
+import fr.lianes.repertoire.reference.NetworkRef;
+import fr.lianes.repertoire.reference.Networks;
 import fr.lianes.repertoire.reference.ReferenceData;
 
 import org.springframework.stereotype.Component;
@@ -100,7 +102,7 @@ class CensusForms {
 		attributes.put("domainNames",
 				this.reference.domains().stream().collect(Collectors.toMap(DomainRef::slug, DomainRef::name)));
 		attributes.put("networkNames",
-				this.networks.all().stream().collect(Collectors.toMap(Networks.Option::slug, Networks.Option::name)));
+				this.networks.all().stream().collect(Collectors.toMap(NetworkRef::slug, NetworkRef::name)));
 		return attributes;
 	}
 

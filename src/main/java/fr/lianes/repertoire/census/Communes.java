@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import fr.lianes.repertoire.reference.CommuneLookup;
+import fr.lianes.repertoire.reference.CommuneLookup.CommuneChoice;
+
+import org.springframework.stereotype.Component;
 
 /**
- * The communes of the region, looked up by postal code and name as people type them.
+ * The communes of the region, looked up by postal code and name as people type them,
+ * through the reference module's {@link CommuneLookup}.
  */
-@Repository
+@Component
 class Communes {
 
 	/** A commune people can choose. */
@@ -19,22 +22,10 @@ class Communes {
 
 	private static final int MAX_OPTIONS = 60;
 
-	private final JdbcClient jdbc;
+	private final CommuneLookup lookup;
 
-	Communes(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	Optional<Option> byInsee(String insee, String postalCode) {
-		if (Text.isBlank(insee)) {
-			return Optional.empty();
-		}
-		return this.jdbc
-			.sql("select insee_code, name, coalesce(case when ? = any(postal_codes) then ? end, postal_codes[1]) "
-					+ "from commune where insee_code = ?")
-			.params(postalCode, postalCode, insee)
-			.query((rs, i) -> new Option(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.optional();
+	Communes(CommuneLookup lookup) {
+		this.lookup = lookup;
 	}
 
 	/**
@@ -46,12 +37,7 @@ class Communes {
 		if (code == null || !code.matches("[0-9]{5}")) {
 			return (Text.isBlank(name)) ? List.of() : byName(name);
 		}
-		List<Option> all = this.jdbc
-			.sql("select insee_code, name, ? from commune where ? = any(postal_codes) order by name limit "
-					+ MAX_OPTIONS)
-			.params(code, code)
-			.query((rs, i) -> new Option(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.list();
+		List<Option> all = options(this.lookup.choicesOf(code, MAX_OPTIONS));
 		if (Text.isBlank(name)) {
 			return all;
 		}
@@ -60,13 +46,11 @@ class Communes {
 	}
 
 	private List<Option> byName(String name) {
-		return this.jdbc
-			.sql("select insee_code, name, postal_codes[1] from commune "
-					+ "where lower(immutable_unaccent(name)) = lower(immutable_unaccent(?)) order by name limit "
-					+ MAX_OPTIONS)
-			.param(name.strip())
-			.query((rs, i) -> new Option(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.list();
+		return options(this.lookup.choicesNamed(name, MAX_OPTIONS));
+	}
+
+	private static List<Option> options(List<CommuneChoice> choices) {
+		return choices.stream().map((c) -> new Option(c.insee(), c.name(), c.postalCode())).toList();
 	}
 
 	private static boolean sameName(String commune, String typed) {

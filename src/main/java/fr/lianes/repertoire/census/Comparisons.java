@@ -14,6 +14,8 @@ import fr.lianes.repertoire.census.Comparison.Row;
 import fr.lianes.repertoire.reference.ActorTypeRef;
 import fr.lianes.repertoire.reference.CountryRef;
 import fr.lianes.repertoire.reference.DomainRef;
+import fr.lianes.repertoire.reference.NetworkRef;
+import fr.lianes.repertoire.reference.Networks;
 import fr.lianes.repertoire.reference.ReferenceData;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -52,7 +54,7 @@ class Comparisons {
 	List<Row> structure(StructureAnswers before, StructureAnswers after) {
 		Map<String, String> networkNames = this.networks.all()
 			.stream()
-			.collect(Collectors.toMap(Networks.Option::slug, Networks.Option::name));
+			.collect(Collectors.toMap(NetworkRef::slug, NetworkRef::name));
 		List<Row> rows = new ArrayList<>();
 		row(rows, "name", before.name(), after.name());
 		row(rows, "acronym", before.acronym(), after.acronym());

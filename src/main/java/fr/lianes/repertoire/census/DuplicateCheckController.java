@@ -2,6 +2,8 @@ package fr.lianes.repertoire.census;
 
 import java.util.List;
 
+import fr.lianes.repertoire.directory.DuplicateActors;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DuplicateCheckController {
 
-	private final Duplicates duplicates;
+	private final DuplicateActors duplicates;
 
 	private final Communes communes;
 
-	DuplicateCheckController(Duplicates duplicates, Communes communes) {
+	DuplicateCheckController(DuplicateActors duplicates, Communes communes) {
 		this.duplicates = duplicates;
 		this.communes = communes;
 	}
@@ -34,8 +36,8 @@ class DuplicateCheckController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		List<Communes.Option> options = this.communes.find(bounded(postalCode, 10), bounded(communeName, 100));
 		String commune = (options.size() == 1) ? options.get(0).insee() : null;
-		this.duplicates.find(bounded(siret, 20), bounded(rna, 12), bounded(name, 200), commune)
-			.filter(Duplicates.Match::published)
+		this.duplicates.sameEntry(bounded(siret, 20), bounded(rna, 12), bounded(name, 200), commune)
+			.filter(DuplicateActors.Match::published)
 			.ifPresent((match) -> model.addAttribute("duplicate", match));
 		return (htmx != null) ? "census/fragments :: duplicate" : "census/duplicate";
 	}

@@ -30,7 +30,7 @@ final class ActorNames {
 	}
 
 	/** What a name is made of: where the actor is and whom it works with. */
-	record Subject(ReferenceData.Commune commune, String countryName, String town, String people) {
+	record Subject(GeneratorLists.Commune commune, String countryName, String town, String people) {
 
 	}
 

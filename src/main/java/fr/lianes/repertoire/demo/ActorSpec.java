@@ -3,7 +3,7 @@ package fr.lianes.repertoire.demo;
 import java.util.List;
 
 import fr.lianes.repertoire.demo.Places.Partner;
-import fr.lianes.repertoire.demo.ReferenceData.Commune;
+import fr.lianes.repertoire.demo.GeneratorLists.Commune;
 
 /**
  * What an actor is about, decided before its row is written: the projects generated for

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.lianes.repertoire.demo.CopyWriter.Table;
-import fr.lianes.repertoire.demo.ReferenceData.Network;
+import fr.lianes.repertoire.demo.GeneratorLists.Network;
 
 /**
  * Writes one actor with its contact persons, their consents and its networks.

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import fr.lianes.repertoire.demo.Places.Partner;
-import fr.lianes.repertoire.demo.ReferenceData.Commune;
-import fr.lianes.repertoire.demo.ReferenceData.Domain;
-import fr.lianes.repertoire.demo.ReferenceData.Network;
+import fr.lianes.repertoire.demo.GeneratorLists.Commune;
+import fr.lianes.repertoire.demo.GeneratorLists.Domain;
+import fr.lianes.repertoire.demo.GeneratorLists.Network;
 
 /**
  * The weighted choices of the generator, built once from the reference data: where actors
@@ -37,7 +37,7 @@ final class Catalog {
 	private static final Map<String, Double> RARE_SUB_DOMAINS = Map.of("tourisme", 0.2, "microfinance", 0.5, "handicap",
 			0.6, "commerce-equitable", 0.5, "energie", 0.6, "nutrition", 0.7);
 
-	final ReferenceData reference;
+	final GeneratorLists reference;
 
 	final WeightedPicker<String> types;
 
@@ -57,7 +57,7 @@ final class Catalog {
 
 	final WeightedPicker<String> funders;
 
-	Catalog(ReferenceData reference) {
+	Catalog(GeneratorLists reference) {
 		this.reference = reference;
 		WeightedPicker.Builder<String> types = WeightedPicker.builder();
 		ActorNames.TYPE_SHARES.stream()

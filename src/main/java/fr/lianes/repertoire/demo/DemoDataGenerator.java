@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import fr.lianes.repertoire.demo.ActorWriter.Actor;
+import fr.lianes.repertoire.reference.CommuneLookup;
+import fr.lianes.repertoire.reference.Networks;
+import fr.lianes.repertoire.reference.ReferenceData;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -40,7 +43,17 @@ public class DemoDataGenerator {
 
 	private final TransactionTemplate transaction;
 
-	public DemoDataGenerator(DataSource dataSource, PlatformTransactionManager transactionManager) {
+	private final CommuneLookup communes;
+
+	private final ReferenceData lists;
+
+	private final Networks networks;
+
+	public DemoDataGenerator(DataSource dataSource, PlatformTransactionManager transactionManager,
+			CommuneLookup communes, ReferenceData lists, Networks networks) {
+		this.communes = communes;
+		this.lists = lists;
+		this.networks = networks;
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -70,15 +83,14 @@ public class DemoDataGenerator {
 	 * {@code projets.csv} in {@code directory}. Nothing is written to the database.
 	 * @return the two files, actors first
 	 */
-	public List<Path> exportLegacy(int scale, long seed, Path directory,
-			fr.lianes.repertoire.reference.ReferenceData lists) throws IOException {
+	public List<Path> exportLegacy(int scale, long seed, Path directory, ReferenceData lists) throws IOException {
 		if (scale < 1) {
 			throw new IllegalArgumentException("The scale of the demo directory must be at least 1, not " + scale);
 		}
 		Files.createDirectories(directory);
 		Path actors = directory.resolve("acteurs.csv");
 		Path projects = directory.resolve("projets.csv");
-		Catalog catalog = new Catalog(ReferenceData.load(this.jdbc));
+		Catalog catalog = new Catalog(GeneratorLists.load(this.communes, this.lists, this.networks));
 		try (LegacyExport export = new LegacyExport(catalog, lists, seed, actors, projects)) {
 			// the ids the generation takes in an empty directory
 			DemoRun run = new DemoRun(new SplittableRandom(seed), catalog, export, 0, new long[] { 1, 1, 1, 1, 1 });
@@ -92,7 +104,7 @@ public class DemoDataGenerator {
 		if (Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select 1 from actor)", Boolean.class))) {
 			throw new IllegalStateException("The demo directory is only generated into a directory without actors");
 		}
-		ReferenceData reference = ReferenceData.load(this.jdbc);
+		GeneratorLists reference = GeneratorLists.load(this.communes, this.lists, this.networks);
 		int campaignId = campaign();
 		long[] firstIds = TABLES_WITH_IDENTITY.stream()
 			.mapToLong((table) -> this.jdbc.queryForObject("select coalesce(max(id), 0) + 1 from " + table, Long.class))

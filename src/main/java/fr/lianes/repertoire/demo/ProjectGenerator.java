@@ -6,7 +6,7 @@ import java.util.List;
 
 import fr.lianes.repertoire.demo.ActorWriter.Actor;
 import fr.lianes.repertoire.demo.Places.Partner;
-import fr.lianes.repertoire.demo.ReferenceData.Domain;
+import fr.lianes.repertoire.demo.GeneratorLists.Domain;
 
 /**
  * Generates the projects of one actor: mostly in its partner country and town, in its

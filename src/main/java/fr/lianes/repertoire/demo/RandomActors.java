@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.lianes.repertoire.demo.Places.Partner;
-import fr.lianes.repertoire.demo.ReferenceData.Commune;
+import fr.lianes.repertoire.demo.GeneratorLists.Commune;
 
 /**
  * Draws generated actors: type, commune, partner country and town, themes and name.

@@ -10,8 +10,8 @@ import java.util.Locale;
 import fr.lianes.repertoire.demo.ActorWriter.Actor;
 import fr.lianes.repertoire.demo.Places.Partner;
 import fr.lianes.repertoire.demo.ProjectSpec.Agreement;
-import fr.lianes.repertoire.demo.ReferenceData.Commune;
-import fr.lianes.repertoire.demo.ReferenceData.Domain;
+import fr.lianes.repertoire.demo.GeneratorLists.Commune;
+import fr.lianes.repertoire.demo.GeneratorLists.Domain;
 
 /**
  * The real organisations and agreements of context/001 and context/003, present in every

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import fr.lianes.repertoire.directory.DuplicateActors.Merged;
+import fr.lianes.repertoire.directory.EntryCommands.Merged;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.FieldChange;
 import jakarta.persistence.EntityManager;
@@ -56,13 +56,13 @@ class ActorMerger {
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	private final Entries entries;
+	private final LegacyImports imports;
 
 	private final ApplicationEventPublisher events;
 
 	ActorMerger(JdbcClient jdbc, History history, Dismissals dismissals, MessageSource messages, Clock clock,
-			Entries entries, ApplicationEventPublisher events) {
-		this.entries = entries;
+			LegacyImports imports, ApplicationEventPublisher events) {
+		this.imports = imports;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.history = history;
@@ -111,7 +111,9 @@ class ActorMerger {
 			.param("survivor", survivorId)
 			.update();
 		this.dismissals.transfer(mergedId, survivorId, by);
-		this.entries.transferLegacyIdentifiers(mergedId, survivorId);
+		// importing an export again finds the survivor instead of creating the merged
+		// actor anew
+		this.imports.transferActorIdentifiers(mergedId, survivorId);
 		// before the delete: the rows of other modules that name the merged actor are
 		// deleted with it, or lose it
 		this.events.publishEvent(new ActorsMerging(survivorId, mergedId, by));

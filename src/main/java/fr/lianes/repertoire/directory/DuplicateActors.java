@@ -13,9 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Actors suspected to be one structure, as moderators handle them: the sweep of the whole
- * directory a page at a time, the actors side by side, the pairs dismissed as two
- * structures, and the merge of two actors into the one kept.
+ * Actors suspected to be one structure: those an entry seems to be (the questionnaire,
+ * the review, the import), and, as moderators handle them, the sweep of the whole
+ * directory a page at a time, the actors side by side and the pairs dismissed as two
+ * structures. The merge of two actors into the one kept is written through
+ * {@link Entries#merge}.
  */
 @Service
 public class DuplicateActors {
@@ -115,6 +117,26 @@ public class DuplicateActors {
 
 	}
 
+	/**
+	 * An actor suspected to be an entry, whether published or not.
+	 *
+	 * @param reasons never empty
+	 * @param nameSimilarity trigram similarity of the names (0 to 1), 0 in another
+	 * commune
+	 */
+	public record Suspect(long actorId, String slug, String name, String communeName, boolean published, String status,
+			Set<SuspectReason> reasons, double nameSimilarity) {
+	}
+
+	/**
+	 * The actor an entry is.
+	 *
+	 * @param published whether the actor is public; only then may its name and page be
+	 * shown to the one who typed the entry
+	 */
+	public record Match(long actorId, boolean published, String name, String slug) {
+	}
+
 	/** Two actors suspected to be one: {@code first} comes first in the sweep. */
 	public record Pair(long first, long second) {
 	}
@@ -131,9 +153,7 @@ public class DuplicateActors {
 	public record Page(List<Pair> pairs, List<String> next) {
 	}
 
-	/** What a merge did. */
-	public record Merged(long survivorId, String survivorName, String mergedName, int projects, int contacts) {
-	}
+	private final EntrySuspects suspects;
 
 	private final SuspectPairs pairs;
 
@@ -141,13 +161,32 @@ public class DuplicateActors {
 
 	private final Dismissals dismissals;
 
-	private final ActorMerger merger;
-
-	DuplicateActors(SuspectPairs pairs, ActorCards cards, Dismissals dismissals, ActorMerger merger) {
+	DuplicateActors(EntrySuspects suspects, SuspectPairs pairs, ActorCards cards, Dismissals dismissals) {
+		this.suspects = suspects;
 		this.pairs = pairs;
 		this.cards = cards;
 		this.dismissals = dismissals;
-		this.merger = merger;
+	}
+
+	/**
+	 * The actors an entry may duplicate, the surest first (same SIREN, same RNA, then by
+	 * name similarity in the same commune). Identifiers that are not valid are ignored;
+	 * so is the name when the commune is not known.
+	 * @param siret a SIREN or a SIRET, spaces, dots and dashes allowed
+	 * @param excludeActorId the entry's own actor, if it has one
+	 * @param minNameSimilarity from 0 (excluded) to 1 (the same words)
+	 */
+	public List<Suspect> suspects(String siret, String rna, String name, String communeInsee, Long excludeActorId,
+			double minNameSimilarity, int limit) {
+		return this.suspects.suspects(siret, rna, name, communeInsee, excludeActorId, minNameSimilarity, limit);
+	}
+
+	/**
+	 * The actor already in the directory that a new entry is, published actors first: the
+	 * same SIREN, the same RNA or the same words as name in the same commune.
+	 */
+	public Optional<Match> sameEntry(String siret, String rna, String name, String communeInsee) {
+		return this.suspects.find(siret, rna, name, communeInsee);
 	}
 
 	/**
@@ -191,18 +230,6 @@ public class DuplicateActors {
 	@Transactional(readOnly = true)
 	public Set<Long> dismissedWith(long actorId) {
 		return this.dismissals.dismissedWith(actorId);
-	}
-
-	/**
-	 * Merges an actor into another, if both are still at the versions the moderator saw:
-	 * see {@link ActorMerger}. The other modules move their own rows of the merged actor
-	 * on {@link ActorsMerging}.
-	 * @param by the staff member's email, for the history
-	 * @throws MergeConflictException if either changed or no longer exists: nothing is
-	 * merged
-	 */
-	public Merged merge(long survivorId, int survivorVersion, long mergedId, int mergedVersion, String by) {
-		return this.merger.merge(survivorId, survivorVersion, mergedId, mergedVersion, by);
 	}
 
 }

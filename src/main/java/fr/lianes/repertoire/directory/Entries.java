@@ -15,6 +15,8 @@ import fr.lianes.repertoire.directory.EntryCommands.Audit;
 import fr.lianes.repertoire.directory.EntryCommands.ImportActor;
 import fr.lianes.repertoire.directory.EntryCommands.ImportProject;
 import fr.lianes.repertoire.directory.EntryCommands.Imported;
+import fr.lianes.repertoire.directory.EntryCommands.MergeActors;
+import fr.lianes.repertoire.directory.EntryCommands.Merged;
 import fr.lianes.repertoire.directory.EntryCommands.ProjectFields;
 import fr.lianes.repertoire.directory.EntryCommands.ReplaceContacts;
 import fr.lianes.repertoire.directory.EntryCommands.SaveProject;
@@ -49,9 +51,12 @@ public class Entries {
 
 	private final LegacyImports imports;
 
+	private final ActorMerger merger;
+
 	Entries(EntryWriter writer, History history, MessageSource messages, JdbcClient jdbc, Clock clock,
-			LegacyImports imports) {
+			LegacyImports imports, ActorMerger merger) {
 		this.imports = imports;
+		this.merger = merger;
 		this.clock = clock;
 		this.writer = writer;
 		this.history = history;
@@ -319,15 +324,15 @@ public class Entries {
 	}
 
 	/**
-	 * Gives the identifiers an actor had in the old directory to the actor it is merged
-	 * into, so that importing an export again finds the survivor instead of creating the
-	 * merged actor anew.
-	 * @param mergedId the actor merged away
-	 * @param survivorId the actor kept
+	 * Merges an actor into another that is the same structure, in one transaction, if
+	 * both are still at the versions the moderator saw: see {@link ActorMerger}. The
+	 * other modules move their own rows of the merged actor on {@link ActorsMerging}.
+	 * @throws MergeConflictException if either changed or no longer exists: nothing is
+	 * merged
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void transferLegacyIdentifiers(long mergedId, long survivorId) {
-		this.imports.transferActorIdentifiers(mergedId, survivorId);
+	public Merged merge(MergeActors command) {
+		return this.merger.merge(command.survivorId(), command.survivorVersion(), command.mergedId(),
+				command.mergedVersion(), command.by());
 	}
 
 	/** What {@link #importActor} would do, nothing written. */

@@ -160,4 +160,17 @@ public final class EntryCommands {
 	public record KeptEntry(boolean actor, long id, String name) {
 	}
 
+	/**
+	 * Merge an actor into another that is the same structure, if both are still at the
+	 * versions the moderator saw.
+	 *
+	 * @param by the staff member's email, for the history
+	 */
+	public record MergeActors(long survivorId, int survivorVersion, long mergedId, int mergedVersion, String by) {
+	}
+
+	/** What a merge did. */
+	public record Merged(long survivorId, String survivorName, String mergedName, int projects, int contacts) {
+	}
+
 }

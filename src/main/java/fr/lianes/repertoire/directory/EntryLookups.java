@@ -91,6 +91,18 @@ public class EntryLookups {
 			.single();
 	}
 
+	/**
+	 * How many active actors no mail can reach: neither they nor their contact persons
+	 * have an address.
+	 */
+	public long countActiveWithoutAddress() {
+		return this.jdbc.sql("""
+				select count(*) from actor a
+				where a.status = 'ACTIVE' and nullif(btrim(a.email), '') is null
+				  and not exists (select 1 from contact_person c where c.actor_id = a.id
+				                  and nullif(btrim(c.email), '') is not null)""").query(Long.class).single();
+	}
+
 	/** The projects the actor leads, published first, then by title. */
 	public List<ProjectSummary> projectsLedBy(long actorId) {
 		return this.jdbc.sql(

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import fr.lianes.repertoire.census.Duplicates;
+import fr.lianes.repertoire.directory.DuplicateActors;
 import fr.lianes.repertoire.directory.Entries;
 import fr.lianes.repertoire.directory.ProjectStatus;
 import fr.lianes.repertoire.imports.ImportRequest.ImportFile;
@@ -36,7 +36,7 @@ public class Imports {
 	static final double NAME_SIMILARITY = 0.6;
 
 	/** What the rows are checked and written with. */
-	record Services(Entries entries, Duplicates duplicates, Vocabulary vocabulary, CommuneLookup communes,
+	record Services(Entries entries, DuplicateActors duplicates, Vocabulary vocabulary, CommuneLookup communes,
 			TransactionTemplate transactions, MessageSource messages, Clock clock, int batchSize) {
 
 		String message(String key, Object... args) {
@@ -59,7 +59,7 @@ public class Imports {
 
 	private final Services services;
 
-	Imports(Entries entries, Duplicates duplicates, Vocabulary vocabulary, CommuneLookup communes,
+	Imports(Entries entries, DuplicateActors duplicates, Vocabulary vocabulary, CommuneLookup communes,
 			PlatformTransactionManager transactionManager, MessageSource messages, Clock clock,
 			@Value("${repertoire.imports.batch-size:100}") int batchSize) {
 		this.services = new Services(entries, duplicates, vocabulary, communes,

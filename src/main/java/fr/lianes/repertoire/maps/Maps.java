@@ -17,7 +17,6 @@ import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.reference.TerritoryRef;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,13 +36,10 @@ public class Maps {
 
 	private final ReferenceData reference;
 
-	private final JdbcClient jdbc;
-
 	private volatile Geometry geometry;
 
-	Maps(ReferenceData reference, JdbcClient jdbc) {
+	Maps(ReferenceData reference) {
 		this.reference = reference;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -142,9 +138,9 @@ public class Maps {
 
 	private Geometry load() {
 		Map<String, String> iso2ByNumeric = new java.util.HashMap<>();
-		this.jdbc.sql("select numeric_code, iso2 from country").query((rs) -> {
-			iso2ByNumeric.put(rs.getString(1), rs.getString(2));
-		});
+		for (CountryRef country : this.reference.countries()) {
+			iso2ByNumeric.put(country.numericCode(), country.iso2());
+		}
 		String viewBox = null;
 		List<Country> countries = new ArrayList<>();
 		for (String[] row : read("maps/world.tsv", "\t")) {

@@ -111,10 +111,10 @@ public class ReferenceData {
 
 	private Snapshot load() {
 		List<CountryRef> countries = this.jdbc
-			.sql("select iso2, name_fr, region_fr, subregion_fr, continent_fr from country "
+			.sql("select iso2, name_fr, region_fr, subregion_fr, continent_fr, numeric_code from country "
 					+ "order by name_fr collate \"fr-x-icu\"")
 			.query((rs, i) -> new CountryRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+					rs.getString(5), rs.getString(6)))
 			.list();
 		List<DomainRef> domains = this.jdbc.sql("""
 				select d.id, d.slug, d.name, d.parent_id

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -440,9 +441,17 @@ class CampaignTests {
 			.exchange();
 		assertThat(flash(sent)).containsEntry("campaignNotice", "campaign.notice.not-open");
 		assertThat(count("select count(*) from campaign_mailing where campaign_id = ?", demo)).isZero();
+		long withoutAddress = count("""
+				select count(*) from actor a
+				where a.status = 'ACTIVE' and nullif(btrim(a.email), '') is null
+				  and not exists (select 1 from contact_person c where c.actor_id = a.id
+				                  and nullif(btrim(c.email), '') is not null)""");
 		assertThat(this.mvc.get().uri(BASE + "/" + demo).with(admin())).hasStatusOk()
 			.bodyText()
-			.contains("Aucun envoi pour le moment", "ne partent que pendant la campagne en cours");
+			.contains("Aucun envoi pour le moment", "ne partent que pendant la campagne en cours")
+			.contains("Acteurs actifs sans aucune adresse e-mail (jamais invités)</dt><dd>"
+					+ new MessageFormat("{0,number,integer}", Locale.FRENCH).format(new Object[] { withoutAddress })
+					+ "</dd>");
 		assertThat(this.mvc.get().uri(BASE + "/999999").with(admin())).hasStatus(404);
 	}
 

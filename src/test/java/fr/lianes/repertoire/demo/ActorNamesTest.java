@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import fr.lianes.repertoire.demo.ReferenceData.Commune;
-import fr.lianes.repertoire.demo.ReferenceData.Domain;
-import fr.lianes.repertoire.demo.ReferenceData.Network;
+import fr.lianes.repertoire.demo.GeneratorLists.Commune;
+import fr.lianes.repertoire.demo.GeneratorLists.Domain;
+import fr.lianes.repertoire.demo.GeneratorLists.Network;
 import fr.lianes.repertoire.reference.Slugs;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +78,7 @@ class ActorNamesTest {
 		return drawn;
 	}
 
-	private static ReferenceData reference() {
+	private static GeneratorLists reference() {
 		List<Commune> communes = List.of(ROUBAIX,
 				new Commune("59350", "Lille", List.of("59000", "59800"), 236_000, "metropole-lilloise", "59",
 						"Métropole Européenne de Lille"),
@@ -101,7 +101,7 @@ class ActorNamesTest {
 		countries.put("MA", "Maroc");
 		countries.put("ML", "Mali");
 		countries.put("SN", "Sénégal");
-		return new ReferenceData(communes, types, domains, countries,
+		return new GeneratorLists(communes, types, domains, countries,
 				List.of(new Network(1, "lianes-cooperation", "Lianes coopération"), new Network(2, "forim", "FORIM")));
 	}
 

@@ -3,10 +3,9 @@ package fr.lianes.repertoire.moderation.duplicates;
 import java.util.List;
 import java.util.Set;
 
-import fr.lianes.repertoire.census.Duplicates;
-import fr.lianes.repertoire.census.Duplicates.Suspect;
 import fr.lianes.repertoire.directory.ActorCard;
 import fr.lianes.repertoire.directory.DuplicateActors;
+import fr.lianes.repertoire.directory.DuplicateActors.Suspect;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +27,9 @@ public class DuplicateSuspects {
 	/** At most this many suspects are shown for one entry. */
 	static final int MAX_SUSPECTS = 50;
 
-	private final Duplicates duplicates;
-
 	private final DuplicateActors actors;
 
-	DuplicateSuspects(Duplicates duplicates, DuplicateActors actors) {
-		this.duplicates = duplicates;
+	DuplicateSuspects(DuplicateActors actors) {
 		this.actors = actors;
 	}
 
@@ -50,8 +46,8 @@ public class DuplicateSuspects {
 	 */
 	@Transactional(readOnly = true)
 	public List<Suspect> suspectsFor(String siret, String rna, String name, String communeInsee, Long excludeActorId) {
-		List<Suspect> suspects = this.duplicates.suspects(siret, rna, name, communeInsee, excludeActorId,
-				NAME_SIMILARITY, MAX_SUSPECTS);
+		List<Suspect> suspects = this.actors.suspects(siret, rna, name, communeInsee, excludeActorId, NAME_SIMILARITY,
+				MAX_SUSPECTS);
 		if (excludeActorId == null || suspects.isEmpty()) {
 			return suspects;
 		}

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import fr.lianes.repertoire.census.Duplicates.Suspect;
 import fr.lianes.repertoire.directory.ActorCard;
 import fr.lianes.repertoire.directory.DuplicateActors;
+import fr.lianes.repertoire.directory.DuplicateActors.Suspect;
 import fr.lianes.repertoire.directory.DuplicateActors.Sweep;
 import fr.lianes.repertoire.web.NotFoundException;
 

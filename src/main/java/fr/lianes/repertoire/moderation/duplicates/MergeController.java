@@ -8,6 +8,9 @@ import java.util.function.Function;
 
 import fr.lianes.repertoire.directory.ActorCard;
 import fr.lianes.repertoire.directory.DuplicateActors;
+import fr.lianes.repertoire.directory.Entries;
+import fr.lianes.repertoire.directory.EntryCommands.MergeActors;
+import fr.lianes.repertoire.directory.EntryCommands.Merged;
 import fr.lianes.repertoire.directory.MergeConflictException;
 import fr.lianes.repertoire.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +36,11 @@ class MergeController {
 
 	private final DuplicateActors actors;
 
-	MergeController(DuplicateActors actors) {
+	private final Entries entries;
+
+	MergeController(DuplicateActors actors, Entries entries) {
 		this.actors = actors;
+		this.entries = entries;
 	}
 
 	@GetMapping("/moderation/doublons/fusion")
@@ -72,8 +78,8 @@ class MergeController {
 			return page(both.get(form.a()), both.get(form.b()), model);
 		}
 		try {
-			DuplicateActors.Merged result = this.actors.merge(form.survivor(), form.survivorVersion(), form.merged(),
-					form.mergedVersion(), staff.getName());
+			Merged result = this.entries.merge(new MergeActors(form.survivor(), form.survivorVersion(), form.merged(),
+					form.mergedVersion(), staff.getName()));
 			redirect.addFlashAttribute("merged", result);
 			return "redirect:/moderation/doublons?acteur=" + result.survivorId();
 		}

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import fr.lianes.repertoire.census.Duplicates.Suspect;
 import fr.lianes.repertoire.directory.Actor;
+import fr.lianes.repertoire.directory.DuplicateActors.Suspect;
 import fr.lianes.repertoire.directory.Identifiers;
 import fr.lianes.repertoire.directory.Project;
 import fr.lianes.repertoire.directory.SuspectReason;

@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.census;
+package fr.lianes.repertoire.directory;
 
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import fr.lianes.repertoire.directory.Identifiers;
-import fr.lianes.repertoire.directory.SuspectReason;
+import fr.lianes.repertoire.directory.DuplicateActors.Match;
+import fr.lianes.repertoire.directory.DuplicateActors.Suspect;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,31 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
  * The actors already in the directory that an entry seems to be: the same SIREN (a
  * SIRET's first nine digits), the same RNA number, or a similar name in the same commune
  * (PostgreSQL trigram similarity of the lower-case, unaccented names). The questionnaire
- * asks for the same words; moderators see names from a lower similarity on.
+ * asks for the same words; moderators see names from a lower similarity on. The
+ * questionnaire, the review, the import and the duplicates pages ask through
+ * {@link DuplicateActors}.
  */
 @Repository
-public class Duplicates {
-
-	/**
-	 * An actor suspected to be the entry, whether published or not.
-	 *
-	 * @param reasons never empty
-	 * @param nameSimilarity trigram similarity of the names (0 to 1), 0 in another
-	 * commune
-	 */
-	public record Suspect(long actorId, String slug, String name, String communeName, boolean published, String status,
-			Set<SuspectReason> reasons, double nameSimilarity) {
-	}
-
-	/**
-	 * @param published whether the entry is public; only then are its name and page shown
-	 */
-	record Match(long actorId, boolean published, String name, String slug) {
-	}
+class EntrySuspects {
 
 	private final JdbcClient jdbc;
 
-	Duplicates(JdbcClient jdbc) {
+	EntrySuspects(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -55,14 +40,14 @@ public class Duplicates {
 	 * @param minNameSimilarity from 0 (excluded) to 1 (the same words)
 	 */
 	@Transactional(readOnly = true)
-	public List<Suspect> suspects(String siret, String rna, String name, String communeInsee, Long excludeActorId,
+	List<Suspect> suspects(String siret, String rna, String name, String communeInsee, Long excludeActorId,
 			double minNameSimilarity, int limit) {
 		if (minNameSimilarity <= 0 || minNameSimilarity > 1) {
 			throw new IllegalArgumentException("A name similarity is above 0 and at most 1: " + minNameSimilarity);
 		}
 		String siren = siren(siret);
 		String rnaNumber = rna(rna);
-		boolean byName = !Text.isBlank(name) && !Text.isBlank(communeInsee);
+		boolean byName = !isBlank(name) && !isBlank(communeInsee);
 		if (siren == null && rnaNumber == null && !byName) {
 			return List.of();
 		}
@@ -125,8 +110,12 @@ public class Duplicates {
 	}
 
 	private static String siren(String siret) {
-		String digits = Text.digits(siret);
+		String digits = (siret != null) ? siret.replaceAll("[\\s.\\-]", "") : null;
 		return (digits != null && Identifiers.isValidSirenOrSiret(digits)) ? digits.substring(0, 9) : null;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private static String rna(String rna) {
