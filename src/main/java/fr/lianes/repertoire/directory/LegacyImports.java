@@ -363,10 +363,10 @@ class LegacyImports {
 	}
 
 	/**
-	 * An actor's fields and status, and the contact person an import writes (found by
-	 * name or email; null when it has none).
+	 * An actor's fields, status and publication, and the contact person an import writes
+	 * (found by name or email; null when it has none).
 	 */
-	record ActorState(ActorFields fields, ActorStatus status, ContactState contact) {
+	record ActorState(ActorFields fields, ActorStatus status, boolean published, ContactState contact) {
 	}
 
 	record ContactState(String fullName, String role, String email, String phone) {
@@ -374,7 +374,7 @@ class LegacyImports {
 
 	private static ActorState state(Actor actor, ContactFields contact) {
 		ContactPerson person = (contact != null) ? sameContact(actor, contact) : null;
-		return new ActorState(fieldsOf(actor), actor.getStatus(),
+		return new ActorState(fieldsOf(actor), actor.getStatus(), actor.isPublished(),
 				(person != null)
 						? new ContactState(person.getFullName(), person.getRole(), person.getEmail(), person.getPhone())
 						: null);

@@ -61,7 +61,7 @@ class ImportUndoTests {
 
 		String first = HEADER
 				+ """
-						U1;Les Amis de Kayes;Association de solidarité internationale;3 rue des Arts;59000;Lille;contact@amis-kayes.example;;P1;Forage à Kayes;Mali;Eau et assainissement;Construction
+						U1;Les Amis de Kayes;Association de solidarité internationale;3 rue des Arts;59000;Lille;contact@amis-kayes.example;;P1;Forage à Kayes;Mali;Santé;Construction
 						U2;Terre d'échanges;Association de solidarité internationale;12 place du Marché;62000;Arras;bonjour@terre.example;;P2;Jardins de Thiès;Sénégal;Agriculture;Formation
 						""";
 		String token = importFile(admin, "export-2025.csv", first);
@@ -74,7 +74,7 @@ class ImportUndoTests {
 
 		String newer = HEADER
 				+ """
-						U1;Les Amis de Kayes;Association de solidarité internationale;8 boulevard Vauban;59000;Lille;ecrire@amis-kayes.example;Awa Diop;P1;Forage et château d'eau à Kayes;Mali, Sénégal;Eau et assainissement;Construction
+						U1;Les Amis de Kayes;Association de solidarité internationale;8 boulevard Vauban;59000;Lille;ecrire@amis-kayes.example;Awa Diop;P1;Forage et château d'eau à Kayes;Mali, Sénégal;Santé;Construction
 						U2;Terre d'échanges;Association de solidarité internationale;12 place du Marché;62000;Arras;contact@terre.example;;P2;Jardins de Thiès;Sénégal;Agriculture;Formation
 						U3;Pont solidaire;Association de solidarité internationale;1 rue Neuve;80000;Amiens;;;P3;Bibliothèque de Ségou;Mali;Éducation;Formation
 						""";
