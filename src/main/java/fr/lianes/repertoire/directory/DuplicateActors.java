@@ -130,10 +130,13 @@ public class DuplicateActors {
 
 	/**
 	 * The actor an entry is.
-	 *
 	 * @param published whether the actor is public; only then may its name and page be
 	 * shown to the one who typed the entry
 	 */
+	/** An entry to look for in {@link #suspects(List, double, int)}. */
+	public record Probe(String siret, String rna, String name, String communeInsee) {
+	}
+
 	public record Match(long actorId, boolean published, String name, String slug) {
 	}
 
@@ -179,6 +182,16 @@ public class DuplicateActors {
 	public List<Suspect> suspects(String siret, String rna, String name, String communeInsee, Long excludeActorId,
 			double minNameSimilarity, int limit) {
 		return this.suspects.suspects(siret, rna, name, communeInsee, excludeActorId, minNameSimilarity, limit);
+	}
+
+	/**
+	 * The actors each entry may duplicate, as
+	 * {@link #suspects(String, String, String, String, Long, double, int)} finds them for
+	 * one, in one query for all (an import's batch).
+	 * @return for each probe, in their order, its suspects
+	 */
+	public List<List<Suspect>> suspects(List<Probe> probes, double minNameSimilarity, int limit) {
+		return this.suspects.suspects(probes, minNameSimilarity, limit);
 	}
 
 	/**

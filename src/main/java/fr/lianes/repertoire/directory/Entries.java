@@ -335,16 +335,31 @@ public class Entries {
 				command.mergedVersion(), command.by());
 	}
 
-	/** What {@link #importActor} would do, nothing written. */
+	/** What {@link #importActors} would do, nothing written. */
 	@Transactional(readOnly = true)
-	public Imported previewImport(ImportActor command) {
-		return this.imports.previewActor(command);
+	public List<Imported> previewActorImports(List<ImportActor> commands) {
+		return this.imports.previewActors(commands);
 	}
 
-	/** What {@link #importProject} would do, nothing written. */
+	/** What {@link #importProjects} would do, nothing written. */
 	@Transactional(readOnly = true)
-	public Imported previewImport(ImportProject command) {
-		return this.imports.previewProject(command);
+	public List<Imported> previewProjectImports(List<ImportProject> commands) {
+		return this.imports.previewProjects(commands);
+	}
+
+	/**
+	 * Writes actors of the old directory's export as {@link #importActor} does, together
+	 * (an import's batch): one outcome per command, in their order.
+	 */
+	@Transactional
+	public List<Imported> importActors(List<ImportActor> commands) {
+		return this.imports.importActors(commands);
+	}
+
+	/** Writes projects of the old directory's export as {@link #importActors} does. */
+	@Transactional
+	public List<Imported> importProjects(List<ImportProject> commands) {
+		return this.imports.importProjects(commands);
 	}
 
 	/**
@@ -364,16 +379,19 @@ public class Entries {
 	}
 
 	/**
-	 * Undoes an import: removes the projects and actors it created, unless one was edited
-	 * since (anything in its history after its creation) or, for an actor, still leads or
-	 * takes part in a project; those are left alone and listed. The history records
-	 * {@code IMPORT_UNDONE} on each entry removed, by the person who undoes.
+	 * Undoes an import: gives the actors and projects it updated their values from before
+	 * (the contact person it added removed), and removes the projects and actors it
+	 * created, unless one was edited since (an updated entry no longer as the import left
+	 * it; a created one with anything in its history after its creation or, for an actor,
+	 * still leading or taking part in a project); those are left alone and listed. The
+	 * history records {@code IMPORT_UNDONE} on each entry removed, by the person who
+	 * undoes.
 	 * @param note the history's note (« annulation de l'import de <fichier> »)
 	 */
 	@Transactional
-	public EntryCommands.UndoneImport undoImport(Collection<Long> actorIds, Collection<Long> projectIds, String by,
-			String note) {
-		return this.imports.undo(actorIds, projectIds, by, note);
+	public EntryCommands.UndoneImport undoImport(Collection<Long> actorIds, Collection<Long> projectIds,
+			Collection<EntryCommands.UpdatedEntry> updated, String by, String note) {
+		return this.imports.undo(actorIds, projectIds, updated, by, note);
 	}
 
 	private String label(ActorStatus status) {

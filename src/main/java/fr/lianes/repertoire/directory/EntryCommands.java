@@ -145,15 +145,31 @@ public final class EntryCommands {
 
 	}
 
-	/** An entry imported: its id (null when only previewed as new) and what happened. */
-	public record Imported(Long id, ImportOutcome outcome) {
+	/**
+	 * An entry imported: its id (null when only previewed as new), what happened and, for
+	 * an entry updated, what its undo needs ({@link UpdatedEntry}), null otherwise.
+	 */
+	public record Imported(Long id, ImportOutcome outcome, String previous) {
+
+		public Imported(Long id, ImportOutcome outcome) {
+			this(id, outcome, null);
+		}
+
+	}
+
+	/**
+	 * An entry an import updated, to restore on its undo: an actor or a project, its id,
+	 * and {@link Imported#previous()} as the import returned it.
+	 */
+	public record UpdatedEntry(boolean actor, long id, String previous) {
 	}
 
 	/**
 	 * What undoing an import did: the entries it removed, and those it left alone because
 	 * they were edited since the import created them (or have entries of their own now).
 	 */
-	public record UndoneImport(int actorsRemoved, int projectsRemoved, List<KeptEntry> kept) {
+	public record UndoneImport(int actorsRemoved, int projectsRemoved, int actorsRestored, int projectsRestored,
+			List<KeptEntry> kept) {
 	}
 
 	/** An entry an undo left alone: an actor or a project, its id and name. */

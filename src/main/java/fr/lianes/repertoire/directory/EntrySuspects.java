@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.directory;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.lianes.repertoire.directory.DuplicateActors.Match;
+import fr.lianes.repertoire.directory.DuplicateActors.Probe;
 import fr.lianes.repertoire.directory.DuplicateActors.Suspect;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,23 +81,90 @@ class EntrySuspects {
 			.param("commune", byName ? communeInsee : null)
 			.param("exclude", excludeActorId)
 			.param("limit", limit)
+			.query((rs, i) -> suspect(rs, minNameSimilarity))
+			.list();
+	}
+
+	/**
+	 * The actors each entry may duplicate, as
+	 * {@link #suspects(String, String, String, String, Long, double, int)} finds them for
+	 * one, in one query for all (an import's batch).
+	 * @return for each probe, in their order, its suspects
+	 */
+	@Transactional(readOnly = true)
+	List<List<Suspect>> suspects(List<Probe> probes, double minNameSimilarity, int limit) {
+		if (minNameSimilarity <= 0 || minNameSimilarity > 1) {
+			throw new IllegalArgumentException("A name similarity is above 0 and at most 1: " + minNameSimilarity);
+		}
+		List<List<Suspect>> found = new ArrayList<>();
+		int n = probes.size();
+		String[] sirens = new String[n];
+		String[] rnas = new String[n];
+		String[] names = new String[n];
+		String[] communes = new String[n];
+		boolean any = false;
+		for (int i = 0; i < n; i++) {
+			Probe probe = probes.get(i);
+			found.add(new ArrayList<>());
+			sirens[i] = siren(probe.siret());
+			rnas[i] = rna(probe.rna());
+			boolean byName = !isBlank(probe.name()) && !isBlank(probe.communeInsee());
+			names[i] = byName ? probe.name().strip() : null;
+			communes[i] = byName ? probe.communeInsee() : null;
+			any |= sirens[i] != null || rnas[i] != null || byName;
+		}
+		if (!any) {
+			return found;
+		}
+		this.jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
+			.param("threshold", Double.toString(minNameSimilarity))
+			.query(String.class)
+			.single();
+		this.jdbc
+			.sql("""
+					with probe as (select p.i, p.siren, p.rna, lower(immutable_unaccent(p.name)) as name, p.commune
+					               from unnest(cast(:sirens as text[]), cast(:rnas as text[]), cast(:names as text[]),
+					                           cast(:communes as text[])) with ordinality as p(siren, rna, name, commune, i))
+					select p.i, s.* from probe p cross join lateral (
+					    select a.id, a.slug, a.name, c.name as commune_name, a.published, a.status,
+					           coalesce(left(a.siren_siret, 9) = p.siren, false) as same_siren,
+					           coalesce(a.rna = p.rna, false) as same_rna,
+					           case when a.commune_insee = p.commune
+					                then similarity(lower(immutable_unaccent(a.name)), p.name) else 0 end as name_similarity
+					    from actor a
+					    join commune c on c.insee_code = a.commune_insee
+					    where (left(a.siren_siret, 9) = p.siren or a.rna = p.rna
+					           or (a.commune_insee = p.commune and lower(immutable_unaccent(a.name)) % p.name))
+					    order by same_siren desc, same_rna desc, name_similarity desc, a.published desc, a.id
+					    limit :limit) s
+					order by p.i""")
+			.param("sirens", sirens)
+			.param("rnas", rnas)
+			.param("names", names)
+			.param("communes", communes)
+			.param("limit", limit)
 			.query((rs, i) -> {
-				Set<SuspectReason> reasons = EnumSet.noneOf(SuspectReason.class);
-				if (rs.getBoolean("same_siren")) {
-					reasons.add(SuspectReason.SIREN);
-				}
-				if (rs.getBoolean("same_rna")) {
-					reasons.add(SuspectReason.RNA);
-				}
-				double similarity = rs.getDouble("name_similarity");
-				if (similarity >= minNameSimilarity) {
-					reasons.add(SuspectReason.NAME);
-				}
-				return new Suspect(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-						rs.getString("commune_name"), rs.getBoolean("published"), rs.getString("status"), reasons,
-						similarity);
+				found.get(rs.getInt("i") - 1).add(suspect(rs, minNameSimilarity));
+				return null;
 			})
 			.list();
+		return found;
+	}
+
+	private static Suspect suspect(java.sql.ResultSet rs, double minNameSimilarity) throws java.sql.SQLException {
+		Set<SuspectReason> reasons = EnumSet.noneOf(SuspectReason.class);
+		if (rs.getBoolean("same_siren")) {
+			reasons.add(SuspectReason.SIREN);
+		}
+		if (rs.getBoolean("same_rna")) {
+			reasons.add(SuspectReason.RNA);
+		}
+		double similarity = rs.getDouble("name_similarity");
+		if (similarity >= minNameSimilarity) {
+			reasons.add(SuspectReason.NAME);
+		}
+		return new Suspect(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("commune_name"),
+				rs.getBoolean("published"), rs.getString("status"), reasons, similarity);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package fr.lianes.repertoire.directory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,48 @@ class EntryWriter {
 		return Optional.ofNullable(this.entities.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE));
 	}
 
+	/** The actors of these ids, their rows locked until the end of the transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Map<Long, Actor> lockedActors(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.entities.createQuery("select a from Actor a where a.id in :ids", Actor.class)
+			.setParameter("ids", ids)
+			.setLockMode(LockModeType.PESSIMISTIC_WRITE)
+			.getResultStream()
+			.collect(Collectors.toMap(Actor::getId, Function.identity()));
+	}
+
+	/** The actors of these ids, to read. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Map<Long, Actor> actors(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.entities.createQuery("select a from Actor a where a.id in :ids", Actor.class)
+			.setParameter("ids", ids)
+			.getResultStream()
+			.collect(Collectors.toMap(Actor::getId, Function.identity()));
+	}
+
+	/**
+	 * The projects of these ids, their rows locked (or not) until the end of the
+	 * transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Map<Long, Project> projects(Collection<Long> ids, boolean lock) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		var query = this.entities.createQuery("select p from Project p where p.id in :ids", Project.class)
+			.setParameter("ids", ids);
+		if (lock) {
+			query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+		}
+		return query.getResultStream().collect(Collectors.toMap(Project::getId, Function.identity()));
+	}
+
 	/** Raises the actor's version: its contact persons live in their own rows. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void raiseVersion(Actor actor) {
@@ -96,7 +139,13 @@ class EntryWriter {
 	/** A new actor, not published. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Actor newActor(ActorFields fields) {
-		Actor actor = new Actor(uniqueActorSlug(fields.name()), fields.name(),
+		return newActor(fields, uniqueActorSlug(fields.name()));
+	}
+
+	/** A new actor under this slug (one of {@link #uniqueActorSlugs}), not published. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Actor newActor(ActorFields fields, String slug) {
+		Actor actor = new Actor(slug, fields.name(),
 				this.entities.getReference(ActorType.class, fields.actorTypeCode()),
 				this.entities.getReference(Commune.class, fields.communeInsee()), ActorStatus.ACTIVE);
 		structure(actor, fields);
@@ -166,11 +215,20 @@ class EntryWriter {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Project project(Actor actor, ProjectFields fields) {
+		return project(actor, fields, null);
+	}
+
+	/**
+	 * {@link #project(Actor, ProjectFields)}, a new project under this slug (one of
+	 * {@link #uniqueProjectSlugs}; null: found here).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Project project(Actor actor, ProjectFields fields, String slug) {
 		Project project = projectOf(actor, fields.id()).orElse(null);
 		boolean isNew = project == null;
 		if (isNew) {
-			project = new Project(uniqueProjectSlug(fields.title()), fields.title(), actor, fields.kind(),
-					fields.nature(), fields.status());
+			project = new Project((slug != null) ? slug : uniqueProjectSlug(fields.title()), fields.title(), actor,
+					fields.kind(), fields.nature(), fields.status());
 		}
 		fill(project, fields);
 		project.publish();
@@ -300,6 +358,51 @@ class EntryWriter {
 		return unique(base, this.jdbc.sql("""
 				select slug from project where slug = :base or slug like :prefix union all
 				select old_slug from project_slug_redirect where old_slug = :base or old_slug like :prefix"""));
+	}
+
+	/**
+	 * Slugs for new actors of these names, in their order, in one query: used by no
+	 * actor, no old address, nor each other.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<String> uniqueActorSlugs(List<String> names) {
+		return uniques(names, ACTOR_SLUG_LENGTH, "actor", "slug", "actor_slug_redirect");
+	}
+
+	/** Slugs for new projects of these titles, as {@link #uniqueActorSlugs} does. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<String> uniqueProjectSlugs(List<String> titles) {
+		return uniques(titles, PROJECT_SLUG_LENGTH, "project", "slug", "project_slug_redirect");
+	}
+
+	private List<String> uniques(List<String> names, int maxLength, String table, String column, String redirects) {
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		List<String> bases = names.stream().map((name) -> base(name, maxLength)).toList();
+		String[] distinct = bases.stream().distinct().toArray(String[]::new);
+		Set<String> used = new HashSet<>(this.jdbc
+			.sql("""
+					select t.slug from unnest(cast(:bases as text[])) as b(base) cross join lateral (
+					    select %1$s as slug from %2$s
+					    where %1$s = b.base or %1$s like replace(replace(b.base, '_', '\\_'), '%%', '\\%%') || '-%%'
+					    union all
+					    select old_slug from %3$s
+					    where old_slug = b.base or old_slug like replace(replace(b.base, '_', '\\_'), '%%', '\\%%') || '-%%') t"""
+				.formatted(column, table, redirects))
+			.param("bases", distinct)
+			.query(String.class)
+			.list());
+		List<String> slugs = new java.util.ArrayList<>();
+		for (String base : bases) {
+			String slug = base;
+			for (int n = 2; used.contains(slug); n++) {
+				slug = base + "-" + n;
+			}
+			used.add(slug);
+			slugs.add(slug);
+		}
+		return slugs;
 	}
 
 	private static String base(String name, int maxLength) {

@@ -20,6 +20,7 @@ import fr.lianes.repertoire.directory.EntryCommands.ImportProject;
 import fr.lianes.repertoire.directory.EntryCommands.Imported;
 import fr.lianes.repertoire.directory.EntryCommands.KeptEntry;
 import fr.lianes.repertoire.directory.EntryCommands.UndoneImport;
+import fr.lianes.repertoire.directory.EntryCommands.UpdatedEntry;
 import fr.lianes.repertoire.directory.EntryCommands.PartnerFields;
 import fr.lianes.repertoire.directory.EntryCommands.ProjectFields;
 import fr.lianes.repertoire.history.History;
@@ -28,6 +29,8 @@ import fr.lianes.repertoire.history.History.Subject;
 import fr.lianes.repertoire.reference.Country;
 import fr.lianes.repertoire.reference.Domain;
 import fr.lianes.repertoire.reference.Network;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -54,7 +57,10 @@ class LegacyImports {
 
 	private final Clock clock;
 
-	LegacyImports(EntryWriter writer, History history, JdbcClient jdbc, Clock clock) {
+	private final JsonMapper json;
+
+	LegacyImports(EntryWriter writer, History history, JdbcClient jdbc, Clock clock, JsonMapper json) {
+		this.json = json;
 		this.writer = writer;
 		this.history = history;
 		this.jdbc = jdbc;
@@ -75,51 +81,111 @@ class LegacyImports {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	/** The projects already imported under these old identifiers. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Optional<Long> projectId(String legacyId) {
-		return this.jdbc.sql("select project_id from project_legacy_id where legacy_id = :id")
-			.param("id", legacyId)
-			.query(Long.class)
-			.optional();
+	Map<String, Long> projectIds(Collection<String> legacyIds) {
+		if (legacyIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("select legacy_id, project_id from project_legacy_id where legacy_id = any(:ids)")
+			.param("ids", legacyIds.toArray(String[]::new))
+			.query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	/** What importing the actor would do, nothing written. */
+	/** What importing the actors would do, nothing written. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Imported previewActor(ImportActor command) {
-		Long id = actorIds(List.of(command.legacyId())).get(command.legacyId());
-		if (id == null) {
-			return new Imported(null, ImportOutcome.CREATED);
+	List<Imported> previewActors(List<ImportActor> commands) {
+		Map<String, Long> known = actorIds(commands.stream().map(ImportActor::legacyId).toList());
+		Map<Long, Actor> actors = this.writer.actors(known.values());
+		List<Imported> results = new ArrayList<>();
+		for (ImportActor command : commands) {
+			Long id = known.get(command.legacyId());
+			if (id == null) {
+				results.add(new Imported(null, ImportOutcome.CREATED));
+			}
+			else {
+				results.add(new Imported(id, actorChanges(actors.get(id), command).isEmpty() ? ImportOutcome.UNCHANGED
+						: ImportOutcome.UPDATED));
+			}
 		}
-		Actor actor = this.writer.actor(id).orElseThrow();
-		return new Imported(id,
-				actorChanges(actor, command).isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED);
+		return results;
+	}
+
+	/**
+	 * Writes the actors, in the caller's transaction: the known ones locked and read in
+	 * one query, the new ones' slugs found in one, their old identifiers and the history
+	 * of all written in one statement each.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<Imported> importActors(List<ImportActor> commands) {
+		Map<String, Long> known = actorIds(commands.stream().map(ImportActor::legacyId).toList());
+		Map<Long, Actor> actors = this.writer.lockedActors(known.values());
+		List<String> slugs = this.writer.uniqueActorSlugs(commands.stream()
+			.filter((command) -> !known.containsKey(command.legacyId()))
+			.map((command) -> command.actor().name())
+			.toList());
+		int nextSlug = 0;
+		List<Imported> results = new ArrayList<>();
+		List<Actor> created = new ArrayList<>();
+		List<String> createdIds = new ArrayList<>();
+		List<History.Change> changes = new ArrayList<>();
+		for (ImportActor command : commands) {
+			Long id = known.get(command.legacyId());
+			if (id == null) {
+				Actor actor = createActor(command, slugs.get(nextSlug++));
+				created.add(actor);
+				createdIds.add(command.legacyId());
+				results.add(null);
+				changes.add(null);
+				continue;
+			}
+			Actor actor = actors.get(id);
+			List<FieldChange> fieldChanges = actorChanges(actor, command);
+			if (fieldChanges.isEmpty()) {
+				results.add(new Imported(id, ImportOutcome.UNCHANGED));
+				changes.add(null);
+				continue;
+			}
+			ActorState before = state(actor, command.contact());
+			this.writer.structure(actor, merged(actor, command));
+			if (command.status() != null) {
+				actor.setStatus(command.status());
+			}
+			if (command.contact() != null) {
+				contact(actor, command);
+			}
+			this.writer.raiseVersion(actor);
+			changes.add(new History.Change(Subject.ACTOR, id, IMPORTED, command.source().by(), fieldChanges,
+					command.source().note()));
+			results.add(new Imported(id, ImportOutcome.UPDATED,
+					this.json.writeValueAsString(new Previous(before, state(actor, command.contact()), null, null))));
+		}
+		this.writer.flush();
+		int next = 0;
+		for (int i = 0; i < commands.size(); i++) {
+			if (results.get(i) == null) {
+				ImportActor command = commands.get(i);
+				long id = created.get(next++).getId();
+				results.set(i, new Imported(id, ImportOutcome.CREATED));
+				changes.set(i, new History.Change(Subject.ACTOR, id, IMPORTED, command.source().by(),
+						actorChanges(null, command), command.source().note()));
+			}
+		}
+		insertLegacyIds("actor_legacy_id", "actor_id", createdIds, created.stream().map(Actor::getId).toList());
+		this.history.recordAll(changes.stream().filter(Objects::nonNull).toList());
+		return results;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	Imported importActor(ImportActor command) {
-		Long id = actorIds(List.of(command.legacyId())).get(command.legacyId());
-		if (id == null) {
-			return createActor(command);
-		}
-		Actor actor = this.writer.lockedActor(id).orElseThrow();
-		List<FieldChange> changes = actorChanges(actor, command);
-		if (changes.isEmpty()) {
-			return new Imported(id, ImportOutcome.UNCHANGED);
-		}
-		this.writer.structure(actor, merged(actor, command));
-		if (command.status() != null) {
-			actor.setStatus(command.status());
-		}
-		if (command.contact() != null) {
-			contact(actor, command);
-		}
-		this.writer.raiseVersion(actor);
-		this.history.record(Subject.ACTOR, id, IMPORTED, command.source().by(), changes, null, command.source().note());
-		return new Imported(id, ImportOutcome.UPDATED);
+		return importActors(List.of(command)).get(0);
 	}
 
-	private Imported createActor(ImportActor command) {
-		Actor actor = this.writer.newActor(command.actor());
+	private Actor createActor(ImportActor command, String slug) {
+		Actor actor = this.writer.newActor(command.actor(), slug);
 		if (command.status() != null) {
 			actor.setStatus(command.status());
 		}
@@ -130,14 +196,19 @@ class LegacyImports {
 			actor.consentToPublication(true);
 			actor.publish();
 		}
-		this.writer.flush();
-		this.jdbc.sql("insert into actor_legacy_id (legacy_id, actor_id) values (:legacy, :actor)")
-			.param("legacy", command.legacyId())
-			.param("actor", actor.getId())
+		return actor;
+	}
+
+	private void insertLegacyIds(String table, String column, List<String> legacyIds, List<Long> ids) {
+		if (legacyIds.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("insert into %s (legacy_id, %s) select * from unnest(cast(:legacy as text[]), cast(:ids as bigint[]))"
+				.formatted(table, column))
+			.param("legacy", legacyIds.toArray(String[]::new))
+			.param("ids", ids.toArray(Long[]::new))
 			.update();
-		this.history.record(Subject.ACTOR, actor.getId(), IMPORTED, command.source().by(), actorChanges(null, command),
-				null, command.source().note());
-		return new Imported(actor.getId(), ImportOutcome.CREATED);
 	}
 
 	/** Gives a merged actor's old identifiers to the actor it is merged into. */
@@ -148,47 +219,107 @@ class LegacyImports {
 			.update();
 	}
 
-	/** What importing the project would do, nothing written. */
+	/** What importing the projects would do, nothing written. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Imported previewProject(ImportProject command) {
-		Optional<Long> id = projectId(command.legacyId());
-		if (id.isEmpty()) {
-			return new Imported(null, ImportOutcome.CREATED);
+	List<Imported> previewProjects(List<ImportProject> commands) {
+		Map<String, Long> known = projectIds(commands.stream().map(ImportProject::legacyId).toList());
+		Map<Long, Project> projects = this.writer.projects(known.values(), false);
+		List<Imported> results = new ArrayList<>();
+		for (ImportProject command : commands) {
+			Long id = known.get(command.legacyId());
+			if (id == null) {
+				results.add(new Imported(null, ImportOutcome.CREATED));
+			}
+			else {
+				results.add(new Imported(id, projectChanges(projects.get(id), command).isEmpty()
+						? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED));
+			}
 		}
-		Project project = this.writer.project(id.get()).orElseThrow();
-		return new Imported(id.get(),
-				projectChanges(project, command).isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED);
+		return results;
+	}
+
+	/** Writes the projects, as {@link #importActors} writes actors. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<Imported> importProjects(List<ImportProject> commands) {
+		Map<String, Long> known = projectIds(commands.stream().map(ImportProject::legacyId).toList());
+		Map<Long, Project> projects = this.writer.projects(known.values(), true);
+		List<ImportProject> toCreate = commands.stream()
+			.filter((command) -> !known.containsKey(command.legacyId()))
+			.toList();
+		Map<Long, Actor> leads = this.writer
+			.actors(toCreate.stream().map(ImportProject::leadActorId).distinct().toList());
+		List<String> slugs = this.writer
+			.uniqueProjectSlugs(toCreate.stream().map((command) -> command.project().title()).toList());
+		int nextSlug = 0;
+		List<Imported> results = new ArrayList<>();
+		List<Project> created = new ArrayList<>();
+		List<String> createdIds = new ArrayList<>();
+		List<History.Change> changes = new ArrayList<>();
+		for (ImportProject command : commands) {
+			Long id = known.get(command.legacyId());
+			if (id == null) {
+				Actor lead = leads.get(command.leadActorId());
+				if (lead == null) {
+					throw new IllegalStateException("No actor " + command.leadActorId());
+				}
+				created.add(this.writer.project(lead, command.project(), slugs.get(nextSlug++)));
+				createdIds.add(command.legacyId());
+				results.add(null);
+				changes.add(null);
+				continue;
+			}
+			Project project = projects.get(id);
+			List<FieldChange> fieldChanges = projectChanges(project, command);
+			if (fieldChanges.isEmpty()) {
+				results.add(new Imported(id, ImportOutcome.UNCHANGED));
+				changes.add(null);
+				continue;
+			}
+			ProjectFields before = state(project);
+			this.writer.fill(project, merged(project, command));
+			changes.add(new History.Change(Subject.PROJECT, id, IMPORTED, command.source().by(), fieldChanges,
+					command.source().note()));
+			results.add(new Imported(id, ImportOutcome.UPDATED,
+					this.json.writeValueAsString(new Previous(null, null, before, state(project)))));
+		}
+		this.writer.flush();
+		int next = 0;
+		for (int i = 0; i < commands.size(); i++) {
+			if (results.get(i) == null) {
+				ImportProject command = commands.get(i);
+				long id = created.get(next++).getId();
+				results.set(i, new Imported(id, ImportOutcome.CREATED));
+				changes.set(i, new History.Change(Subject.PROJECT, id, IMPORTED, command.source().by(),
+						projectChanges(null, command), command.source().note()));
+			}
+		}
+		insertLegacyIds("project_legacy_id", "project_id", createdIds, created.stream().map(Project::getId).toList());
+		this.history.recordAll(changes.stream().filter(Objects::nonNull).toList());
+		return results;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	Imported importProject(ImportProject command) {
-		Optional<Long> id = projectId(command.legacyId());
-		if (id.isPresent()) {
-			Project project = this.writer.lockedProject(id.get()).orElseThrow();
-			List<FieldChange> changes = projectChanges(project, command);
-			if (changes.isEmpty()) {
-				return new Imported(id.get(), ImportOutcome.UNCHANGED);
-			}
-			this.writer.fill(project, merged(project, command));
-			this.history.record(Subject.PROJECT, id.get(), IMPORTED, command.source().by(), changes, null,
-					command.source().note());
-			return new Imported(id.get(), ImportOutcome.UPDATED);
-		}
-		Actor lead = this.writer.actor(command.leadActorId()).orElseThrow();
-		Project project = this.writer.project(lead, command.project());
-		this.writer.flush();
-		this.jdbc.sql("insert into project_legacy_id (legacy_id, project_id) values (:legacy, :project)")
-			.param("legacy", command.legacyId())
-			.param("project", project.getId())
-			.update();
-		this.history.record(Subject.PROJECT, project.getId(), IMPORTED, command.source().by(),
-				projectChanges(null, command), null, command.source().note());
-		return new Imported(project.getId(), ImportOutcome.CREATED);
+		return importProjects(List.of(command)).get(0);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	UndoneImport undo(Collection<Long> actorIds, Collection<Long> projectIds, String by, String note) {
+	UndoneImport undo(Collection<Long> actorIds, Collection<Long> projectIds, Collection<UpdatedEntry> updated,
+			String by, String note) {
 		List<KeptEntry> kept = new ArrayList<>();
+		int projectsRestored = 0;
+		int actorsRestored = 0;
+		for (UpdatedEntry entry : updated) {
+			Previous previous = this.json.readValue(entry.previous(), Previous.class);
+			boolean restored = entry.actor() ? restoreActor(entry.id(), previous, by, note, kept)
+					: restoreProject(entry.id(), previous, by, note, kept);
+			if (restored && entry.actor()) {
+				actorsRestored++;
+			}
+			else if (restored) {
+				projectsRestored++;
+			}
+		}
 		int projects = 0;
 		for (long id : projectIds) {
 			Project project = this.writer.lockedProject(id).orElse(null);
@@ -220,7 +351,116 @@ class LegacyImports {
 			actors++;
 		}
 		this.writer.flush();
-		return new UndoneImport(actors, projects, kept);
+		return new UndoneImport(actors, projects, actorsRestored, projectsRestored, kept);
+	}
+
+	/**
+	 * What an import's undo needs of an entry it updated: the entry as it was before and
+	 * as the import left it (an actor's, or a project's).
+	 */
+	record Previous(ActorState actorBefore, ActorState actorAfter, ProjectFields projectBefore,
+			ProjectFields projectAfter) {
+	}
+
+	/**
+	 * An actor's fields, status and publication, and the contact person an import writes
+	 * (found by name or email; null when it has none).
+	 */
+	record ActorState(ActorFields fields, ActorStatus status, boolean published, ContactState contact) {
+	}
+
+	record ContactState(String fullName, String role, String email, String phone) {
+	}
+
+	private static ActorState state(Actor actor, ContactFields contact) {
+		ContactPerson person = (contact != null) ? sameContact(actor, contact) : null;
+		return new ActorState(fieldsOf(actor), actor.getStatus(), actor.isPublished(),
+				(person != null)
+						? new ContactState(person.getFullName(), person.getRole(), person.getEmail(), person.getPhone())
+						: null);
+	}
+
+	private static ActorFields fieldsOf(Actor actor) {
+		return new ActorFields(actor.getName(), actor.getAcronym(), actor.getTypeCode(), actor.getSirenSiret(),
+				actor.getRna(), actor.getAddressLine(), actor.getPostalCode(), actor.getCommune().getInseeCode(),
+				actor.getWebsite(), actor.getEmail(), actor.getPhone(), actor.getDescription(), actor.getFoundingYear(),
+				actor.getNetworks().stream().map(Network::getSlug).sorted().toList());
+	}
+
+	private static ProjectFields state(Project project) {
+		return new ProjectFields(null, project.getId(), project.getTitle(), project.getKind(), project.getNature(),
+				project.getStatus(), project.getDescription(), List.copyOf(project.getLocalities()),
+				List.copyOf(project.getFunders()), project.getStartYear(), project.getEndYear(),
+				project.getPartnerAuthority(), project.getCountryCodes().stream().sorted().toList(),
+				project.getDomainSlugs().stream().sorted().toList(),
+				project.getPartners()
+					.stream()
+					.map((p) -> new PartnerFields(p.getName(), p.getCountry().getIso2(), p.getCity()))
+					.sorted(java.util.Comparator.comparing(PartnerFields::name)
+						.thenComparing(PartnerFields::countryIso2)
+						.thenComparing((PartnerFields p) -> Objects.toString(p.city(), "")))
+					.toList());
+	}
+
+	/**
+	 * Gives an actor an import updated its values from before, unless it changed since
+	 * (it is then kept and listed).
+	 */
+	private boolean restoreActor(long id, Previous previous, String by, String note, List<KeptEntry> kept) {
+		Actor actor = this.writer.lockedActor(id).orElse(null);
+		if (actor == null) {
+			return false;
+		}
+		ActorState after = previous.actorAfter();
+		ContactFields contact = (after.contact() != null) ? new ContactFields(null, after.contact().fullName(),
+				after.contact().role(), after.contact().email(), after.contact().phone(), false, false, false) : null;
+		if (!state(actor, contact).equals(after)) {
+			kept.add(new KeptEntry(true, id, actor.getName()));
+			return false;
+		}
+		ActorState before = previous.actorBefore();
+		ContactState was = before.contact();
+		ContactFields restoredContact = (was != null)
+				? new ContactFields(null, was.fullName(), was.role(), was.email(), was.phone(), false, false, false)
+				: null;
+		List<FieldChange> changes = new ArrayList<>(actorChanges(actor, new ImportActor(null, before.fields(), Set.of(),
+				before.status(), restoredContact, false, false, null)));
+		this.writer.structure(actor, before.fields());
+		actor.setStatus(before.status());
+		if (contact != null) {
+			ContactPerson person = sameContact(actor, contact);
+			if (was == null) {
+				changes.add(FieldChange.of("census.field.contacts.fullName", person.getFullName(), person.getFullName(),
+						null));
+				actor.getContacts().remove(person);
+			}
+			else {
+				person.update(was.fullName(), was.role(), was.email(), was.phone(), person.getPosition());
+			}
+		}
+		this.writer.raiseVersion(actor);
+		this.history.record(Subject.ACTOR, id, UNDONE, by, changes, null, note);
+		return true;
+	}
+
+	/**
+	 * Gives a project an import updated its values from before, unless it changed since.
+	 */
+	private boolean restoreProject(long id, Previous previous, String by, String note, List<KeptEntry> kept) {
+		Project project = this.writer.lockedProject(id).orElse(null);
+		if (project == null) {
+			return false;
+		}
+		if (!state(project).equals(previous.projectAfter())) {
+			kept.add(new KeptEntry(false, id, project.getTitle()));
+			return false;
+		}
+		ProjectFields before = previous.projectBefore();
+		List<FieldChange> changes = projectChanges(project,
+				new ImportProject(null, project.getLeadActor().getId(), before, Set.of(), null));
+		this.writer.fill(project, before);
+		this.history.record(Subject.PROJECT, id, UNDONE, by, changes, null, note);
+		return true;
 	}
 
 	/** The file's fields, with the actor's own values where the file has none. */

@@ -104,6 +104,52 @@ public class History {
 			.update();
 	}
 
+	/** A change to record with others ({@link #recordAll}). */
+	public record Change(Subject subject, long id, String action, String by, List<FieldChange> changes, String note) {
+	}
+
+	/**
+	 * Records changes as {@link #record} does, in one statement (an import's batch), in
+	 * their order.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<Change> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		int n = changes.size();
+		String[] subjects = new String[n];
+		Long[] ids = new Long[n];
+		String[] actions = new String[n];
+		String[] bys = new String[n];
+		String[] fields = new String[n];
+		String[] notes = new String[n];
+		for (int i = 0; i < n; i++) {
+			Change change = changes.get(i);
+			subjects[i] = change.subject().name();
+			ids[i] = change.id();
+			actions[i] = change.action();
+			bys[i] = change.by();
+			fields[i] = this.json.writeValueAsString(change.changes().stream().filter(Objects::nonNull).toList());
+			notes[i] = change.note();
+		}
+		this.jdbc.sql("""
+				insert into change_log (entity_type, entity_id, action, changed_by, changes, note, changed_at)
+				select t.subject, t.id, t.action, t.author, cast(t.changes as jsonb), t.note, :at
+				from unnest(cast(:subjects as text[]), cast(:ids as bigint[]), cast(:actions as text[]),
+				            cast(:bys as text[]), cast(:changes as text[]), cast(:notes as text[]))
+				     with ordinality as t(subject, id, action, author, changes, note, n)
+				order by t.n""")
+			.param("subjects", subjects)
+			.param("ids", ids)
+			.param("actions", actions)
+			.param("bys", bys)
+			.param("changes", fields)
+			.param("notes", notes)
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
 	/** The changes of an entry, latest first. */
 	@Transactional(readOnly = true)
 	public List<Entry> of(Subject subject, long id) {

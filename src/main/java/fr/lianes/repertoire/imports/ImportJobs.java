@@ -19,6 +19,7 @@ import fr.lianes.repertoire.directory.EntryCommands.ImportOutcome;
 import fr.lianes.repertoire.directory.EntryCommands.Imported;
 import fr.lianes.repertoire.directory.EntryCommands.KeptEntry;
 import fr.lianes.repertoire.directory.EntryCommands.UndoneImport;
+import fr.lianes.repertoire.directory.EntryCommands.UpdatedEntry;
 import fr.lianes.repertoire.imports.ImportReport.Entry;
 import fr.lianes.repertoire.imports.ImportReport.Outcome;
 import fr.lianes.repertoire.imports.ImportReport.Problem;
@@ -216,8 +217,8 @@ class ImportJobs {
 			if (!mine) {
 				return null;
 			}
-			UndoneImport undone = this.entries.undoImport(created(id, Entry.ACTOR), created(id, Entry.PROJECT), by,
-					this.imports.messages()
+			UndoneImport undone = this.entries.undoImport(created(id, Entry.ACTOR), created(id, Entry.PROJECT),
+					updated(id), by, this.imports.messages()
 						.getMessage("import.undo.note", new Object[] { job.fileNames(), by }, java.util.Locale.FRENCH));
 			int position = -1;
 			for (KeptEntry kept : undone.kept()) {
@@ -236,10 +237,21 @@ class ImportJobs {
 	}
 
 	private List<Long> created(long id, Entry entry) {
-		return this.jdbc.sql("select entry_id from import_job_entry where job_id = :id and entry = :entry")
+		return this.jdbc
+			.sql("select entry_id from import_job_entry where job_id = :id and entry = :entry and outcome = 'CREATED'")
 			.param("id", id)
 			.param("entry", entry.name())
 			.query(Long.class)
+			.list();
+	}
+
+	/** The entries the job updated, projects first, to restore. */
+	private List<UpdatedEntry> updated(long id) {
+		return this.jdbc.sql("""
+				select entry, entry_id, previous from import_job_entry where job_id = :id and outcome = 'UPDATED'
+				order by entry desc, entry_id""")
+			.param("id", id)
+			.query((rs, i) -> new UpdatedEntry("ACTOR".equals(rs.getString(1)), rs.getLong(2), rs.getString(3)))
 			.list();
 	}
 
@@ -430,16 +442,33 @@ class ImportJobs {
 
 		@Override
 		public void batchWritten(long position, Entry entry, List<Imported> results, long[] counts, long rowsRead) {
-			for (Imported imported : results) {
-				if (imported.outcome() == ImportOutcome.CREATED && imported.id() != null) {
-					ImportJobs.this.jdbc.sql("""
-							insert into import_job_entry (job_id, entry, entry_id) values (:job, :entry, :entryId)
-							on conflict do nothing""")
-						.param("job", this.id)
-						.param("entry", entry.name())
-						.param("entryId", imported.id())
-						.update();
-				}
+			Long[] created = results.stream()
+				.filter((imported) -> imported.outcome() == ImportOutcome.CREATED && imported.id() != null)
+				.map(Imported::id)
+				.toArray(Long[]::new);
+			if (created.length > 0) {
+				ImportJobs.this.jdbc.sql("""
+						insert into import_job_entry (job_id, entry, entry_id)
+						select :job, :entry, e from unnest(cast(:ids as bigint[])) as e on conflict do nothing""")
+					.param("job", this.id)
+					.param("entry", entry.name())
+					.param("ids", created)
+					.update();
+			}
+			List<Imported> updated = results.stream()
+				.filter((imported) -> imported.outcome() == ImportOutcome.UPDATED && imported.previous() != null)
+				.toList();
+			if (!updated.isEmpty()) {
+				ImportJobs.this.jdbc.sql("""
+						insert into import_job_entry (job_id, entry, entry_id, outcome, previous)
+						select :job, :entry, u.id, 'UPDATED', u.previous
+						from unnest(cast(:ids as bigint[]), cast(:previous as text[])) as u(id, previous)
+						on conflict do nothing""")
+					.param("job", this.id)
+					.param("entry", entry.name())
+					.param("ids", updated.stream().map(Imported::id).toArray(Long[]::new))
+					.param("previous", updated.stream().map(Imported::previous).toArray(String[]::new))
+					.update();
 			}
 			ImportJobs.this.jdbc.sql("""
 					update import_job set written = :written, write_counts = :counts, rows_read = :read

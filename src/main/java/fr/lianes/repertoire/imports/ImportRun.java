@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import fr.lianes.repertoire.directory.DuplicateActors;
 import fr.lianes.repertoire.directory.EntryCommands.ImportActor;
 import fr.lianes.repertoire.directory.EntryCommands.ImportProject;
 import fr.lianes.repertoire.directory.EntryCommands.ImportSource;
@@ -154,12 +155,14 @@ final class ImportRun {
 				TableReader.read(file.path(), file.format(), handler((line, cells) -> actorRow(file, line, cells)));
 			}
 		}
+		actorRows();
 		flushActors();
 		for (ImportFile file : this.request.files()) {
 			if (file.mapping().hasProjects()) {
 				TableReader.read(file.path(), file.format(), handler((line, cells) -> projectRow(file, line, cells)));
 			}
 		}
+		projectRows();
 		flushProjects();
 		return this.report;
 	}
@@ -185,8 +188,57 @@ final class ImportRun {
 		};
 	}
 
+	/** A row read, to be checked with the others of its batch. */
+	private record Row(ImportFile file, int line, List<String> cells) {
+	}
+
+	private final List<Row> actorRows = new ArrayList<>();
+
+	private final List<Row> projectRows = new ArrayList<>();
+
 	private void actorRow(ImportFile file, int line, List<String> cells) {
-		Checked<ImportActor> checked = this.checks.actor(file, line, cells);
+		this.actorRows.add(new Row(file, line, new ArrayList<>(cells)));
+		if (this.actorRows.size() >= this.batchSize) {
+			actorRows();
+		}
+	}
+
+	/**
+	 * Checks the actor rows read, in their order, with what the directory knows of them
+	 * (their old identifiers, the actors they may duplicate) asked once for the batch.
+	 */
+	private void actorRows() {
+		if (this.actorRows.isEmpty()) {
+			return;
+		}
+		List<Checked<ImportActor>> checked = new ArrayList<>();
+		List<String> legacyIds = new ArrayList<>();
+		List<DuplicateActors.Probe> probes = new ArrayList<>();
+		for (Row row : this.actorRows) {
+			Checked<ImportActor> one = this.checks.actor(row.file(), row.line(), row.cells());
+			checked.add(one);
+			if (one.command() != null) {
+				legacyIds.add(one.legacyId());
+				var fields = one.command().actor();
+				probes.add(new DuplicateActors.Probe(fields.sirenSiret(), fields.rna(), fields.name(),
+						fields.communeInsee()));
+			}
+		}
+		Map<String, Long> known = this.services.entries().importedActors(legacyIds);
+		List<List<DuplicateActors.Suspect>> suspects = this.services.duplicates()
+			.suspects(probes, Imports.NAME_SIMILARITY, 20);
+		int probe = 0;
+		for (int i = 0; i < checked.size(); i++) {
+			Row row = this.actorRows.get(i);
+			Checked<ImportActor> one = checked.get(i);
+			actorRow(row.file(), row.line(), one, known, (one.command() != null) ? suspects.get(probe++) : List.of());
+		}
+		this.actorRows.clear();
+		flushActors();
+	}
+
+	private void actorRow(ImportFile file, int line, Checked<ImportActor> checked, Map<String, Long> knownIds,
+			List<DuplicateActors.Suspect> suspects) {
 		String legacyId = checked.legacyId();
 		if (legacyId != null && this.seen.containsKey("id:" + legacyId)) {
 			// one row per project repeating its actor: the actor was read on its first
@@ -209,10 +261,10 @@ final class ImportRun {
 			return;
 		}
 		ImportActor command = checked.command();
-		Long knownId = this.services.entries().importedActors(List.of(legacyId)).get(legacyId);
+		Long knownId = knownIds.get(legacyId);
 		// an actor an earlier attempt of this job created is checked as it was then
 		boolean known = knownId != null && !this.journal.createdBefore().contains(knownId);
-		String duplicate = known ? null : duplicate(command, line);
+		String duplicate = known ? null : duplicate(command, line, suspects);
 		if (duplicate != null) {
 			this.report.problem(new Problem(file.name(), line, Entry.ACTOR, Severity.DUPLICATE, duplicate));
 			this.report.add(Entry.ACTOR, Outcome.DUPLICATE);
@@ -220,9 +272,6 @@ final class ImportRun {
 			return;
 		}
 		this.pendingActors.add(new Pending<>(file.name(), line, command));
-		if (this.pendingActors.size() >= this.batchSize) {
-			flushActors();
-		}
 	}
 
 	/** An actor read earlier in the files under a name in a commune. */
@@ -250,7 +299,7 @@ final class ImportRun {
 	 * commune unless a SIREN, an RNA number or the address tells them apart. In the
 	 * directory: moderation's suspects, but the actors this run created.
 	 */
-	private String duplicate(ImportActor command, int line) {
+	private String duplicate(ImportActor command, int line, List<DuplicateActors.Suspect> suspects) {
 		var fields = command.actor();
 		String siren = (fields.sirenSiret() != null) ? fields.sirenSiret().substring(0, 9) : null;
 		Integer first = (siren != null) ? this.seen.get("siren:" + siren) : null;
@@ -274,9 +323,6 @@ final class ImportRun {
 			this.seen.put("rna:" + fields.rna(), line);
 		}
 		this.names.putIfAbsent(nameKey, named);
-		var suspects = this.services.duplicates()
-			.suspects(fields.sirenSiret(), fields.rna(), fields.name(), fields.communeInsee(), null,
-					Imports.NAME_SIMILARITY, 20);
 		for (var suspect : suspects) {
 			if (!this.created.contains(suspect.actorId())) {
 				String reasons = String.join(", ",
@@ -291,7 +337,46 @@ final class ImportRun {
 	}
 
 	private void projectRow(ImportFile file, int line, List<String> cells) {
-		Checked<ImportProject> checked = this.checks.project(file, line, cells, this::leadActor);
+		this.projectRows.add(new Row(file, line, new ArrayList<>(cells)));
+		if (this.projectRows.size() >= this.batchSize) {
+			projectRows();
+		}
+	}
+
+	/**
+	 * Checks the project rows read, in their order, the lead actors imported before this
+	 * run asked once for the batch.
+	 */
+	private void projectRows() {
+		if (this.projectRows.isEmpty()) {
+			return;
+		}
+		List<String> leads = new ArrayList<>();
+		for (Row row : this.projectRows) {
+			String lead = row.file().mapping().value(row.cells(), ImportField.LEGACY_ID);
+			if (lead != null && !this.actors.containsKey(lead) && !this.actorsLeftOut.containsKey(lead)
+					&& !this.knownLeads.containsKey(lead)) {
+				leads.add(lead);
+			}
+		}
+		if (!leads.isEmpty()) {
+			Map<String, Long> found = this.services.entries().importedActors(leads);
+			for (String lead : leads) {
+				this.knownLeads.put(lead, found.get(lead));
+			}
+		}
+		for (Row row : this.projectRows) {
+			projectRow(row.file(), row.line(),
+					this.checks.project(row.file(), row.line(), row.cells(), this::leadActor));
+		}
+		this.projectRows.clear();
+		flushProjects();
+	}
+
+	/** The lead actors imported before this run, asked for the batch (null: none). */
+	private final Map<String, Long> knownLeads = new HashMap<>();
+
+	private void projectRow(ImportFile file, int line, Checked<ImportProject> checked) {
 		String legacyId = checked.legacyId();
 		if (legacyId != null && this.seen.containsKey("project:" + legacyId)) {
 			refuse(file, line, Entry.PROJECT, "import.problem.project-repeated", legacyId,
@@ -307,9 +392,6 @@ final class ImportRun {
 			return;
 		}
 		this.pendingProjects.add(new Pending<>(file.name(), line, checked.command()));
-		if (this.pendingProjects.size() >= this.batchSize) {
-			flushProjects();
-		}
 	}
 
 	/** The lead actor's id (-1 when it is still to be created), or why there is none. */
@@ -322,13 +404,15 @@ final class ImportRun {
 		if (leftOut != null) {
 			return new RowChecks.Lead(null, leftOut);
 		}
-		Long known = this.services.entries().importedActors(List.of(legacyId)).get(legacyId);
+		Long known = this.knownLeads.containsKey(legacyId) ? this.knownLeads.get(legacyId)
+				: this.services.entries().importedActors(List.of(legacyId)).get(legacyId);
 		return new RowChecks.Lead(known, (known != null) ? null : message("import.problem.lead-unknown", legacyId));
 	}
 
 	private void flushActors() {
-		write(this.pendingActors, Entry.ACTOR, (command) -> this.report.dryRun()
-				? this.services.entries().previewImport(command) : this.services.entries().importActor(command),
+		write(this.pendingActors, Entry.ACTOR,
+				(commands) -> this.report.dryRun() ? this.services.entries().previewActorImports(commands)
+						: this.services.entries().importActors(commands),
 				(pending, imported) -> {
 					this.actors.put(pending.command().legacyId(), (imported.id() != null) ? imported.id() : -1L);
 					if (imported.outcome() == fr.lianes.repertoire.directory.EntryCommands.ImportOutcome.CREATED
@@ -339,8 +423,9 @@ final class ImportRun {
 	}
 
 	private void flushProjects() {
-		write(this.pendingProjects, Entry.PROJECT, (command) -> this.report.dryRun()
-				? this.services.entries().previewImport(command) : this.services.entries().importProject(command),
+		write(this.pendingProjects, Entry.PROJECT,
+				(commands) -> this.report.dryRun() ? this.services.entries().previewProjectImports(commands)
+						: this.services.entries().importProjects(commands),
 				(pending, imported) -> {
 				});
 	}
@@ -355,7 +440,8 @@ final class ImportRun {
 	 * Writes a batch in one transaction; when it fails, each row again in its own, so
 	 * that only a failing row is refused and nothing of it is left half-written.
 	 */
-	private <C> void write(List<Pending<C>> pending, Entry entry, Function<C, Imported> writer, Written<C> written) {
+	private <C> void write(List<Pending<C>> pending, Entry entry, Function<List<C>, List<Imported>> writer,
+			Written<C> written) {
 		if (pending.isEmpty()) {
 			return;
 		}
@@ -370,7 +456,7 @@ final class ImportRun {
 		List<Imported> results;
 		try {
 			results = this.services.transactions().execute((status) -> {
-				List<Imported> done = batch.stream().map((p) -> writer.apply(p.command())).toList();
+				List<Imported> done = writer.apply(batch.stream().map(Pending::command).toList());
 				if (!this.report.dryRun()) {
 					this.journal.batchWritten(end, entry, done, counted(entry, done), this.report.rowsRead());
 				}
@@ -395,7 +481,7 @@ final class ImportRun {
 				long at = this.position + 1;
 				try {
 					Imported imported = this.services.transactions().execute((status) -> {
-						Imported done = writer.apply(one.command());
+						Imported done = writer.apply(List.of(one.command())).get(0);
 						if (!this.report.dryRun()) {
 							this.journal.batchWritten(at, entry, List.of(done), counted(entry, List.of(done)),
 									this.report.rowsRead());
