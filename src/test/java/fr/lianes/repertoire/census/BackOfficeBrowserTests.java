@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every back-office page, signed in as an administrator, at 320, 390 and 1366 CSS pixels
  * wide in Chromium (issue 17): its own layout (no public header, the staff menu with one
- * section marked current), nothing scrolls sideways, axe-core finds nothing serious, and
- * a screenshot of each is written under {@code target/screenshots/}. The review pages of
- * a new structure and of an update included. On a directory started as production starts
- * it, filled through the questionnaire.
+ * section marked current, folded under « Menu » on a phone), nothing scrolls sideways,
+ * axe-core finds nothing serious (at 320 and 1366 px), and a screenshot of each is
+ * written under {@code target/screenshots/}. The review pages of a new structure and of
+ * an update included. On a directory started as production starts it, filled through the
+ * questionnaire.
  */
 class BackOfficeBrowserTests extends ProductionStartTest {
 
@@ -134,11 +135,15 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 		if (extra > 0) {
 			failures.add(page + " at " + width + " px scrolls " + extra + " px sideways: " + overflow.get(1));
 		}
-		try {
-			BrowserSupport.checkAccessibility(driver);
-		}
-		catch (AssertionError ex) {
-			failures.add(page + " at " + width + " px: " + ex.getMessage().lines().findFirst().orElse(""));
+		// axe-core at the narrowest and the widest layout (the menu differs): 390 px has
+		// the narrow one, and axe takes seconds a page on a busy machine
+		if (width != 390) {
+			try {
+				BrowserSupport.checkAccessibility(driver);
+			}
+			catch (AssertionError ex) {
+				failures.add(page + " at " + width + " px: " + ex.getMessage().lines().findFirst().orElse(""));
+			}
 		}
 		Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
 		String name = "back-office-" + page.substring(1).replaceAll("[^a-z0-9]+", "-") + "-" + width + ".png";

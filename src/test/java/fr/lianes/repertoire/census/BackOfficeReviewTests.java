@@ -49,8 +49,11 @@ class BackOfficeReviewTests extends ProductionStartTest {
 		assertThat(page.select("header.site-header")).isEmpty();
 		assertThat(page.select(".staff-header").text()).contains(ADMIN_EMAIL)
 			.containsPattern("[0-9]+ réponses? à relire");
-		assertThat(page.select(".staff-nav a[aria-current=page]").text()).startsWith("Réponses à relire");
-		assertThat(page.select(".staff-nav a[aria-current=page]")).hasSize(1);
+		assertThat(page.select(".staff-nav > .staff-sections a[aria-current=page]").text())
+			.startsWith("Réponses à relire");
+		assertThat(page.select(".staff-nav > .staff-sections a[aria-current=page]")).hasSize(1);
+		// on a phone, the same menu folded, the current section named beside « Menu »
+		assertThat(page.select(".staff-menu-fold summary").text()).isEqualTo("Menu Réponses à relire");
 
 		assertThat(page.select(".change-mark")).isEmpty();
 		assertThat(page.select("tr.changed")).isEmpty();
