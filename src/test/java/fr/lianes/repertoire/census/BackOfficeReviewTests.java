@@ -63,7 +63,8 @@ class BackOfficeReviewTests extends ProductionStartTest {
 		assertThat(page.select("th, dt").eachText()).filteredOn("Publication"::equals).hasSizeLessThanOrEqualTo(1);
 		// a new structure: only what is proposed, its empty fields left out
 		assertThat(page.select("#structure-titre + table thead th").eachText()).containsExactly("Champ", "Proposé");
-		assertThat(page.select("#structure-titre + table tbody th").eachText()).contains("Nom").doesNotContain("SIRET");
+		assertThat(page.select("#structure-titre + table tbody th").eachText()).contains("Nom de la structure")
+			.doesNotContain("SIRET");
 		assertThat(page.select("tr.consents td").text())
 			.isEqualTo("Nom : publié · E-mail : non publié · Téléphone : non publié");
 		assertThat(page.text()).doesNotContain("Non, Non", "Oui, Non");
