@@ -35,9 +35,55 @@ public record Comparison(List<Row> structure, List<Item> contacts, List<Item> pr
 
 	/**
 	 * A contact person or a project: its key in the answers, its name, how it compares,
-	 * and its fields.
+	 * and its fields; for a contact person, what it agreed to publish before and after
+	 * (null for a project, or on the side where the person is absent).
 	 */
-	public record Item(String key, String name, Change change, List<Row> rows) {
+	public record Item(String key, String name, Change change, List<Row> rows, Publication publishedBefore,
+			Publication publishedAfter) {
+
+		Item(String key, String name, Change change, List<Row> rows) {
+			this(key, name, change, rows, null, null);
+		}
+
+		/**
+		 * Its fields but the publication consents, which {@link Publication} says in
+		 * words.
+		 */
+		public List<Row> rowsButConsents() {
+			return this.rows.stream().filter((row) -> !row.labelKey().startsWith(CONSENT_ROWS)).toList();
+		}
+
+		/** Whether what the person agreed to publish differs. */
+		public boolean publicationChanged() {
+			return !Objects.equals(this.publishedBefore, this.publishedAfter);
+		}
+
+	}
+
+	/** The label keys of the consent rows begin with it (one row per field). */
+	static final String CONSENT_ROWS = "census.field.contacts.publish";
+
+	/**
+	 * What a contact person agreed to publish: name, email, phone.
+	 *
+	 * @param name whether the name is published
+	 * @param email whether the email is published
+	 * @param phone whether the phone is published
+	 */
+	public record Publication(boolean name, boolean email, boolean phone) {
+
+		/**
+		 * The message keys that say it in words, field by field ("Nom : publié", "E-mail
+		 * : non publié"…).
+		 */
+		public List<String> messageKeys() {
+			return List.of(key("name", this.name), key("email", this.email), key("phone", this.phone));
+		}
+
+		private static String key(String field, boolean published) {
+			return "moderation.consent." + field + (published ? ".published" : ".unpublished");
+		}
+
 	}
 
 	/** Whether anything differs. */

@@ -45,9 +45,8 @@ class Comparisons {
 	Comparison compare(CensusAnswers before, CensusAnswers after) {
 		CensusAnswers base = (before != null) ? before : CensusAnswers.empty();
 		return new Comparison(structure(base.structure(), after.structure()),
-				items(base.contacts(), after.contacts(), ContactAnswers::key, this::contactName, this::contactRows),
-				items(base.projects(), after.projects(), ProjectAnswers::key, ProjectAnswers::title,
-						this::projectRows));
+				contactItems(base.contacts(), after.contacts()), items(base.projects(), after.projects(),
+						ProjectAnswers::key, ProjectAnswers::title, this::projectRows));
 	}
 
 	/** The actor's fields only, for a direct edit. */
@@ -75,12 +74,29 @@ class Comparisons {
 
 	/** The contact persons only, for a direct edit. */
 	List<Item> contacts(List<ContactAnswers> before, List<ContactAnswers> after) {
-		return items(before, after, ContactAnswers::key, this::contactName, this::contactRows);
+		return contactItems(before, after);
 	}
 
 	/** A project's fields only, for a direct edit. */
 	List<Row> project(ProjectAnswers before, ProjectAnswers after) {
 		return projectRows(before, after);
+	}
+
+	/** The contact persons, each with what it agreed to publish before and after. */
+	private List<Item> contactItems(List<ContactAnswers> before, List<ContactAnswers> after) {
+		Map<String, ContactAnswers> old = new LinkedHashMap<>();
+		before.forEach((contact) -> old.put(contact.key(), contact));
+		Map<String, ContactAnswers> proposed = new LinkedHashMap<>();
+		after.forEach((contact) -> proposed.put(contact.key(), contact));
+		return items(before, after, ContactAnswers::key, this::contactName, this::contactRows).stream()
+			.map((item) -> new Item(item.key(), item.name(), item.change(), item.rows(),
+					publication(old.get(item.key())), publication(proposed.get(item.key()))))
+			.toList();
+	}
+
+	private static Comparison.Publication publication(ContactAnswers contact) {
+		return (contact == null) ? null
+				: new Comparison.Publication(contact.publishName(), contact.publishEmail(), contact.publishPhone());
 	}
 
 	private <T> List<Item> items(List<T> before, List<T> after, Function<T, String> key, Function<T, String> name,

@@ -3,8 +3,8 @@ package fr.lianes.repertoire.figures;
 import java.util.List;
 
 /**
- * One breakdown of the figures, ready for its SVG chart (bars, or one bar of stacked
- * shares), its data table, its text summary and its CSV file.
+ * One breakdown of the figures, ready for its chart (bars, or one band of stacked shares
+ * with a legend), its data table, its text summary and its CSV file.
  *
  * @param id the name of its CSV file and of its anchor
  * @param titleKey message key of its title
@@ -23,12 +23,15 @@ public record Chart(String id, String titleKey, String labelHeaderKey, String va
 	/** Most bars drawn; the table has every row. */
 	static final int MAX_BARS = 20;
 
-	/** Width of the chart's view box, of the label column and of the longest bar. */
-	static final int WIDTH = 720;
+	/**
+	 * Width of the view box of a stacked band, and of the longest bar (each bar is an SVG
+	 * of its own, stretched to the width its row leaves it; its text is HTML).
+	 */
+	static final int WIDTH = 1000;
 
-	static final int LABEL_WIDTH = 300;
+	static final int LABEL_WIDTH = 0;
 
-	static final int BAR_WIDTH = 330;
+	static final int BAR_WIDTH = 1000;
 
 	static final int ROW_HEIGHT = 26;
 
@@ -51,11 +54,6 @@ public record Chart(String id, String titleKey, String labelHeaderKey, String va
 	 */
 	public record Row(String key, String label, long value, String valueText, double percent, String percentText,
 			Long secondary, String secondaryText, String href, int x, int y, int width, int series) {
-
-		/** Whether a segment is wide enough to hold its share as text. */
-		public boolean labelFits() {
-			return this.width >= 44;
-		}
 
 	}
 

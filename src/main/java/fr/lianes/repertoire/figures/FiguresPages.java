@@ -8,6 +8,7 @@ import java.util.Set;
 
 import fr.lianes.repertoire.maps.Maps;
 import fr.lianes.repertoire.reference.ReferenceData;
+import fr.lianes.repertoire.web.LongDates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.ITemplateEngine;
@@ -38,6 +39,8 @@ class FiguresPages {
 
 	private final ITemplateEngine templates;
 
+	private final LongDates longDates;
+
 	/**
 	 * Thymeleaf's view of the servlet context, made from the first request: the
 	 * application also runs without a web server (a batch run), where there is none.
@@ -53,8 +56,10 @@ class FiguresPages {
 
 	};
 
-	FiguresPages(FiguresCache cache, Charts charts, Maps maps, ReferenceData reference, ITemplateEngine templates) {
+	FiguresPages(FiguresCache cache, Charts charts, Maps maps, ReferenceData reference, ITemplateEngine templates,
+			LongDates longDates) {
 		this.cache = cache;
+		this.longDates = longDates;
 		this.charts = charts;
 		this.maps = maps;
 		this.reference = reference;
@@ -88,6 +93,7 @@ class FiguresPages {
 		variables.put("domains", this.reference.domains());
 		variables.put("countries", this.reference.countries());
 		variables.put("types", this.reference.actorTypes());
+		variables.put("longDates", this.longDates);
 		WebContext context = new WebContext(application(request).buildExchange(request, response), locale, variables);
 		String html = this.templates.process("figures/body", context);
 		synchronized (this.bodies) {

@@ -26,8 +26,19 @@ class LayoutAdvice {
 
 	private final PublicSite site;
 
-	LayoutAdvice(PublicSite site) {
+	private final LongDates longDates;
+
+	LayoutAdvice(PublicSite site, LongDates longDates) {
 		this.site = site;
+		this.longDates = longDates;
+	}
+
+	/**
+	 * Dates written out ("1er mars 2026"): {@code ${longDates.format(date, #locale)}}.
+	 */
+	@ModelAttribute("longDates")
+	LongDates longDates() {
+		return this.longDates;
 	}
 
 	/** The path of the page, so that the navigation can mark the current section. */

@@ -38,7 +38,7 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 	private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	/** The elements wider than the page, to say which one makes it scroll. */
-	private static final String OVERFLOW = """
+	static final String OVERFLOW = """
 			const width = document.documentElement.clientWidth;
 			const wide = [];
 			for (const e of document.querySelectorAll('body *')) {

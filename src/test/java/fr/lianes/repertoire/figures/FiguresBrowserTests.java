@@ -52,6 +52,8 @@ class FiguresBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("#territoires table")).isDisplayed()).isTrue();
 		BrowserSupport.checkAccessibility(driver);
 
+		// the filters are folded under their title, open once a filter is chosen
+		driver.findElement(By.cssSelector(".figures-filter-fold > summary")).click();
 		new Select(driver.findElement(By.id("f-pays"))).selectByValue("SN");
 		driver.findElement(By.cssSelector(".figures-filters button[type=submit]")).click();
 		// the click returns before the next page has loaded
@@ -85,6 +87,61 @@ class FiguresBrowserTests {
 		BrowserSupport.checkAccessibility(driver);
 		open("/");
 		BrowserSupport.checkAccessibility(driver);
+	}
+
+	/**
+	 * Every piece of text of the charts and maps that is shown, with its rendered size:
+	 * SVG text at its font size times the scale its drawing is shown at, HTML text at its
+	 * computed size; and the page's sideways overflow.
+	 */
+	private static final String TEXT_SIZES = """
+			const sizes = [];
+			for (const e of document.querySelectorAll('.figures-page .chart *, .figures-page .map *, .key-figures *')) {
+			  const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+			  if (!own || e.getClientRects().length === 0) {
+			    continue;
+			  }
+			  const box = e.getBoundingClientRect();
+			  if (box.width === 0 || box.height === 0 || e.closest('details:not([open]) > :not(summary)')) {
+			    continue;
+			  }
+			  let size = parseFloat(getComputedStyle(e).fontSize);
+			  if (e instanceof SVGElement) {
+			    size = size * e.getScreenCTM().a;
+			  }
+			  sizes.push([e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '') + ' ' + e.textContent.trim().slice(0, 30), size]);
+			}
+			return [document.documentElement.scrollWidth - document.documentElement.clientWidth, sizes];""";
+
+	@Test
+	void chartTextIsReadableOnAPhoneAndOnADesktopAndNothingScrollsSideways() {
+		for (int width : java.util.List.of(390, 1366)) {
+			((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					java.util.Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 800));
+			open("/chiffres");
+			java.util.List<?> measured = (java.util.List<?>) ((JavascriptExecutor) driver).executeScript(TEXT_SIZES);
+			assertThat(((Number) measured.get(0)).longValue()).as("sideways scroll at %d px", width).isZero();
+			java.util.List<?> sizes = (java.util.List<?>) measured.get(1);
+			// the bars' labels and values, the legends, the key figures: hundreds of
+			// texts
+			assertThat(sizes).as("texts measured at %d px", width).hasSizeGreaterThan(100);
+			java.util.List<String> small = sizes.stream()
+				.map((s) -> (java.util.List<?>) s)
+				.filter((s) -> ((Number) s.get(1)).doubleValue() < 12)
+				.map((s) -> s.get(0) + " " + s.get(1) + " px")
+				.toList();
+			assertThat(small).as("chart text under 12 px at %d px", width).isEmpty();
+			// the bars use the width the page gives them
+			double bar = driver.findElement(By.cssSelector("#pays .hbar:first-child .hbar-track")).getSize().getWidth();
+			double row = driver.findElement(By.cssSelector("#pays .hbar:first-child")).getSize().getWidth();
+			assertThat(bar / row).as("share of the row the longest bar uses at %d px", width).isGreaterThan(0.5);
+			// the smallest share of a stacked chart still has its value, in the legend
+			assertThat(driver.findElements(By.cssSelector("#familles .chart-legend li")))
+				.allSatisfy((li) -> assertThat(li.getText()).containsPattern("[0-9] \\(.*[0-9].*%\\)"));
+			BrowserSupport.checkAccessibility(driver);
+		}
+		((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride",
+				java.util.Map.of());
 	}
 
 	private void open(String path) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +65,9 @@ class FiguresTests {
 
 	@Autowired
 	private Campaigns campaigns;
+
+	@Autowired
+	private Clock clock;
 
 	@Test
 	void keyFiguresAreThoseOfThePublishedDirectory() {
@@ -269,6 +273,34 @@ class FiguresTests {
 			this.jdbc.sql("delete from actor where id = ?").param(id).update();
 		}
 		assertThat(keyFigure(page("/chiffres"), 0)).isEqualTo(registered);
+	}
+
+	@Test
+	void theFirstDayOfAMonthReadsAsAnOrdinalInFrenchAndAsANumberInEnglish() throws Exception {
+		java.time.LocalDate today = java.time.LocalDate.now(this.clock);
+		java.time.LocalDate first = today.withDayOfMonth(1).plusMonths(1);
+		int campaign = this.jdbc.sql("""
+				insert into census_campaign (name, opens_on, closes_on, as_of)
+				values ('Recensement du premier', ?, ?, ?) returning id""")
+			.params(today, first, today)
+			.query(Integer.class)
+			.single();
+		try {
+			// a write moves the content version: the kept bodies are rendered again
+			this.jdbc.sql("update actor set updated_at = updated_at where slug = 'lianes-cooperation'").update();
+			String french = page("/chiffres").select(".campaign-state").text();
+			assertThat(french).contains("jusqu’au 1er "
+					+ first.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH)));
+			var english = this.mvc.get().uri("/chiffres").header("Accept-Language", "en").exchange();
+			assertThat(Jsoup.parse(english.getResponse().getContentAsString()).select(".campaign-state").text())
+				.contains("until 1 "
+						+ first.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)))
+				.doesNotContain("1er");
+		}
+		finally {
+			this.jdbc.sql("delete from census_campaign where id = ?").param(campaign).update();
+			this.jdbc.sql("update actor set updated_at = updated_at where slug = 'lianes-cooperation'").update();
+		}
 	}
 
 	@Test
@@ -490,7 +522,7 @@ class FiguresTests {
 	}
 
 	@Test
-	void chartsAreSvgWithATextSummaryAndATable() {
+	void chartsAreTextWithDrawnBarsASummaryAndATable() {
 		Document page = page("/chiffres");
 		for (String id : Charts.IDS) {
 			if (id.equals("campagnes")) {
@@ -498,8 +530,11 @@ class FiguresTests {
 			}
 			Element chart = page.getElementById(id);
 			assertThat(chart).as(id).isNotNull();
-			assertThat(chart.select("svg[role=img]").attr("aria-labelledby"))
+			// the chart's text is HTML (bars or a legend), named by its title and summary
+			assertThat(chart.select(".hbars, .chart-legend").attr("aria-labelledby"))
 				.isEqualTo(id + "-title " + id + "-summary");
+			assertThat(chart.select("svg text")).isEmpty();
+			assertThat(chart.select("svg").attr("aria-hidden")).isEqualTo("true");
 			assertThat(chart.select(".chart-summary").text()).isNotBlank();
 			assertThat(chart.select("table tbody tr")).isNotEmpty();
 		}

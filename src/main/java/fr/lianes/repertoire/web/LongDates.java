@@ -1,0 +1,37 @@
+package fr.lianes.repertoire.web;
+
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates written out as people write them, "1er mars 2026" in French, "1 March 2026" in
+ * English: the day's wording (the French ordinal of the first day of a month) and the
+ * order come from the messages ({@code date.day.N}, {@code date.long}). Templates reach
+ * it as {@code longDates} (every page's model, and the kept body of the figures).
+ */
+@Component
+public class LongDates {
+
+	private final MessageSource messages;
+
+	LongDates(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The day, month and year, in this language. */
+	public String format(TemporalAccessor date, Locale locale) {
+		if (date == null) {
+			return null;
+		}
+		int day = date.get(ChronoField.DAY_OF_MONTH);
+		String dayText = this.messages.getMessage("date.day." + day, null, String.valueOf(day), locale);
+		String monthYear = DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(date);
+		return this.messages.getMessage("date.long", new Object[] { dayText, monthYear }, locale);
+	}
+
+}
