@@ -52,14 +52,21 @@ class CensusForms {
 		return attributes;
 	}
 
-	Map<String, Object> projectChoices() {
+	/**
+	 * What a project's page offers; the countries it names already come first, as
+	 * {@code chosenCountries}, and are left out of the lists by continent.
+	 */
+	Map<String, Object> projectChoices(ProjectAnswers project) {
 		Map<String, Object> attributes = campaign();
 		attributes.put("kinds", ProjectKind.values());
 		attributes.put("natures", ProjectNature.values());
 		attributes.put("statuses", ProjectStatus.values());
-		attributes.put("countriesByContinent", countriesByContinent());
+		List<CountryChoice> chosen = chosenCountries(project.countries());
+		attributes.put("chosenCountries", chosen);
+		attributes.put("countriesByContinent",
+				countriesByContinent(chosen.stream().map(CountryChoice::value).collect(Collectors.toSet())));
 		attributes.put("countries", this.reference.countries());
-		attributes.put("domainGroups", domainGroups());
+		attributes.put("domainGroups", domainGroups(project.domains()));
 		return attributes;
 	}
 
@@ -89,6 +96,7 @@ class CensusForms {
 			rows.add(new PartnerAnswers(null, null, null));
 		}
 		attributes.put("partnerRows", rows);
+		attributes.put("partnerRowsAdded", moreRows > 0);
 		return attributes;
 	}
 
@@ -106,17 +114,49 @@ class CensusForms {
 		return attributes;
 	}
 
-	private Map<String, List<CountryRef>> countriesByContinent() {
+	/**
+	 * The countries typed, once each and in their order: a known one by its code and
+	 * name, another as it was sent (its error says to remove it).
+	 */
+	private List<CountryChoice> chosenCountries(List<String> typed) {
+		Map<String, CountryChoice> chosen = new LinkedHashMap<>();
+		for (String code : typed) {
+			if (code == null || code.isBlank()) {
+				continue;
+			}
+			CountryChoice choice = this.reference.country(code)
+				.map((c) -> new CountryChoice(c.iso2(), c.name()))
+				.orElse(new CountryChoice(code, code));
+			chosen.putIfAbsent(choice.value(), choice);
+		}
+		return List.copyOf(chosen.values());
+	}
+
+	private Map<String, List<CountryRef>> countriesByContinent(java.util.Set<String> leftOut) {
 		return this.reference.countries()
 			.stream()
+			.filter((c) -> !leftOut.contains(c.iso2()))
 			.collect(Collectors.groupingBy(CountryRef::continent, java.util.TreeMap::new, Collectors.toList()));
 	}
 
+	/** A country a project names: the value its checkbox sends, and its name. */
+	record CountryChoice(String value, String name) {
+	}
+
+	/**
+	 * A domain with its sub-domains, and whether one of these is chosen (its fold is then
+	 * open).
+	 */
+	record DomainGroup(DomainRef domain, List<DomainRef> subDomains, boolean subDomainChosen) {
+	}
+
 	/** Each domain with its sub-domains. */
-	private Map<DomainRef, List<DomainRef>> domainGroups() {
-		Map<DomainRef, List<DomainRef>> groups = new LinkedHashMap<>();
+	private List<DomainGroup> domainGroups(List<String> chosen) {
+		List<DomainGroup> groups = new java.util.ArrayList<>();
 		for (DomainRef domain : this.reference.topLevelDomains()) {
-			groups.put(domain, this.reference.subDomains(domain.id()));
+			List<DomainRef> subDomains = this.reference.subDomains(domain.id());
+			groups.add(new DomainGroup(domain, subDomains,
+					subDomains.stream().anyMatch((d) -> chosen.contains(d.slug()))));
 		}
 		return groups;
 	}

@@ -92,7 +92,7 @@ class CensusProjectsController {
 		Draft draft = unsafe ? current.get()
 				: this.drafts.save(current.get(), (answers) -> answers.withProject(project)).orElse(current.get());
 		if ("partenaires".equals(action) && !unsafe) {
-			return "redirect:/recensement/projets/" + project.key() + "?lignes=" + BLANK_PARTNER_ROWS;
+			return "redirect:/recensement/projets/" + project.key() + "?lignes=" + BLANK_PARTNER_ROWS + "#partenaires";
 		}
 		if (errors.hasErrors()) {
 			model.addAllAttributes(Forms.rebound("project", project, errors));
@@ -114,8 +114,8 @@ class CensusProjectsController {
 	}
 
 	private String projectPage(Draft draft, Model model, int moreRows) {
-		model.addAllAttributes(this.forms.projectChoices());
 		ProjectAnswers project = (ProjectAnswers) model.getAttribute("project");
+		model.addAllAttributes(this.forms.projectChoices(project));
 		model.addAllAttributes(this.forms.partnerRows(project, moreRows));
 		model.addAttribute("draft", draft);
 		model.addAttribute("step", "projets");

@@ -121,7 +121,7 @@ public class EntryEditing {
 	 * ones.
 	 */
 	public Map<String, Object> projectChoices(ProjectAnswers project, int moreRows) {
-		Map<String, Object> attributes = this.forms.projectChoices();
+		Map<String, Object> attributes = this.forms.projectChoices(project);
 		attributes.putAll(this.forms.partnerRows(project, moreRows));
 		return attributes;
 	}

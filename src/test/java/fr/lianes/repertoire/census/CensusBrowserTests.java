@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -115,8 +116,8 @@ class CensusBrowserTests extends CensusWebTest {
 
 		assertThat(driver.getCurrentUrl()).endsWith("/recensement/projets");
 		checkAccessibility();
-		addProject("Jardins partagés à Kaolack", "SN");
-		addProject("Bibliothèque de Tanguiéta", "BJ");
+		addProject("Jardins partagés à Kaolack", "SN", "séné");
+		addProject("Bibliothèque de Tanguiéta", "BJ", "Benin");
 
 		open("/recensement/relecture");
 		checkAccessibility();
@@ -243,15 +244,22 @@ class CensusBrowserTests extends CensusWebTest {
 		assertThat(driver.getCurrentUrl()).endsWith("/moderation");
 	}
 
-	private void addProject(String title, String country) {
+	/**
+	 * Adds a project, its country found by typing part of its name in the countries'
+	 * search box (Enter adds the first country found as a chip).
+	 */
+	private void addProject(String title, String country, String typed) {
 		open("/recensement/projets/nouveau");
 		checkAccessibility();
 		type("title", title);
 		driver.findElement(By.cssSelector("input[name=kind][value=COOPERATION]")).click();
 		new Select(driver.findElement(By.id("nature"))).selectByValue("TRAINING");
 		driver.findElement(By.cssSelector("input[name=status][value=ONGOING]")).click();
+		// the years are optional: folded until opened
+		driver.findElement(By.cssSelector("#dates > summary")).click();
 		type("startYear", "2025");
-		new Select(driver.findElement(By.id("countries"))).selectByValue(country);
+		driver.findElement(By.id("countries-recherche")).sendKeys(typed + Keys.ENTER);
+		assertThat(driver.findElement(By.cssSelector(".country-chips #countries-" + country)).isSelected()).isTrue();
 		driver.findElement(By.cssSelector("input[name=domains][value=education]")).click();
 		submit("button[name=action][value=enregistrer]");
 		assertThat(driver.getCurrentUrl()).as(() -> errors()).endsWith("/recensement/projets");
