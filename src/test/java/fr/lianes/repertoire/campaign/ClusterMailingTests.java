@@ -44,6 +44,9 @@ class ClusterMailingTests {
 
 	private static final int ACTORS = 40;
 
+	/** The INSEE code of Lille. */
+	private static final String LILLE = "59350";
+
 	private final TwoInstances cluster = TwoInstances.get();
 
 	@Test
@@ -59,7 +62,7 @@ class ClusterMailingTests {
 			String email = "grappe-" + run + "-" + i + "@asso.example";
 			addresses.add(email);
 			entries.applyResponse(new ApplyResponse(null,
-					new ActorFields("Association " + run + " numéro " + i, null, type, null, null, null, null, null,
+					new ActorFields("Association " + run + " numéro " + i, null, type, null, null, null, null, LILLE,
 							null, email, null, null, null, List.of()),
 					List.of(), List.of(), true, null, new Consent("test", "2026-11", ConsentChannel.STAFF, now),
 					Audit.of("test", List.of())));

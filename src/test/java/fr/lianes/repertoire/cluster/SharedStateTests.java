@@ -64,6 +64,7 @@ class SharedStateTests {
 		assertThat(accounts.body()).contains(TwoInstances.ADMIN_EMAIL);
 
 		// signed out on B: A does not know the session any more
+		assertThat(onB.get("/moderation").status()).isEqualTo(200);
 		WebClient.Page out = onB.post("/deconnexion");
 		assertThat(out.uri()).isEqualTo("/connexion?deconnecte");
 		assertThat(onA.get("/moderation").uri()).isEqualTo("/connexion");
