@@ -217,7 +217,9 @@ class TableOwnershipTests {
 			.forEach((table) -> owners.put(table, "census"));
 		Stream.of("campaign_mailing", "campaign_recipient").forEach((table) -> owners.put(table, "campaign"));
 		Stream.of("outgoing_mail", "mail_opt_out").forEach((table) -> owners.put(table, "mail"));
-		Stream.of("staff_user", "staff_account_event", "staff_password_link", "staff_sign_in_failure")
+		Stream
+			.of("staff_user", "staff_account_event", "staff_password_link", "staff_sign_in_failure", "spring_session",
+					"spring_session_attributes")
 			.forEach((table) -> owners.put(table, "security"));
 		owners.put("change_log", "history");
 		Stream.of("import_job", "import_job_entry", "import_job_problem", "import_mapping")
@@ -225,6 +227,8 @@ class TableOwnershipTests {
 		Stream.of("content_version", "content_change").forEach((table) -> owners.put(table, "figures"));
 		owners.put("search_index_state", "search");
 		owners.put("data_request", "privacy");
+		owners.put("rate_limit_bucket", "limits");
+		owners.put("reference_list_version", "reference");
 		return Map.copyOf(owners);
 	}
 

@@ -1,20 +1,16 @@
 package fr.lianes.repertoire.census;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import fr.lianes.repertoire.limits.TokenBuckets;
 
 import org.springframework.stereotype.Component;
 
 /**
  * How often one IP address or one email address may start, send or ask for links: token
- * buckets held in memory (per instance; several instances multiply the limits, which stay
- * far below what a robot needs).
+ * buckets ({@link TokenBuckets}: in memory for one instance, counted in PostgreSQL across
+ * instances when several serve the site).
  */
 @Component
 class RateLimits {
@@ -25,28 +21,19 @@ class RateLimits {
 
 	}
 
-	/** Buckets kept at most; the least recently used go first. */
-	private static final int MAX_BUCKETS = 50_000;
-
 	private final CensusProperties properties;
 
-	private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+	private final TokenBuckets buckets;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-			return size() > MAX_BUCKETS;
-		}
-
-	});
-
-	RateLimits(CensusProperties properties) {
+	RateLimits(CensusProperties properties, TokenBuckets buckets) {
 		this.properties = properties;
+		this.buckets = buckets;
 	}
 
 	/** Takes one token from the bucket of this kind and key; false when it is empty. */
 	boolean tryAcquire(Kind kind, String key) {
-		String id = kind + ":" + ((key != null) ? key.strip().toLowerCase(Locale.ROOT) : "");
-		return this.buckets.computeIfAbsent(id, (k) -> newBucket(perHour(kind))).tryConsume(1);
+		String id = "census." + kind + ":" + ((key != null) ? key.strip().toLowerCase(Locale.ROOT) : "");
+		return this.buckets.take(id, perHour(kind), Duration.ofHours(1)).taken();
 	}
 
 	private int perHour(Kind kind) {
@@ -56,12 +43,6 @@ class RateLimits {
 			case LINK_REQUEST_IP -> this.properties.linkRequestsPerHour();
 			case LINK_EMAIL -> this.properties.linksPerHour();
 		};
-	}
-
-	private static Bucket newBucket(int perHour) {
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
-			.build();
 	}
 
 }

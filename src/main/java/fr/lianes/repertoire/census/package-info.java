@@ -4,7 +4,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "directory", "history", "mail", "reference", "web" })
+@ApplicationModule(allowedDependencies = { "directory", "history", "limits", "mail", "reference", "web" })
 package fr.lianes.repertoire.census;
 
 import org.springframework.modulith.ApplicationModule;

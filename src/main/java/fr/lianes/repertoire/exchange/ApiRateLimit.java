@@ -2,14 +2,8 @@ package fr.lianes.repertoire.exchange;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import fr.lianes.repertoire.limits.TokenBuckets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,15 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * How often one IP address may call the API: a token bucket per address held in memory
- * (per instance), as the questionnaire's limits. Past it, 429 with {@code Retry-After}
- * and a problem in the visitor's language.
+ * How often one IP address may call the API: a token bucket per address
+ * ({@link TokenBuckets}, in memory or across instances), as the questionnaire's limits.
+ * Past it, 429 with {@code Retry-After} and a problem in the visitor's language.
  */
 @Component
 class ApiRateLimit extends OncePerRequestFilter {
-
-	/** Buckets kept at most; the least recently used go first. */
-	private static final int MAX_BUCKETS = 50_000;
 
 	private final int perMinute;
 
@@ -43,17 +34,12 @@ class ApiRateLimit extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+	private final TokenBuckets buckets;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-			return size() > MAX_BUCKETS;
-		}
-
-	});
-
-	ApiRateLimit(ExchangeProperties properties, MessageSource messages, LocaleResolver locales, JsonMapper json) {
+	ApiRateLimit(ExchangeProperties properties, TokenBuckets buckets, MessageSource messages, LocaleResolver locales,
+			JsonMapper json) {
 		this.perMinute = properties.apiRequestsPerMinute();
+		this.buckets = buckets;
 		this.messages = messages;
 		this.locales = locales;
 		this.json = json;
@@ -67,13 +53,13 @@ class ApiRateLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Bucket bucket = this.buckets.computeIfAbsent(request.getRemoteAddr(), (address) -> newBucket());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (probe.isConsumed()) {
+		TokenBuckets.Take take = this.buckets.take("api:" + request.getRemoteAddr(), this.perMinute,
+				Duration.ofMinutes(1));
+		if (take.taken()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+		long seconds = Math.max(1, take.retryAfter().plusNanos(999_999_999L).toSeconds());
 		ProblemDetail problem = ApiProblems.problem(this.messages, HttpStatus.TOO_MANY_REQUESTS, "tooMany",
 				this.locales.resolveLocale(request), seconds);
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -82,15 +68,6 @@ class ApiRateLimit extends OncePerRequestFilter {
 		response.setContentType(ApiProblems.PROBLEM.toString());
 		response.setCharacterEncoding("UTF-8");
 		this.json.writeValue(response.getOutputStream(), problem);
-	}
-
-	private Bucket newBucket() {
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder()
-				.capacity(this.perMinute)
-				.refillGreedy(this.perMinute, Duration.ofMinutes(1))
-				.build())
-			.build();
 	}
 
 }

@@ -5,7 +5,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "directory", "figures", "maps", "reference", "search", "web" })
+@ApplicationModule(allowedDependencies = { "directory", "figures", "limits", "maps", "reference", "search", "web" })
 package fr.lianes.repertoire.exchange;
 
 import org.springframework.modulith.ApplicationModule;

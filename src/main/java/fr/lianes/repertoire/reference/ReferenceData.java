@@ -14,7 +14,10 @@ import org.springframework.stereotype.Service;
 /**
  * The reference lists (countries, domains, territories, actor types), held in memory:
  * they are small, read on every page and change only when an administrator edits them,
- * who then calls {@link #refresh()}.
+ * who then calls {@link #refresh()}. Each snapshot remembers the version of the lists it
+ * was loaded at ({@code reference_list_version}, moved by any change of these tables, see
+ * {@code V21__shared_state.sql}): with several instances, each one checks it now and then
+ * ({@link ReferenceListsWatch}) and reloads what another instance changed.
  */
 @Service
 public class ReferenceData {
@@ -83,9 +86,29 @@ public class ReferenceData {
 
 	/** Reloads the lists after an administrator changed them. */
 	public void refresh() {
-		this.snapshot = load();
+		synchronized (this) {
+			this.snapshot = load();
+		}
 		// after the new lists: whoever reads the new generation reads the new names
 		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * Reloads the lists if they changed in the database since they were loaded (on
+	 * another instance, or by hand).
+	 * @return whether they were reloaded
+	 */
+	boolean refreshIfChanged() {
+		Snapshot current = this.snapshot;
+		if (current == null || current.version == readVersion()) {
+			return false;
+		}
+		refresh();
+		return true;
+	}
+
+	private long readVersion() {
+		return this.jdbc.sql("select version from reference_list_version").query(Long.class).single();
 	}
 
 	/**
@@ -110,6 +133,9 @@ public class ReferenceData {
 	}
 
 	private Snapshot load() {
+		// the version first: a change committed meanwhile is loaded again at the next
+		// check
+		long version = readVersion();
 		List<CountryRef> countries = this.jdbc
 			.sql("select iso2, name_fr, region_fr, subregion_fr, continent_fr, numeric_code from country "
 					+ "order by name_fr collate \"fr-x-icu\"")
@@ -130,16 +156,16 @@ public class ReferenceData {
 		List<ActorTypeRef> actorTypes = this.jdbc.sql("select code, name, family from actor_type order by position")
 			.query((rs, i) -> new ActorTypeRef(rs.getString(1), rs.getString(2), ActorFamily.valueOf(rs.getString(3))))
 			.list();
-		return new Snapshot(countries, index(countries, CountryRef::iso2), domains, index(domains, DomainRef::slug),
-				index(domains, DomainRef::id), territories, index(territories, TerritoryRef::slug), actorTypes,
-				index(actorTypes, ActorTypeRef::code));
+		return new Snapshot(version, countries, index(countries, CountryRef::iso2), domains,
+				index(domains, DomainRef::slug), index(domains, DomainRef::id), territories,
+				index(territories, TerritoryRef::slug), actorTypes, index(actorTypes, ActorTypeRef::code));
 	}
 
 	private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
 		return values.stream().collect(Collectors.toUnmodifiableMap(key, Function.identity()));
 	}
 
-	private record Snapshot(List<CountryRef> countries, Map<String, CountryRef> countriesByIso2,
+	private record Snapshot(long version, List<CountryRef> countries, Map<String, CountryRef> countriesByIso2,
 			List<DomainRef> domains, Map<String, DomainRef> domainsBySlug, Map<Short, DomainRef> domainsById,
 			List<TerritoryRef> territories, Map<String, TerritoryRef> territoriesBySlug, List<ActorTypeRef> actorTypes,
 			Map<String, ActorTypeRef> actorTypesByCode) {

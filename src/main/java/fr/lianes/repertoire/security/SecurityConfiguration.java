@@ -1,5 +1,7 @@
 package fr.lianes.repertoire.security;
 
+import fr.lianes.repertoire.limits.TokenBuckets;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +26,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecondFactor secondFactor, SignInAttempts attempts,
-			StaffAccounts accounts) throws Exception {
+			StaffAccounts accounts, TokenBuckets buckets) throws Exception {
 		// The CSRF token lives in a cookie, not in the HTTP session, as long as a
 		// questionnaire draft: a tab restored days later can still send its step.
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
@@ -43,7 +45,7 @@ class SecurityConfiguration {
 			.successHandler(secondFactor)
 			.failureUrl("/connexion?erreur")
 			.permitAll());
-		http.addFilterBefore(new SignInThrottle(attempts), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new SignInThrottle(attempts, buckets), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"));
 		// a new session id at sign-in (session fixation), one session per staff member

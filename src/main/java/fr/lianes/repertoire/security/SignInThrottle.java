@@ -2,12 +2,8 @@ package fr.lianes.repertoire.security;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import fr.lianes.repertoire.limits.TokenBuckets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Sign-in attempts per IP address: beyond {@link #ATTEMPTS} in {@link #PERIOD}, the form
  * is refused with the French "too many requests" page. With the per-account lock-out,
- * this keeps password guessing slow across accounts too. In memory, per instance. An
- * account locked for this address ({@link SignInAttempts}) is refused here, its password
- * not checked.
+ * this keeps password guessing slow across accounts too ({@link TokenBuckets}: in memory,
+ * or counted across instances when several serve the site). An account locked for this
+ * address ({@link SignInAttempts}) is refused here, its password not checked.
  */
 class SignInThrottle extends OncePerRequestFilter {
 
@@ -29,21 +25,13 @@ class SignInThrottle extends OncePerRequestFilter {
 
 	static final Duration PERIOD = Duration.ofMinutes(15);
 
-	private static final int MAX_ADDRESSES = 10_000;
-
 	private final SignInAttempts attempts;
 
-	private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+	private final TokenBuckets buckets;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-			return size() > MAX_ADDRESSES;
-		}
-
-	});
-
-	SignInThrottle(SignInAttempts attempts) {
+	SignInThrottle(SignInAttempts attempts, TokenBuckets buckets) {
 		this.attempts = attempts;
+		this.buckets = buckets;
 	}
 
 	@Override
@@ -55,11 +43,7 @@ class SignInThrottle extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Bucket bucket = this.buckets.computeIfAbsent(request.getRemoteAddr(),
-				(address) -> Bucket.builder()
-					.addLimit(Bandwidth.builder().capacity(ATTEMPTS).refillGreedy(ATTEMPTS, PERIOD).build())
-					.build());
-		if (!bucket.tryConsume(1)) {
+		if (!this.buckets.take("sign-in:" + request.getRemoteAddr(), ATTEMPTS, PERIOD).taken()) {
 			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
 			return;
 		}

@@ -3,7 +3,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "mail", "web" })
+@ApplicationModule(allowedDependencies = { "limits", "mail", "web" })
 package fr.lianes.repertoire.security;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import fr.lianes.repertoire.limits.TokenBuckets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,7 @@ class CensusLinksAndLimitsTests extends CensusWebTest {
 	@Test
 	void rateLimitsCountPerKindAndAddressWhateverItsCase() {
 		CensusProperties properties = new CensusProperties(null, null, null, null, null, null, 1, 2, 1, 1);
-		RateLimits limits = new RateLimits(properties);
+		RateLimits limits = new RateLimits(properties, TokenBuckets.inMemory());
 		assertThat(limits.tryAcquire(RateLimits.Kind.LINK_EMAIL, "Camille@Asso.example")).isTrue();
 		assertThat(limits.tryAcquire(RateLimits.Kind.LINK_EMAIL, "camille@asso.example ")).isTrue();
 		assertThat(limits.tryAcquire(RateLimits.Kind.LINK_EMAIL, "CAMILLE@asso.example")).isFalse();
