@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Token buckets counted in PostgreSQL ({@code rate_limit_bucket}, see
- * {@code V21__shared_state.sql}), for several instances on one database: each take is one
+ * {@code V22__shared_state.sql}), for several instances on one database: each take is one
  * statement that refills the bucket for the time elapsed on the application's clock and
  * takes a token if there is one, the row locked meanwhile, in a transaction of its own (a
  * request whose work fails still spent its token).

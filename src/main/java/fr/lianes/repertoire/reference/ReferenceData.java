@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * they are small, read on every page and change only when an administrator edits them,
  * who then calls {@link #refresh()}. Each snapshot remembers the version of the lists it
  * was loaded at ({@code reference_list_version}, moved by any change of these tables, see
- * {@code V21__shared_state.sql}): with several instances, each one checks it now and then
+ * {@code V22__shared_state.sql}): with several instances, each one checks it now and then
  * ({@link ReferenceListsWatch}) and reloads what another instance changed.
  */
 @Service

@@ -15,7 +15,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * Staff sessions in PostgreSQL when several instances serve the site
  * ({@code repertoire.cluster.enabled}): a member of staff signed in on one instance goes
  * on on another (Spring Session JDBC, tables {@code spring_session} and
- * {@code spring_session_attributes}, see {@code V21__shared_state.sql}). One instance
+ * {@code spring_session_attributes}, see {@code V22__shared_state.sql}). One instance
  * keeps them in the servlet container's memory. The session cookie keeps its name (the
  * privacy notice lists it), stays HTTP-only and {@code SameSite=Lax}, and the session
  * lasts as long (30 minutes of inactivity).
