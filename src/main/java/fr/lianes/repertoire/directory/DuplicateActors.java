@@ -128,15 +128,16 @@ public class DuplicateActors {
 			Set<SuspectReason> reasons, double nameSimilarity) {
 	}
 
-	/**
-	 * The actor an entry is.
-	 * @param published whether the actor is public; only then may its name and page be
-	 * shown to the one who typed the entry
-	 */
 	/** An entry to look for in {@link #suspects(List, double, int)}. */
 	public record Probe(String siret, String rna, String name, String communeInsee) {
 	}
 
+	/**
+	 * The actor an entry is.
+	 *
+	 * @param published whether the actor is public; only then may its name and page be
+	 * shown to the one who typed the entry
+	 */
 	public record Match(long actorId, boolean published, String name, String slug) {
 	}
 
