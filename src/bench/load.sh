@@ -52,7 +52,7 @@ mkdir -p "$data" "$out/www" "$out/nginx"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 java -Xmx"$heap" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --repertoire.data-dir="$data" \
-	--repertoire.demo.scale="$scale" > "$log" 2>&1 &
+	--repertoire.demo.scale="$scale" --repertoire.pages.cache-size=32MB > "$log" 2>&1 &
 app=$!
 nginx_pid=
 cleanup() {
