@@ -90,7 +90,14 @@ class PublicPagesTests {
 	@Test
 	void countryPageIgnoresTheCaseOfItsCode() throws Exception {
 		String lower = this.mvc.get().uri("/pays/sn").exchange().getResponse().getContentAsString();
-		String upper = this.mvc.get().uri("/pays/SN").exchange().getResponse().getContentAsString();
+		// the same page, but for its language links, which keep the address as it was
+		// typed
+		String upper = this.mvc.get()
+			.uri("/pays/SN")
+			.exchange()
+			.getResponse()
+			.getContentAsString()
+			.replace("/pays/SN?lang=", "/pays/sn?lang=");
 		assertThat(lower).contains("<h1>Sénégal</h1>").isEqualTo(upper);
 	}
 
