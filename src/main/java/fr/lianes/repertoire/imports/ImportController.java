@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.lianes.repertoire.directory.EntryCommands.ImportSource;
 import fr.lianes.repertoire.imports.ImportRequest.ImportFile;
 import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.web.NotFoundException;
@@ -165,6 +166,9 @@ class ImportController {
 		model.addAttribute("token", token);
 		model.addAttribute("job", job);
 		this.jobs.report(job.id()).ifPresent((report) -> report(report, model));
+		// what the history of each entry it wrote says, file by file
+		model.addAttribute("historyNotes",
+				this.jobs.fileNames(job.id()).stream().map((name) -> new ImportSource(name, job.by()).note()).toList());
 		model.addAttribute("kept", (job.state() == ImportJobs.State.UNDONE) ? this.jobs.kept(job.id()) : List.of());
 		return (htmx != null) ? "imports/report :: progress" : "imports/report";
 	}

@@ -51,6 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written are not written again (and importing them again would change nothing anyway:
  * the entries keep their old identifier). At its end the job keeps its counts and its
  * refused and doubtful rows; the entries it created are kept for its undo.
+ * <p>
+ * With several instances on one database, a job is run by one instance at a time: the one
+ * holding its claim ({@link ImportClaims}), taken before its state is read and let go
+ * when the run ends or pauses.
  */
 @Service
 class ImportJobs {
@@ -98,6 +102,8 @@ class ImportJobs {
 
 	private final java.time.Clock clock;
 
+	private final ImportClaims claims;
+
 	/** The reports of the jobs running here, for their progress. */
 	private final Map<Long, ImportReport> live = new ConcurrentHashMap<>();
 
@@ -110,7 +116,8 @@ class ImportJobs {
 
 	ImportJobs(Imports imports, Entries entries, JdbcClient jdbc, JsonMapper json,
 			@Qualifier("importExecutor") TaskExecutor executor, PlatformTransactionManager transactionManager,
-			java.time.Clock clock) {
+			java.time.Clock clock, ImportClaims claims) {
+		this.claims = claims;
 		this.imports = imports;
 		this.entries = entries;
 		this.jdbc = jdbc;
@@ -169,6 +176,21 @@ class ImportJobs {
 								Math.max(job.rowsRead(), report.rowsRead()), job.startedAt(), job.finishedAt(),
 								job.undoneAt());
 			});
+	}
+
+	/** The names of a job's files, as the history of the entries it wrote gives them. */
+	List<String> fileNames(long id) {
+		return this.jdbc.sql("select request from import_job where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.map((stored) -> this.json.readValue(stored, StoredRequest.class)
+				.files()
+				.stream()
+				.map(StoredFile::name)
+				.distinct()
+				.toList())
+			.orElse(List.of());
 	}
 
 	/** The report of a finished job: its counts and its refused and doubtful rows. */
@@ -302,6 +324,30 @@ class ImportJobs {
 	}
 
 	private void execute(long id) {
+		runHere(id);
+	}
+
+	/**
+	 * Runs a job here if no one else does: claimed by this instance for as long as it
+	 * runs (see {@link ImportClaims}), its state read once claimed.
+	 * @return whether this instance ran it (to its end, a pause or a failure); false when
+	 * another instance or run holds it, or it is not running any more
+	 */
+	boolean runHere(long id) {
+		try (ImportClaims.Claim claim = this.claims.claim(id).orElse(null)) {
+			if (claim == null) {
+				logger.info("Import #{} is run by another instance", id);
+				return false;
+			}
+			return claimed(id);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Import #" + id + " could not be claimed", ex);
+			return false;
+		}
+	}
+
+	private boolean claimed(long id) {
 		long started = System.nanoTime();
 		try {
 			String stored = this.jdbc.sql("select request from import_job where id = :id and state = 'RUNNING'")
@@ -310,7 +356,7 @@ class ImportJobs {
 				.optional()
 				.orElse(null);
 			if (stored == null) {
-				return;
+				return false;
 			}
 			ImportRequest request = request(this.json.readValue(stored, StoredRequest.class));
 			long total = 0;
@@ -333,9 +379,11 @@ class ImportJobs {
 			this.imports.run(request, report, journal, writeCounts.isEmpty() ? null : parse(writeCounts));
 			finish(id, report);
 			logger.info("Import #{} done in {} ms", id, (System.nanoTime() - started) / 1_000_000);
+			return true;
 		}
 		catch (ImportRun.Stop ex) {
 			logger.info("Import #{} paused: the application stops; it goes on at the next start", id);
+			return true;
 		}
 		catch (IOException | RuntimeException ex) {
 			if (this.stopping) {
@@ -348,6 +396,7 @@ class ImportJobs {
 					.param("at", java.sql.Timestamp.from(this.clock.instant()))
 					.update();
 			}
+			return true;
 		}
 		finally {
 			this.live.remove(id);

@@ -3,10 +3,15 @@ package fr.lianes.repertoire.imports;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import fr.lianes.repertoire.census.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * counts what the whole import did. Over HTTP on a directory started as production starts
  * it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "repertoire.embedded-db.database=import_jobs", "repertoire.demo.load-on-empty=false",
 				"repertoire.imports.batch-size=1" })
@@ -47,7 +53,14 @@ class ImportJobsTests {
 	@Autowired
 	ImportJobs jobs;
 
+	@Autowired
+	ImportClaims claims;
+
+	@Autowired
+	DataSource dataSource;
+
 	@Test
+	@Order(1)
 	void anInterruptedImportContinuesFromItsLastCommittedBatch() throws Exception {
 		this.jdbc.sql("""
 				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
@@ -96,6 +109,68 @@ class ImportJobsTests {
 		assertThat(count("select count(*) from change_log where action = 'IMPORTED'")).as("each entry written once")
 			.isEqualTo(8);
 		assertThat(count("select count(*) from import_job_entry where job_id = " + id)).isEqualTo(8);
+	}
+
+	/**
+	 * Several instances on one database: a job is run by the one instance that claims it.
+	 * While another instance (a second claimer on the same database, with its own
+	 * connection) holds an interrupted job, this one can neither claim it nor run it
+	 * (what a start's take-up and a new import run on the import thread); once the other
+	 * lets go (it stopped), the job is taken up here and finishes, every row written
+	 * once.
+	 */
+	@Test
+	@Order(2)
+	void aJobIsRunByTheOneInstanceThatClaimedIt() throws Exception {
+		WebClient admin = new WebClient(this.port);
+		admin.get("/connexion");
+		assertThat(admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD).uri()).isEqualTo("/moderation");
+		String export = """
+				Identifiant;Nom;Type de structure;Code postal;Commune;Titre du projet;Pays;Domaines;Nature de l'action
+				C1;Les Amis de Kandi;Association de solidarité internationale;59000;Lille;Forage à Kandi;Bénin;Santé;Construction
+				C2;Comité de Podor;Association de solidarité internationale;59140;Dunkerque;École à Podor;Sénégal;Éducation;Formation
+				C3;Association Karité;Association de solidarité internationale;62000;Arras;Moulin à Koudougou;Burkina Faso;Agriculture;Construction
+				""";
+		String token = ImportWebTests.sendFile(admin, this.port, "export-instances.csv",
+				export.getBytes(StandardCharsets.UTF_8));
+		Document mapping = Jsoup.parse(admin.get(PATH + "/" + token).body());
+		admin.post(PATH + "/" + token + "/essai", ImportWebTests.formOf(mapping).toArray(String[]::new));
+		long actorsBefore = count("select count(*) from actor");
+		long historyBefore = count("select count(*) from change_log where action = 'IMPORTED'");
+
+		this.jobs.stopAfterBatches(1);
+		try {
+			admin.post(PATH + "/" + token + "/import");
+			long id = this.jobs.latest(token).orElseThrow().id();
+			await().atMost(Duration.ofMinutes(1)).until(() -> written(id) >= 1 && !this.jobs.active(id));
+			assertThat(this.jobs.job(id).orElseThrow().state()).isEqualTo(ImportJobs.State.RUNNING);
+			this.jobs.stopAfterBatches(0);
+
+			ImportClaims otherInstance = new ImportClaims(this.dataSource);
+			try (ImportClaims.Claim held = otherInstance.claim(id).orElseThrow()) {
+				assertThat(this.claims.claim(id)).as("a job claimed elsewhere cannot be claimed").isEmpty();
+				assertThat(this.jobs.runHere(id)).as("nor run here").isFalse();
+				assertThat(written(id)).isEqualTo(1);
+				assertThat(this.jobs.job(id).orElseThrow().state()).isEqualTo(ImportJobs.State.RUNNING);
+				try (ImportClaims.Claim another = this.claims.claim(id + 1_000_000).orElseThrow()) {
+					assertThat(another).as("another job stays free").isNotNull();
+				}
+			}
+			assertThat(this.jobs.runHere(id)).as("let go: run here").isTrue();
+			assertThat(this.jobs.job(id).orElseThrow().state()).isEqualTo(ImportJobs.State.DONE);
+			assertThat(this.jobs.runHere(id)).as("a finished job is not run again").isFalse();
+			try (ImportClaims.Claim free = otherInstance.claim(id).orElseThrow()) {
+				assertThat(free).as("a finished run lets go of its claim").isNotNull();
+			}
+			assertThat(count("select count(*) from actor")).isEqualTo(actorsBefore + 3);
+			assertThat(count("select count(*) from change_log where action = 'IMPORTED'") - historyBefore)
+				.as("each entry written once")
+				.isEqualTo(6);
+			assertThat(count("select count(*) from import_job_entry where job_id = " + id)).isEqualTo(6);
+		}
+		finally {
+			this.jobs.stopAfterBatches(0);
+		}
 	}
 
 	private long written(long id) {

@@ -114,6 +114,9 @@ class ImportWebTests {
 			.isEqualTo("Import de ancien-repertoire.csv par " + ADMIN);
 		Document done = finished(admin, token);
 		assertThat(done.select("[role=status]").text()).startsWith("Import terminé");
+		assertThat(done.select("#avancement li").eachText())
+			.as("the report says what the history of each entry says, the real file and person")
+			.containsExactly("« import de ancien-repertoire.csv par " + ADMIN + " »");
 		assertThat(done.select("table caption:contains(Fiches importées) ~ tbody tr").eachText())
 			.containsExactly("Structures 2 0 0 0 0", "Projets 3 0 0 0 0");
 		assertThat(count("select count(*) from actor where published")).isEqualTo(2);
@@ -141,6 +144,21 @@ class ImportWebTests {
 			.query(Long.class)
 			.single();
 		Document moderation = Jsoup.parse(admin.get("/moderation/acteurs/" + amicale).body());
+		// the entry's history page: every field the import created, from this file, by
+		// this staff member
+		Element history = moderation.selectFirst("section.history");
+		assertThat(history).isNotNull();
+		assertThat(history.select("li > p strong").eachText()).containsExactly("Import depuis l’ancien répertoire");
+		assertThat(history.select("li > p:not(:has(strong))").eachText())
+			.containsExactly("import de ancien-repertoire.csv par " + ADMIN);
+		assertThat(history.select("table.comparison tbody tr th").eachText()).contains("Nom de la structure");
+		assertThat(history.text()).doesNotContain("<fichier>", "<personne>");
+		long puits = this.jdbc.sql("select id from project where title = 'Puits à Tanguiéta'")
+			.query(Long.class)
+			.single();
+		Document projectPage = Jsoup.parse(admin.get("/moderation/projets/" + puits).body());
+		assertThat(projectPage.select("section.history li > p:not(:has(strong))").eachText())
+			.containsExactly("import de ancien-repertoire.csv par " + ADMIN);
 		Element publication = moderation.selectFirst("form[action$=/publication]");
 		assertThat(publication).isNotNull();
 		assertThat(admin
