@@ -24,6 +24,7 @@ import fr.lianes.repertoire.reference.Domain;
 import fr.lianes.repertoire.reference.Network;
 import fr.lianes.repertoire.reference.Slugs;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -326,7 +327,11 @@ class EntryWriter {
 		if (slugs.isEmpty()) {
 			return Set.of();
 		}
+		// a list the writes do not change: no flush of the entries written so far before
+		// reading it (an import's batch holds hundreds of them, each checked again at
+		// every flush)
 		return this.entities.createQuery("select e from Network e where e.slug in :slugs", Network.class)
+			.setFlushMode(FlushModeType.COMMIT)
 			.setParameter("slugs", slugs)
 			.getResultStream()
 			.collect(Collectors.toSet());
@@ -336,7 +341,11 @@ class EntryWriter {
 		if (slugs.isEmpty()) {
 			return Set.of();
 		}
+		// a list the writes do not change: no flush of the entries written so far before
+		// reading it (an import's batch holds hundreds of them, each checked again at
+		// every flush)
 		return this.entities.createQuery("select e from Domain e where e.slug in :slugs", Domain.class)
+			.setFlushMode(FlushModeType.COMMIT)
 			.setParameter("slugs", slugs)
 			.getResultStream()
 			.collect(Collectors.toSet());

@@ -61,7 +61,7 @@ public class Imports {
 
 	Imports(Entries entries, DuplicateActors duplicates, Vocabulary vocabulary, CommuneLookup communes,
 			PlatformTransactionManager transactionManager, MessageSource messages, Clock clock,
-			@Value("${repertoire.imports.batch-size:100}") int batchSize) {
+			@Value("${repertoire.imports.batch-size:500}") int batchSize) {
 		this.services = new Services(entries, duplicates, vocabulary, communes,
 				new TransactionTemplate(transactionManager), messages, clock, Math.max(1, batchSize));
 	}
