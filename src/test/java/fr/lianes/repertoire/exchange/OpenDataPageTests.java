@@ -48,8 +48,8 @@ class OpenDataPageTests {
 				                (select max(updated_at) from public_project))""").query(Instant.class).single();
 		java.time.ZonedDateTime lastInParis = last.atZone(ZoneId.of("Europe/Paris"));
 		// « 1er mars 2026 », « 2 mars 2026 »
-		String date = ((lastInParis.getDayOfMonth() == 1) ? "1er" : String.valueOf(lastInParis.getDayOfMonth()))
-				+ " " + DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH).format(lastInParis);
+		String date = ((lastInParis.getDayOfMonth() == 1) ? "1er" : String.valueOf(lastInParis.getDayOfMonth())) + " "
+				+ DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH).format(lastInParis);
 		assertThat(page.select("p.data-date").text()).isEqualTo("Données à jour au " + date + ".");
 		long projects = this.jdbc.sql("select count(*) from public_project").query(Long.class).single();
 		assertThat(page.select("h3").eachText().stream().map((h) -> h.replaceAll("[^\\p{L}0-9()]", "")))

@@ -525,9 +525,9 @@ class FiguresTests {
 	}
 
 	/**
-	 * A stacked bar leaves no room in its drawing for the name of a share of 2 or 3 %: its
-	 * legend names every share of the table, the smallest included, with its value and its
-	 * percentage (issue 17).
+	 * A stacked bar leaves no room in its drawing for the name of a share of 2 or 3 %:
+	 * its legend names every share of the table, the smallest included, with its value
+	 * and its percentage (issue 17).
 	 */
 	@Test
 	void everyShareOfAStackedBarIsNamedWithItsValueInTheLegendTheSmallestIncluded() {
@@ -538,8 +538,7 @@ class FiguresTests {
 			for (Element row : page.select("#" + id + " table tbody tr")) {
 				String share = row.select("td").last().text();
 				expected.add(row.select("th").text() + " : " + row.select("td").first().text() + " (" + share + ")");
-				smallest = Math.min(smallest,
-						Double.parseDouble(share.replaceAll("[^0-9,]", "").replace(',', '.')));
+				smallest = Math.min(smallest, Double.parseDouble(share.replaceAll("[^0-9,]", "").replace(',', '.')));
 			}
 			assertThat(expected).as(id).isNotEmpty();
 			assertThat(page.select("#" + id + " .chart-legend li").eachText()).as(id)
