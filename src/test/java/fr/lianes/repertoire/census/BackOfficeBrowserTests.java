@@ -178,7 +178,7 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 		// zebra rows, numbers aligned on the right in figures of one width
 		driver.get(url(admin0 + "/referentiels/types-acteurs"));
 		List<?> table = (List<?>) ((JavascriptExecutor) driver).executeScript(TABLE);
-		assertThat(table).containsExactly("sticky", true, "right", "tabular-nums", true);
+		assertThat(new ArrayList<Object>(table)).containsExactly("sticky", true, "right", "tabular-nums", true);
 	}
 
 	/**
