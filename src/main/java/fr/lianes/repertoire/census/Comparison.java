@@ -77,11 +77,25 @@ public record Comparison(List<Row> structure, List<Item> contacts, List<Item> pr
 		 * : non publié"…).
 		 */
 		public List<String> messageKeys() {
-			return List.of(key("name", this.name), key("email", this.email), key("phone", this.phone));
+			return messageKeys(this.name, this.email, this.phone);
 		}
 
-		private static String key(String field, boolean published) {
-			return "moderation.consent." + field + (published ? ".published" : ".unpublished");
+		/**
+		 * The message keys that say what is published of the fields given, in this order;
+		 * a null field left out (a change that did not touch it).
+		 */
+		public static List<String> messageKeys(Boolean name, Boolean email, Boolean phone) {
+			List<String> keys = new ArrayList<>(3);
+			key(keys, "name", name);
+			key(keys, "email", email);
+			key(keys, "phone", phone);
+			return List.copyOf(keys);
+		}
+
+		private static void key(List<String> keys, String field, Boolean published) {
+			if (published != null) {
+				keys.add("moderation.consent." + field + (published ? ".published" : ".unpublished"));
+			}
 		}
 
 	}

@@ -17,6 +17,11 @@ public record ContactAnswers(@Size(max = 40, message = "{census.error.invalid}")
 		@Size(max = 30, message = "{census.error.too-long}") @PlainText String phone, boolean publishName,
 		boolean publishEmail, boolean publishPhone) {
 
+	/** What the person agreed to publish. */
+	public Comparison.Publication publication() {
+		return new Comparison.Publication(this.publishName, this.publishEmail, this.publishPhone);
+	}
+
 	boolean isBlank() {
 		return Text.isBlank(this.fullName) && Text.isBlank(this.role) && Text.isBlank(this.email)
 				&& Text.isBlank(this.phone);

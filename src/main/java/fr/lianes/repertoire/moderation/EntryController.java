@@ -74,7 +74,7 @@ class EntryController {
 		ActorForm actor = actorForm(id);
 		model.addAttribute("actor", actor);
 		model.addAttribute("statuses", ActorStatus.values());
-		model.addAttribute("history", this.history.of(Subject.ACTOR, actor.id()));
+		model.addAttribute("history", HistoryView.of(this.history.of(Subject.ACTOR, actor.id())));
 		model.addAttribute("projects", this.lookups.projectsLedBy(actor.id()));
 		model.addAttribute("submissions", this.responses.ofActor(actor.id(), RESPONSES_LIMIT));
 		return "moderation/actor";
@@ -172,7 +172,7 @@ class EntryController {
 	String project(@PathVariable String id, Model model) {
 		ProjectForm project = projectForm(id);
 		model.addAttribute("projectForm", project);
-		model.addAttribute("history", this.history.of(Subject.PROJECT, project.id()));
+		model.addAttribute("history", HistoryView.of(this.history.of(Subject.PROJECT, project.id())));
 		return "moderation/project";
 	}
 

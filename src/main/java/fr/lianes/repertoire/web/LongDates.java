@@ -1,5 +1,9 @@
 package fr.lianes.repertoire.web;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -32,6 +36,42 @@ public class LongDates {
 		String dayText = this.messages.getMessage("date.day." + day, null, String.valueOf(day), locale);
 		String monthYear = DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(date);
 		return this.messages.getMessage("date.long", new Object[] { dayText, monthYear }, locale);
+	}
+
+	/**
+	 * The day of a moment in this zone, written out ("1er mars 2026"); a date or a local
+	 * date-time is taken as it is.
+	 */
+	public String format(TemporalAccessor moment, String zone, Locale locale) {
+		return format(local(moment, zone), locale);
+	}
+
+	/** The day and the time of a moment in this zone: "1er mars 2026 09:30". */
+	public String withTime(TemporalAccessor moment, String zone, Locale locale) {
+		TemporalAccessor local = local(moment, zone);
+		if (local == null) {
+			return null;
+		}
+		return this.messages.getMessage("date.with-time",
+				new Object[] { format(local, locale), DateTimeFormatter.ofPattern("HH:mm", locale).format(local) },
+				locale);
+	}
+
+	private static TemporalAccessor local(TemporalAccessor moment, String zone) {
+		if (moment == null || zone == null) {
+			return moment;
+		}
+		ZoneId in = ZoneId.of(zone);
+		if (moment instanceof Instant instant) {
+			return instant.atZone(in);
+		}
+		if (moment instanceof OffsetDateTime offset) {
+			return offset.atZoneSameInstant(in);
+		}
+		if (moment instanceof ZonedDateTime zoned) {
+			return zoned.withZoneSameInstant(in);
+		}
+		return moment;
 	}
 
 }

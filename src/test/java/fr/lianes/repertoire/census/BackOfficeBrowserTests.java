@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,12 +21,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import fr.lianes.repertoire.BrowserSupport;
 import fr.lianes.repertoire.ProductionStartTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * axe-core finds nothing serious (at 320 and 1366 px), and a screenshot of each is
  * written under {@code target/screenshots/}. The review pages of a new structure and of
  * an update included. On a directory started as production starts it, filled through the
- * questionnaire.
+ * questionnaire, with a census campaign (the context is closed afterwards: the others
+ * start without one).
  */
+@DirtiesContext
 class BackOfficeBrowserTests extends ProductionStartTest {
 
 	private static final List<Integer> WIDTHS = List.of(320, 390, 1366);
@@ -91,6 +101,21 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 			.param(actorId)
 			.query(Long.class)
 			.single();
+		// a census campaign closing on the first day of a month, as an administrator
+		// opens
+		// it: its dates say « 1er »
+		String campaigns = "/moderation/administration/campagnes";
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate closes = today.plusDays(40).withDayOfMonth(1);
+		admin.get(campaigns + "/nouvelle");
+		WebClient.Page campaign = admin.post(campaigns, "name", "Recensement des largeurs", "opensOn", today.toString(),
+				"closesOn", closes.toString(), "asOf", today.toString());
+		assertThat(campaign.uri()).matches(campaigns + "/[0-9]+");
+		String firstOfMonth = "1er " + closes.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH));
+		assertThat(Jsoup.parse(campaign.body()).select("main").text()).contains("au " + firstOfMonth);
+		assertThat(Jsoup.parse(admin.get(campaigns).body()).select("main table").text()).contains("au " + firstOfMonth);
+		assertThat(Jsoup.parse(new WebClient(this.port).get("/recensement").body()).select("main").text())
+			.contains("au " + firstOfMonth);
 
 		String admin0 = "/moderation/administration";
 		List<String> pages = new ArrayList<>(List.of("/moderation", "/moderation/soumissions/" + fresh,
@@ -100,11 +125,17 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 				"/moderation/projets/" + projectId + "/modifier", "/moderation/a-relancer", "/moderation/doublons",
 				"/moderation/doublons?acteur=" + actorId, "/moderation/doublons/fusion?a=" + actorId + "&b=" + otherId,
 				admin0 + "/comptes", admin0 + "/comptes/nouveau", admin0 + "/campagnes", admin0 + "/campagnes/nouvelle",
-				admin0 + "/referentiels", admin0 + "/referentiels/types-acteurs",
+				campaign.uri(), admin0 + "/referentiels", admin0 + "/referentiels/types-acteurs",
 				admin0 + "/referentiels/types-acteurs/association-solidarite-internationale",
 				admin0 + "/referentiels/territoires", admin0 + "/referentiels/territoires/metropole-lilloise",
 				admin0 + "/referentiels/domaines", admin0 + "/referentiels/domaines/nutrition", admin0 + "/index",
 				admin0 + "/sauvegardes", admin0 + "/import", "/moderation/compte/double-authentification"));
+
+		Path file = Files.createTempFile("largeurs", ".csv");
+		Files.writeString(file, """
+				Identifiant;Nom;Genre;Code postal;Commune;Titre du projet;Pays;Domaines;Nature de l'action
+				L1;Association des Largeurs d'Écran;Asso de village;59000;Lille;Puits à Kandi;Bénin;Santé;Construction
+				""");
 
 		driver = BrowserSupport.start();
 		Files.createDirectories(SCREENSHOTS);
@@ -128,9 +159,40 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 				driver.get(url(page));
 				check(page, width, failures);
 			}
+			// an import: the columns' mapping of a file sent, then its dry run
+			driver.get(url(admin0 + "/import"));
+			driver.findElement(By.id("fichiers")).sendKeys(file.toAbsolutePath().toString());
+			driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button")).click();
+			// the click returns before the next page has loaded
+			new WebDriverWait(driver, Duration.ofSeconds(30))
+				.until(ExpectedConditions.urlMatches(".*/import/[0-9a-f]{32}$"));
+			check(admin0 + "/import/{jeton}", width, failures);
+			driver.findElement(By.cssSelector("form[action$='/essai'] button")).click();
+			new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/essai$"));
+			assertThat(driver.findElement(By.id("apercu")).getText()).isNotBlank();
+			check(admin0 + "/import/{jeton}/essai", width, failures);
 		}
 		assertThat(failures).isEmpty();
+
+		// its tables read at a glance (at 1366 px): bordered, headers that stay in view,
+		// zebra rows, numbers aligned on the right in figures of one width
+		driver.get(url(admin0 + "/referentiels/types-acteurs"));
+		List<?> table = (List<?>) ((JavascriptExecutor) driver).executeScript(TABLE);
+		assertThat(new ArrayList<Object>(table)).containsExactly("sticky", true, "right", "tabular-nums", true);
 	}
+
+	/**
+	 * The first table's header position, whether its even rows differ from the odd ones,
+	 * the alignment and figures of its number cells, whether it has a border.
+	 */
+	private static final String TABLE = """
+			const table = document.querySelector('main table');
+			const rows = table.querySelectorAll('tbody tr');
+			const num = table.querySelector('td.num');
+			return [getComputedStyle(table.querySelector('thead th')).position,
+			  getComputedStyle(rows[0]).backgroundColor !== getComputedStyle(rows[1]).backgroundColor,
+			  getComputedStyle(num).textAlign, getComputedStyle(num).fontVariantNumeric,
+			  getComputedStyle(table).borderTopStyle !== 'none'];""";
 
 	private void check(String page, int width, List<String> failures) {
 		// what is rendered: the links of the folded menu are in the page but not shown

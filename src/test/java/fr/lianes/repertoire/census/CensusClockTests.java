@@ -69,7 +69,7 @@ class CensusClockTests extends CensusWebTest {
 		assertThat(stillValid.status()).as("23:30 on 31 December in Paris").isEqualTo(200);
 		assertThat(stillValid.body()).contains("Continuer")
 			.as("the end of its validity, written in Paris")
-			.contains("reste valable jusqu’au 1 janvier 2031 00:00");
+			.contains("reste valable jusqu’au 1er janvier 2031 à 00:00");
 
 		this.clock.setTo(Instant.parse("2030-12-31T23:30:00Z"));
 		WebClient.Page expired = browser.get("/recensement/lien?jeton=" + link.token());
@@ -111,7 +111,7 @@ class CensusClockTests extends CensusWebTest {
 		WebClient.Page thanks = CensusFlowTests.sendNewActor(new WebClient(this.port), "Association du Réveillon",
 				"reveillon@asso.example");
 		assertThat(thanks.body()).as("00:30 on 1 January 2031 in Paris")
-			.containsPattern("enregistrée le 1 janvier 2031 00:3\\d");
+			.containsPattern("enregistrée le 1er janvier 2031 à 00:3\\d");
 		long id = this.jdbc.sql("select id from submission where author_email = 'reveillon@asso.example'")
 			.query(Long.class)
 			.single();
@@ -133,8 +133,8 @@ class CensusClockTests extends CensusWebTest {
 				sentAt.plusSeconds(300));
 		WebClient.Page decided = moderator.get("/moderation/soumissions/" + id);
 		assertThat(decided.body()).as("received and decided on 1 January in Paris")
-			.containsPattern("1 janvier 2031 00:3\\d</dd>")
-			.containsPattern("par reveillon@lianes.example, le 1 janvier 2031 00:3\\d");
+			.containsPattern("1er janvier 2031 à 00:3\\d</dd>")
+			.containsPattern("par reveillon@lianes.example, le 1er janvier 2031 à 00:3\\d");
 	}
 
 	private Instant stamp(String sql, long id) {

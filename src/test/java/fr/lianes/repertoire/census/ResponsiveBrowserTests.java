@@ -84,9 +84,11 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 			.single();
 
 		List<String> pages = List.of("/", "/acteurs", "/acteurs?q=association", "/acteurs/" + actor, "/projets",
-				"/projets/" + project, "/pays", "/domaines", "/territoires", "/chiffres", "/donnees", "/recensement",
-				"/donnees-personnelles", "/donnees-personnelles/demande", "/mentions-legales", "/accessibilite",
-				"/connexion", "/page-inconnue");
+				"/projets/" + project, "/pays", "/pays/sn", "/domaines", "/domaines/nutrition", "/territoires",
+				"/territoires/metropole-lilloise", "/chiffres", "/donnees", "/donnees/api", "/integrer", "/recensement",
+				"/recensement/mise-a-jour", "/donnees-personnelles", "/donnees-personnelles/demande",
+				"/donnees-personnelles/demande?objet=effacement", "/mentions-legales", "/accessibilite", "/connexion",
+				"/page-inconnue");
 		List<String> backOffice = List.of("/moderation", "/moderation/acteurs", "/moderation/acteurs/" + actorId,
 				"/moderation/acteurs/" + actorId + "/modifier", "/moderation/acteurs/" + actorId + "/contacts",
 				"/moderation/a-relancer", "/moderation/doublons", "/moderation/administration/comptes",
@@ -104,11 +106,31 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 			for (String page : pages) {
 				visit(page, width, failures);
 			}
-			// the questionnaire's first step, then the back office signed in
+			// the questionnaire, every step of a draft
 			driver.get(url("/recensement"));
 			driver.findElement(By.id("email")).sendKeys("largeur" + width + "@asso.example");
 			driver.findElement(By.cssSelector("form[action$='/recensement/commencer'] button[type=submit]")).click();
 			check("/recensement/structure", width, failures);
+			for (String step : List.of("/recensement/contacts", "/recensement/projets", "/recensement/projets/nouveau",
+					"/recensement/relecture")) {
+				visit(step, width, failures);
+				assertThat(path()).as(step).startsWith(step.replace("/nouveau", "/"));
+			}
+			// a request for a copy of one's data: sent, the emailed link's page, done
+			String address = "donnees" + width + "@asso.example";
+			driver.get(url("/donnees-personnelles/demande"));
+			driver.findElement(By.id("objet-copie")).click();
+			driver.findElement(By.id("email")).sendKeys(address);
+			driver.findElement(By.cssSelector("form[action$='/donnees-personnelles/demande'] button[type=submit]"))
+				.click();
+			check("/donnees-personnelles/demande (envoyée)", width, failures);
+			driver.get(
+					url(linkIn(mailTo(address, "Confirmez votre demande"), "/donnees-personnelles/demande/confirmer")));
+			check("/donnees-personnelles/demande/confirmer", width, failures);
+			driver.findElement(By.cssSelector("form[action$='/confirmer'] button[type=submit]")).click();
+			assertThat(driver.findElement(By.cssSelector("main [role=status]")).getText()).contains(address);
+			check("/donnees-personnelles/demande/confirmer (faite)", width, failures);
+			// the back office, signed in
 			driver.get(url("/connexion"));
 			driver.findElement(By.id("email")).sendKeys(ADMIN_EMAIL);
 			driver.findElement(By.id("motDePasse")).sendKeys(ADMIN_PASSWORD);
@@ -146,6 +168,10 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String path() {
+		return driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
 	}
 
 	private String url(String path) {

@@ -46,8 +46,10 @@ class OpenDataPageTests {
 		Instant last = this.jdbc.sql("""
 				select greatest((select max(updated_at) from actor where published),
 				                (select max(updated_at) from public_project))""").query(Instant.class).single();
-		String date = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)
-			.format(last.atZone(ZoneId.of("Europe/Paris")));
+		java.time.ZonedDateTime lastInParis = last.atZone(ZoneId.of("Europe/Paris"));
+		// « 1er mars 2026 », « 2 mars 2026 »
+		String date = ((lastInParis.getDayOfMonth() == 1) ? "1er" : String.valueOf(lastInParis.getDayOfMonth())) + " "
+				+ DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH).format(lastInParis);
 		assertThat(page.select("p.data-date").text()).isEqualTo("Données à jour au " + date + ".");
 		long projects = this.jdbc.sql("select count(*) from public_project").query(Long.class).single();
 		assertThat(page.select("h3").eachText().stream().map((h) -> h.replaceAll("[^\\p{L}0-9()]", "")))

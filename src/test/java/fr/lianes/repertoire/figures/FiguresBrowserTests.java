@@ -109,7 +109,8 @@ class FiguresBrowserTests {
 			  if (e instanceof SVGElement) {
 			    size = size * e.getScreenCTM().a;
 			  }
-			  sizes.push([e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '') + ' ' + e.textContent.trim().slice(0, 30), size]);
+			  sizes.push([e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '') + ' ' + e.textContent.trim().slice(0, 30), size,
+			    e.closest('.chart') !== null, e.closest('.chart-legend') !== null]);
 			}
 			return [document.documentElement.scrollWidth - document.documentElement.clientWidth, sizes];""";
 
@@ -131,6 +132,20 @@ class FiguresBrowserTests {
 				.map((s) -> s.get(0) + " " + s.get(1) + " px")
 				.toList();
 			assertThat(small).as("chart text under 12 px at %d px", width).isEmpty();
+			// the charts' own text (bars, stacked bars' legends, tables' links): 14 px or
+			// more
+			java.util.List<String> under14 = sizes.stream()
+				.map((s) -> (java.util.List<?>) s)
+				.filter((s) -> Boolean.TRUE.equals(s.get(2)) && ((Number) s.get(1)).doubleValue() < 14)
+				.map((s) -> s.get(0) + " " + s.get(1) + " px")
+				.toList();
+			assertThat(under14).as("charts' text under 14 px at %d px", width).isEmpty();
+			// the stacked bars' legends among them, every share named
+			assertThat(sizes.stream().map((s) -> (java.util.List<?>) s).filter((s) -> Boolean.TRUE.equals(s.get(3))))
+				.as("texts of the stacked bars' legends measured at %d px", width)
+				.hasSizeGreaterThanOrEqualTo(
+						driver.findElements(By.cssSelector("#familles .chart-legend li, #natures .chart-legend li"))
+							.size());
 			// the bars use the width the page gives them
 			double bar = driver.findElement(By.cssSelector("#pays .hbar:first-child .hbar-track")).getSize().getWidth();
 			double row = driver.findElement(By.cssSelector("#pays .hbar:first-child")).getSize().getWidth();

@@ -524,6 +524,31 @@ class FiguresTests {
 		assertThat(csv).hasToString("'-2+3,'=1,'+1,'@A1,'\tx,Côte-d'Ivoire,12\r\n");
 	}
 
+	/**
+	 * A stacked bar leaves no room in its drawing for the name of a share of 2 or 3 %:
+	 * its legend names every share of the table, the smallest included, with its value
+	 * and its percentage (issue 17).
+	 */
+	@Test
+	void everyShareOfAStackedBarIsNamedWithItsValueInTheLegendTheSmallestIncluded() {
+		Document page = page("/chiffres");
+		double smallest = 100;
+		for (String id : List.of("familles", "natures", "genres")) {
+			List<String> expected = new java.util.ArrayList<>();
+			for (Element row : page.select("#" + id + " table tbody tr")) {
+				String share = row.select("td").last().text();
+				expected.add(row.select("th").text() + " : " + row.select("td").first().text() + " (" + share + ")");
+				smallest = Math.min(smallest, Double.parseDouble(share.replaceAll("[^0-9,]", "").replace(',', '.')));
+			}
+			assertThat(expected).as(id).isNotEmpty();
+			assertThat(page.select("#" + id + " .chart-legend li").eachText()).as(id)
+				.containsExactlyInAnyOrderElementsOf(expected);
+			// the band draws one segment per share
+			assertThat(page.select("#" + id + " svg.stack rect.segment")).as(id).hasSameSizeAs(expected);
+		}
+		assertThat(smallest).as("the smallest share of the stacked bars, in %").isLessThan(5);
+	}
+
 	@Test
 	void chartsAreTextWithDrawnBarsASummaryAndATable() {
 		Document page = page("/chiffres");
