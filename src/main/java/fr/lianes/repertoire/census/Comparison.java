@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import fr.lianes.repertoire.directory.NameInAddress;
+
 import fr.lianes.repertoire.history.History.FieldChange;
 
 /**
@@ -69,15 +71,27 @@ public record Comparison(List<Row> structure, List<Item> contacts, List<Item> pr
 	 * @param name whether the name is published
 	 * @param email whether the email is published
 	 * @param phone whether the phone is published
+	 * @param emailHeldBack whether the email, agreed to, is held back all the same
+	 * because it spells the name whose publication was refused (the directory's rule,
+	 * {@link fr.lianes.repertoire.directory.NameInAddress})
 	 */
-	public record Publication(boolean name, boolean email, boolean phone) {
+	public record Publication(boolean name, boolean email, boolean phone, boolean emailHeldBack) {
+
+		/** What a person agreed to publish, their email not held back. */
+		public Publication(boolean name, boolean email, boolean phone) {
+			this(name, email, phone, false);
+		}
 
 		/**
 		 * The message keys that say it in words, field by field ("Nom : publié", "E-mail
 		 * : non publié"…).
 		 */
 		public List<String> messageKeys() {
-			return messageKeys(this.name, this.email, this.phone);
+			List<String> keys = new ArrayList<>(messageKeys(this.name, this.email, this.phone));
+			if (this.email && this.emailHeldBack) {
+				keys.set(1, "moderation.consent.email.held-back");
+			}
+			return List.copyOf(keys);
 		}
 
 		/**

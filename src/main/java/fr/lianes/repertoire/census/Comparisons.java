@@ -95,8 +95,7 @@ class Comparisons {
 	}
 
 	private static Comparison.Publication publication(ContactAnswers contact) {
-		return (contact == null) ? null
-				: new Comparison.Publication(contact.publishName(), contact.publishEmail(), contact.publishPhone());
+		return (contact == null) ? null : contact.publication();
 	}
 
 	private <T> List<Item> items(List<T> before, List<T> after, Function<T, String> key, Function<T, String> name,

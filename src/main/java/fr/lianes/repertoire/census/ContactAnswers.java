@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.census;
 
+import fr.lianes.repertoire.directory.NameInAddress;
 import fr.lianes.repertoire.mail.MailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -17,9 +18,13 @@ public record ContactAnswers(@Size(max = 40, message = "{census.error.invalid}")
 		@Size(max = 30, message = "{census.error.too-long}") @PlainText String phone, boolean publishName,
 		boolean publishEmail, boolean publishPhone) {
 
-	/** What the person agreed to publish. */
+	/**
+	 * What the person agreed to publish, and whether the directory holds their email
+	 * back.
+	 */
 	public Comparison.Publication publication() {
-		return new Comparison.Publication(this.publishName, this.publishEmail, this.publishPhone);
+		return new Comparison.Publication(this.publishName, this.publishEmail, this.publishPhone,
+				NameInAddress.holdsBack(this.fullName, this.publishName, this.email, this.publishEmail));
 	}
 
 	boolean isBlank() {

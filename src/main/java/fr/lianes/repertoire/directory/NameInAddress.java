@@ -22,6 +22,19 @@ public class NameInAddress {
 
 	/** Whether the address's local part holds a word of the name (3 letters or more). */
 	public boolean spells(String fullName, String email) {
+		return spellsName(fullName, email);
+	}
+
+	/**
+	 * Whether a contact's address is held back although the person agreed to publish it:
+	 * it spells their name, whose publication they refused.
+	 */
+	public static boolean holdsBack(String fullName, boolean publishName, String email, boolean publishEmail) {
+		return publishEmail && !publishName && spellsName(fullName, email);
+	}
+
+	/** Whether the address's local part holds a word of the name (3 letters or more). */
+	public static boolean spellsName(String fullName, String email) {
 		if (fullName == null || email == null || email.indexOf('@') <= 0) {
 			return false;
 		}

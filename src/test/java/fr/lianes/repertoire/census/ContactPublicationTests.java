@@ -66,6 +66,13 @@ class ContactPublicationTests extends ProductionStartTest {
 			.concat(java.util.Arrays.stream(contacts), java.util.stream.Stream.of("nomDansAdresseVu", "true"))
 			.toArray(String[]::new);
 		assertThat(browser.post("/recensement/contacts", seen).uri()).isEqualTo("/recensement/projets");
+		// the author's recap says what will be public, the rule included
+		assertThat(Jsoup.parse(browser.get("/recensement/relecture").body())
+			.select("#relecture-contacts + ul li")
+			.eachText())
+			.satisfiesExactly((helene) -> assertThat(helene).contains(
+					"Nom : non publié · E-mail : non publié (l’adresse écrit le nom, qui n’est pas publié) · Téléphone : non publié"),
+					(alex) -> assertThat(alex).contains("Nom : non publié · E-mail : publié · Téléphone : non publié"));
 		assertThat(browser.post("/recensement/envoi", "publication", "oui", "email", author).uri())
 			.isEqualTo("/recensement/merci");
 		long submission = this.jdbc.sql("select id from submission where author_email = ? and status = 'SUBMITTED'")
@@ -75,6 +82,12 @@ class ContactPublicationTests extends ProductionStartTest {
 		WebClient admin = new WebClient(this.port);
 		admin.get("/connexion");
 		admin.post("/connexion", "email", ADMIN_EMAIL, "motDePasse", ADMIN_PASSWORD);
+		// so does the staff's review, before approving
+		assertThat(Jsoup.parse(admin.get("/moderation/soumissions/" + submission).body())
+			.select(".consent-words")
+			.eachText()).containsExactlyInAnyOrder(
+					"Nom : non publié · E-mail : non publié (l’adresse écrit le nom, qui n’est pas publié) · Téléphone : non publié",
+					"Nom : non publié · E-mail : publié · Téléphone : non publié");
 		long actor = Questionnaire.approve(admin, this.jdbc, submission);
 		String slug = this.jdbc.sql("select slug from actor where id = ?").param(actor).query(String.class).single();
 
