@@ -47,8 +47,13 @@ class Mailings {
 	}
 
 	/** An actor left out of a mailing, and why. */
-	record Skipped(long actorId, String name, String email, Outcome outcome, OffsetDateTime at) {
+	record Skipped(long actorId, String name, String email, RecipientOutcome outcome, OffsetDateTime at) {
 	}
+
+	/**
+	 * Submission statuses that count as a response (as {@code census.Responses} counts).
+	 */
+	private static final String RESPONDED = "('SUBMITTED', 'APPROVED')";
 
 	private static final String ADDRESSES = """
 			array_remove(array[nullif(btrim(a.email), '')]
@@ -76,7 +81,7 @@ class Mailings {
 			              and r.kind = 'INVITATION' and r.outcome = 'QUEUED')
 			  and not exists (select 1 from submission s where s.campaign_id = :campaign and s.actor_id = a.id
 			                  and s.status in %s)
-			""".formatted(CensusCampaigns.RESPONDED);
+			""".formatted(RESPONDED);
 
 	private static final String MAILING = "select id, campaign_id, kind, include_dormant, requested_by, requested_at, "
 			+ "planned, finished_at, last_error from campaign_mailing ";
@@ -146,7 +151,7 @@ class Mailings {
 	 * @return false if it was already recorded (or, for an invitation, the actor already
 	 * invited by the campaign): nothing is to be sent
 	 */
-	boolean record(Mailing mailing, long actorId, Outcome outcome, String email) {
+	boolean record(Mailing mailing, long actorId, RecipientOutcome outcome, String email) {
 		return this.jdbc.sql("""
 				insert into campaign_recipient (mailing_id, actor_id, campaign_id, kind, outcome, email, created_at)
 				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
@@ -190,13 +195,13 @@ class Mailings {
 
 	/** How many actors each mailing of the campaign queued or skipped, by outcome. */
 	@Transactional(readOnly = true)
-	Map<Long, Map<Outcome, Long>> outcomes(int campaignId) {
-		Map<Long, Map<Outcome, Long>> outcomes = new HashMap<>();
+	Map<Long, Map<RecipientOutcome, Long>> outcomes(int campaignId) {
+		Map<Long, Map<RecipientOutcome, Long>> outcomes = new HashMap<>();
 		this.jdbc.sql("""
 				select mailing_id, outcome, count(*) from campaign_recipient
 				where campaign_id = ? group by mailing_id, outcome""").param(campaignId).query((rs) -> {
-			outcomes.computeIfAbsent(rs.getLong(1), (id) -> new EnumMap<>(Outcome.class))
-				.put(Outcome.valueOf(rs.getString(2)), rs.getLong(3));
+			outcomes.computeIfAbsent(rs.getLong(1), (id) -> new EnumMap<>(RecipientOutcome.class))
+				.put(RecipientOutcome.valueOf(rs.getString(2)), rs.getLong(3));
 		});
 		return outcomes;
 	}
@@ -220,7 +225,7 @@ class Mailings {
 			.param("campaign", campaignId)
 			.param("limit", limit)
 			.query((rs, row) -> new Skipped(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Outcome.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)))
+					RecipientOutcome.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)))
 			.list();
 	}
 

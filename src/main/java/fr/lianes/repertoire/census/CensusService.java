@@ -55,13 +55,13 @@ class CensusService {
 		this.submissions.update(draft.id(),
 				(answers) -> answers.withConsent(publicationConsent, this.properties.noticeVersion()));
 		this.submissions.setAuthorEmail(draft.id(), email);
-		Optional<Campaigns.Campaign> campaign = this.campaigns.current();
-		if (!this.submissions.submit(draft.id(), campaign.map(Campaigns.Campaign::id).orElse(null))) {
+		Optional<Campaign> campaign = this.campaigns.current();
+		if (!this.submissions.submit(draft.id(), campaign.map(Campaign::id).orElse(null))) {
 			return false;
 		}
 		this.submissions.replaceKeysOnSending(draft.id(), thanksKeyHash);
 		Draft sent = this.submissions.find(draft.id()).orElseThrow();
-		this.mails.confirmation(sent, email, campaign.map(Campaigns.Campaign::name).orElse(null));
+		this.mails.confirmation(sent, email, campaign.map(Campaign::name).orElse(null));
 		return true;
 	}
 

@@ -51,7 +51,7 @@ public class SubmissionReview {
 	}
 
 	/** What became of a decision. */
-	public enum Outcome {
+	public enum DecisionOutcome {
 
 		/** Done. */
 		DONE,
@@ -65,7 +65,7 @@ public class SubmissionReview {
 	}
 
 	/** A decision and the entry it concerns. */
-	public record Decision(Outcome outcome, Long actorId) {
+	public record Decision(DecisionOutcome outcome, Long actorId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -179,17 +179,17 @@ public class SubmissionReview {
 		Optional<Integer> existing = existingId.flatMap(this.entries::lockActor);
 		Optional<Review> found = review(id);
 		if (found.isEmpty() || !found.get().isPending() || found.get().version() != version) {
-			return new Decision(Outcome.STALE, null);
+			return new Decision(DecisionOutcome.STALE, null);
 		}
 		if (existing.isPresent() && !existing.get().equals(entryVersion)) {
-			return new Decision(Outcome.ENTRY_CHANGED, existingId.get());
+			return new Decision(DecisionOutcome.ENTRY_CHANGED, existingId.get());
 		}
 		Review review = found.get();
 		if (!review.problems().isEmpty()) {
-			return new Decision(Outcome.INVALID, review.actorId());
+			return new Decision(DecisionOutcome.INVALID, review.actorId());
 		}
 		if (!decide(id, version, "APPROVED", staff, null)) {
-			return new Decision(Outcome.STALE, null);
+			return new Decision(DecisionOutcome.STALE, null);
 		}
 		CensusAnswers answers = review.answers();
 		Applied applied = this.entries.applyResponse(new ApplyResponse(existing.isPresent() ? existingId.get() : null,
@@ -201,7 +201,7 @@ public class SubmissionReview {
 		this.jdbc.sql("update submission set actor_id = ? where id = ?").params(applied.actorId(), id).update();
 		String entryUrl = applied.published() ? this.properties.baseUrl() + "/acteurs/" + applied.slug() : null;
 		this.mails.approved(review.authorEmail(), id, applied.name(), entryUrl);
-		return new Decision(Outcome.DONE, applied.actorId());
+		return new Decision(DecisionOutcome.DONE, applied.actorId());
 	}
 
 	/** Declines the response; its author is told why. */
@@ -209,10 +209,10 @@ public class SubmissionReview {
 	public Decision reject(long id, int version, String staff, String reason) {
 		Optional<Review> review = review(id);
 		if (review.isEmpty() || !decide(id, version, "REJECTED", staff, reason)) {
-			return new Decision(Outcome.STALE, null);
+			return new Decision(DecisionOutcome.STALE, null);
 		}
 		this.mails.rejected(review.get().authorEmail(), id, review.get().name(), reason);
-		return new Decision(Outcome.DONE, review.get().actorId());
+		return new Decision(DecisionOutcome.DONE, review.get().actorId());
 	}
 
 	/**
@@ -223,14 +223,14 @@ public class SubmissionReview {
 	public Decision requestChanges(long id, int version, String staff, String request) {
 		Optional<Review> review = review(id);
 		if (review.isEmpty() || !decide(id, version, "CHANGES_REQUESTED", staff, request)) {
-			return new Decision(Outcome.STALE, null);
+			return new Decision(DecisionOutcome.STALE, null);
 		}
 		long draft = this.submissions.reopen(id);
 		String email = review.get().authorEmail();
 		AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.RESUME_DRAFT, email, draft, null,
 				this.properties.draftValidity());
 		this.mails.changesRequested(email, id, review.get().name(), request, link);
-		return new Decision(Outcome.DONE, review.get().actorId());
+		return new Decision(DecisionOutcome.DONE, review.get().actorId());
 	}
 
 	private boolean decide(long id, int version, String status, String staff, String reason) {
