@@ -80,7 +80,7 @@ public class EntryEditing {
 
 	private final Entries entries;
 
-	private final DirectoryEntries directoryEntries;
+	private final EntryAnswers directoryEntries;
 
 	private final AnswersCheck check;
 
@@ -94,7 +94,7 @@ public class EntryEditing {
 
 	private final Clock clock;
 
-	EntryEditing(Entries entries, DirectoryEntries directoryEntries, AnswersCheck check, Comparisons comparisons,
+	EntryEditing(Entries entries, EntryAnswers directoryEntries, AnswersCheck check, Comparisons comparisons,
 			Communes communes, CensusForms forms, CensusProperties properties, Clock clock) {
 		this.clock = clock;
 		this.forms = forms;

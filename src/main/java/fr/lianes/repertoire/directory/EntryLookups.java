@@ -4,15 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The directory's entries as the back office looks them up: every actor, published or
- * not, by name or identifier, those not heard from since a date, and the projects an
- * actor leads. Reads only.
+ * The directory's entries as the back office and the census look them up: every actor,
+ * published or not, by name or identifier, those not heard from since a date, the
+ * projects an actor leads; who an email address belongs to, and an actor by id or by its
+ * public slug. Reads only.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,6 +37,21 @@ public class EntryLookups {
 	/** A project listed on its lead actor's back-office page. */
 	public record ProjectSummary(long id, String title, String status, boolean published) {
 	}
+
+	/** An actor named: its id, slug, name and the version of its row. */
+	public record ActorRef(long id, String slug, String name, int version) {
+
+		static ActorRef of(ResultSet rs, int row) throws SQLException {
+			return new ActorRef(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getInt("version"));
+		}
+
+	}
+
+	private static final String ACTOR_REF = "select a.id, a.slug, a.name, a.version from actor a ";
+
+	private static final String OWNS_EMAIL = """
+			(lower(a.email) = lower(:email)
+			 or exists (select 1 from contact_person c where c.actor_id = a.id and lower(c.email) = lower(:email)))""";
 
 	private final JdbcClient jdbc;
 
@@ -110,6 +127,41 @@ public class EntryLookups {
 			.param(actorId)
 			.query((rs, i) -> new ProjectSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
 			.list();
+	}
+
+	/**
+	 * The actors (not ceased) whose public email or a contact person's email this is,
+	 * published first, then the latest changed.
+	 */
+	public List<ActorRef> byEmail(String email, int limit) {
+		return this.jdbc
+			.sql(ACTOR_REF + "where a.status <> 'CEASED' and " + OWNS_EMAIL
+					+ " order by a.published desc, a.updated_at desc limit :max")
+			.param("email", email.strip())
+			.param("max", limit)
+			.query(ActorRef::of)
+			.list();
+	}
+
+	/**
+	 * The actor (not ceased) if this is its public email or one of its contact persons'.
+	 */
+	public Optional<ActorRef> byEmail(long actorId, String email) {
+		return this.jdbc.sql(ACTOR_REF + "where a.id = :id and a.status <> 'CEASED' and " + OWNS_EMAIL)
+			.param("id", actorId)
+			.param("email", email.strip())
+			.query(ActorRef::of)
+			.optional();
+	}
+
+	/** A published actor by its slug, as its public page names it. */
+	public Optional<ActorRef> published(String slug) {
+		return this.jdbc.sql(ACTOR_REF + "where a.slug = ? and a.published").param(slug).query(ActorRef::of).optional();
+	}
+
+	/** An actor, published or not. */
+	public Optional<ActorRef> actor(long actorId) {
+		return this.jdbc.sql(ACTOR_REF + "where a.id = ?").param(actorId).query(ActorRef::of).optional();
 	}
 
 }
