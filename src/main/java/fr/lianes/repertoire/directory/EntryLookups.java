@@ -1,8 +1,11 @@
 package fr.lianes.repertoire.directory;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +49,29 @@ public class EntryLookups {
 		}
 
 	}
+
+	/**
+	 * An actor mail can be sent to, with every address it has (its own first, then its
+	 * contact persons' in their order), and when its entry last changed (the actor's row
+	 * or one of its contact persons).
+	 */
+	public record Reachable(long actorId, String name, List<String> addresses, OffsetDateTime lastChangedAt) {
+	}
+
+	private static final String REACHABLE = """
+			select a.id, a.name,
+			       array_remove(array[nullif(btrim(a.email), '')]
+			           || array(select btrim(c.email) from contact_person c
+			                    where c.actor_id = a.id and nullif(btrim(c.email), '') is not null
+			                    order by c.position, c.id), null) as addresses,
+			       greatest(a.updated_at, (select max(c.updated_at) from contact_person c where c.actor_id = a.id))
+			           as last_changed_at
+			from actor a
+			""";
+
+	private static final String HAS_ADDRESS = """
+			(nullif(btrim(a.email), '') is not null
+			 or exists (select 1 from contact_person c where c.actor_id = a.id and nullif(btrim(c.email), '') is not null))""";
 
 	private static final String ACTOR_REF = "select a.id, a.slug, a.name, a.version from actor a ";
 
@@ -162,6 +188,73 @@ public class EntryLookups {
 	/** An actor, published or not. */
 	public Optional<ActorRef> actor(long actorId) {
 		return this.jdbc.sql(ACTOR_REF + "where a.id = ?").param(actorId).query(ActorRef::of).optional();
+	}
+
+	/**
+	 * The actors active (and dormant, if asked) that have an address, their own or a
+	 * contact person's, after {@code afterId} in id order.
+	 */
+	public List<Reachable> reachable(boolean includeDormant, long afterId, int limit) {
+		return this.jdbc
+			.sql(REACHABLE + "where (a.status = 'ACTIVE' or (:dormant and a.status = 'DORMANT')) and " + HAS_ADDRESS
+					+ " and a.id > :after order by a.id limit :limit")
+			.param("dormant", includeDormant)
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(EntryLookups::reachable)
+			.list();
+	}
+
+	/**
+	 * Those of these actors that have not ceased, after {@code afterId} in id order, with
+	 * their addresses (maybe none).
+	 */
+	public List<Reachable> notCeasedAmong(Collection<Long> actorIds, long afterId, int limit) {
+		if (actorIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(REACHABLE
+					+ "where a.id = any(:ids) and a.status <> 'CEASED' and a.id > :after order by a.id limit :limit")
+			.param("ids", actorIds.toArray(Long[]::new))
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(EntryLookups::reachable)
+			.list();
+	}
+
+	/** How many of these actors have not ceased. */
+	public long countNotCeasedAmong(Collection<Long> actorIds) {
+		if (actorIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("select count(*) from actor a where a.id = any(?) and a.status <> 'CEASED'")
+			.param(actorIds.toArray(Long[]::new))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * These actors' names, in the order of their names (then ids); unknown ids left out.
+	 */
+	public LinkedHashMap<Long, String> namesInOrder(Collection<Long> actorIds) {
+		LinkedHashMap<Long, String> names = new LinkedHashMap<>();
+		if (actorIds.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("select id, name from actor where id = any(?) order by name, id")
+			.param(actorIds.toArray(Long[]::new))
+			.query((rs) -> {
+				names.put(rs.getLong(1), rs.getString(2));
+			});
+		return names;
+	}
+
+	private static Reachable reachable(ResultSet rs, int row) throws SQLException {
+		Array addresses = rs.getArray("addresses");
+		return new Reachable(rs.getLong("id"), rs.getString("name"),
+				(addresses != null) ? List.of((String[]) addresses.getArray()) : List.of(),
+				rs.getObject("last_changed_at", OffsetDateTime.class));
 	}
 
 }
