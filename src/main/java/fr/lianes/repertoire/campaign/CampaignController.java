@@ -6,8 +6,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import fr.lianes.repertoire.campaign.CensusCampaigns.Campaign;
 import fr.lianes.repertoire.campaign.MailingBatches.Requested;
+import fr.lianes.repertoire.census.Campaign;
+import fr.lianes.repertoire.census.Campaigns;
 import fr.lianes.repertoire.directory.EntryLookups;
 import fr.lianes.repertoire.web.NotFoundException;
 
@@ -37,7 +38,9 @@ class CampaignController {
 
 	private static final String BASE = "/moderation/administration/campagnes";
 
-	private final CensusCampaigns campaigns;
+	private final Campaigns campaigns;
+
+	private final CampaignRates rates;
 
 	private final MailingRunner runner;
 
@@ -49,10 +52,11 @@ class CampaignController {
 
 	private final EntryLookups lookups;
 
-	CampaignController(CensusCampaigns campaigns, MailingRunner runner, CampaignProgress progress,
+	CampaignController(Campaigns campaigns, CampaignRates rates, MailingRunner runner, CampaignProgress progress,
 			MailingBatches batches, CampaignProperties properties, EntryLookups lookups) {
 		this.lookups = lookups;
 		this.campaigns = campaigns;
+		this.rates = rates;
 		this.runner = runner;
 		this.progress = progress;
 		this.batches = batches;
@@ -61,7 +65,7 @@ class CampaignController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("campaigns", this.campaigns.all());
+		model.addAttribute("campaigns", this.rates.all());
 		return "moderation/campaigns/list";
 	}
 
@@ -81,7 +85,7 @@ class CampaignController {
 		CampaignForm.NewCampaign opened = campaign.get();
 		int id;
 		try {
-			id = this.campaigns.create(opened.name(), opened.opensOn(), opened.closesOn(), opened.asOf());
+			id = this.campaigns.open(opened.name(), opened.opensOn(), opened.closesOn(), opened.asOf());
 		}
 		catch (DuplicateKeyException ex) {
 			result.rejectValue("name", "campaign.error.name.taken");
@@ -95,7 +99,7 @@ class CampaignController {
 	@GetMapping("/{id}")
 	String show(@PathVariable int id, @RequestHeader(name = "HX-Request", required = false) String htmx,
 			HttpServletResponse response, Model model) {
-		CensusCampaigns.Rates rates = this.campaigns.rates(id).orElseThrow(NotFoundException::new);
+		CampaignRates.Rates rates = this.rates.rates(id).orElseThrow(NotFoundException::new);
 		response.setHeader("Vary", "HX-Request");
 		model.addAttribute("campaign", rates.campaign());
 		model.addAttribute("report", this.progress.of(id));

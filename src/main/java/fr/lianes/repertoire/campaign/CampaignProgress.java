@@ -95,11 +95,11 @@ class CampaignProgress {
 	}
 
 	Report of(int campaignId) {
-		Map<Long, Map<Outcome, Long>> outcomes = this.mailings.outcomes(campaignId);
+		Map<Long, Map<RecipientOutcome, Long>> outcomes = this.mailings.outcomes(campaignId);
 		List<Mailing> all = this.mailings.ofCampaign(campaignId);
 		List<MailingProgress> progress = all.stream().map((mailing) -> {
-			Map<Outcome, Long> counts = outcomes.getOrDefault(mailing.id(), Map.of());
-			long queued = counts.getOrDefault(Outcome.QUEUED, 0L);
+			Map<RecipientOutcome, Long> counts = outcomes.getOrDefault(mailing.id(), Map.of());
+			long queued = counts.getOrDefault(RecipientOutcome.QUEUED, 0L);
 			long skipped = counts.entrySet()
 				.stream()
 				.filter((e) -> e.getKey().skipped())

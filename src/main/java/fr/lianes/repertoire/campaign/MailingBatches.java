@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalInt;
 
-import fr.lianes.repertoire.campaign.CensusCampaigns.Campaign;
+import fr.lianes.repertoire.census.Campaign;
+import fr.lianes.repertoire.census.Campaigns;
 import fr.lianes.repertoire.campaign.Mailings.Mailing;
 import fr.lianes.repertoire.campaign.Mailings.Target;
 import fr.lianes.repertoire.census.CensusInvitations;
@@ -36,14 +37,14 @@ class MailingBatches {
 	}
 
 	/** The address an actor is written to, or why it is not. */
-	record Choice(Outcome outcome, String email) {
+	record Choice(RecipientOutcome outcome, String email) {
 	}
 
 	private static final int MAX_EMAIL_LENGTH = 254;
 
 	private final Mailings mailings;
 
-	private final CensusCampaigns campaigns;
+	private final Campaigns campaigns;
 
 	private final CensusInvitations invitations;
 
@@ -55,7 +56,7 @@ class MailingBatches {
 
 	private final Clock clock;
 
-	MailingBatches(Mailings mailings, CensusCampaigns campaigns, CensusInvitations invitations, MailOptOuts optOuts,
+	MailingBatches(Mailings mailings, Campaigns campaigns, CensusInvitations invitations, MailOptOuts optOuts,
 			CampaignProperties properties, JdbcClient jdbc, Clock clock) {
 		this.mailings = mailings;
 		this.campaigns = campaigns;
@@ -90,10 +91,7 @@ class MailingBatches {
 			return new Requested(Start.NOT_OPEN, 0, 0);
 		}
 		// two administrators pressing at once: the second waits here, then sees the first
-		this.jdbc.sql("select id from census_campaign where id = ? for update")
-			.param(campaign.id())
-			.query()
-			.listOfRows();
+		this.campaigns.lockForMailings(campaign.id());
 		boolean running = this.jdbc
 			.sql("select exists (select 1 from campaign_mailing where campaign_id = ? and finished_at is null)")
 			.param(campaign.id())
@@ -135,7 +133,7 @@ class MailingBatches {
 		for (Target target : targets) {
 			Choice choice = choose(target.addresses());
 			if (this.mailings.record(mailing, target.actorId(), choice.outcome(), choice.email())
-					&& choice.outcome() == Outcome.QUEUED) {
+					&& choice.outcome() == RecipientOutcome.QUEUED) {
 				this.invitations.invite(new CensusInvitations.Invitation(campaign.name(), campaign.closesOn(),
 						linkExpiresAt, target.actorId(), target.name(), choice.email(),
 						mailing.kind() == MailingKind.REMINDER, mailing.reference(target.actorId())));
@@ -155,14 +153,14 @@ class MailingBatches {
 		List<String> deliverable = addresses.stream().map(String::strip).filter(MailOutbox::isDeliverable).toList();
 		if (deliverable.isEmpty()) {
 			String first = addresses.isEmpty() ? null : addresses.get(0).strip();
-			return new Choice(Outcome.NO_VALID_ADDRESS, (first != null && first.length() > MAX_EMAIL_LENGTH)
+			return new Choice(RecipientOutcome.NO_VALID_ADDRESS, (first != null && first.length() > MAX_EMAIL_LENGTH)
 					? first.substring(0, MAX_EMAIL_LENGTH) : first);
 		}
 		return deliverable.stream()
 			.filter((address) -> !this.optOuts.isOptedOut(address))
 			.findFirst()
-			.map((address) -> new Choice(Outcome.QUEUED, address))
-			.orElseGet(() -> new Choice(Outcome.OPTED_OUT, deliverable.get(0)));
+			.map((address) -> new Choice(RecipientOutcome.QUEUED, address))
+			.orElseGet(() -> new Choice(RecipientOutcome.OPTED_OUT, deliverable.get(0)));
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
 
-import fr.lianes.repertoire.campaign.CensusCampaigns.Campaign;
+import fr.lianes.repertoire.census.Campaign;
 import fr.lianes.repertoire.campaign.MailingBatches.Requested;
 import fr.lianes.repertoire.campaign.MailingBatches.Start;
 

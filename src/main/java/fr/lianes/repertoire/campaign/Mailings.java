@@ -1,25 +1,34 @@
 package fr.lianes.repertoire.campaign;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import fr.lianes.repertoire.census.Responses;
+import fr.lianes.repertoire.directory.EntryLookups;
+import fr.lianes.repertoire.directory.EntryLookups.Reachable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mailings of the campaigns and their recipients. Who a mailing writes to is a query,
- * not a list made in advance: invitations go to the actors (active, or dormant when
- * asked) with an address that this campaign has not invited yet; reminders to the invited
- * actors, not ceased, that have not responded. Each batch takes the next actors by id.
+ * The mailings of the campaigns and their recipients. Who a mailing writes to is looked
+ * up batch by batch, not listed in advance: invitations go to the actors (active, or
+ * dormant when asked) with an address that this campaign has not invited yet; reminders
+ * to the invited actors, not ceased, that have not responded. The directory gives the
+ * actors and their addresses, the census who responded; each batch takes the next actors
+ * by id.
  */
 @Repository
 class Mailings {
@@ -47,56 +56,43 @@ class Mailings {
 	}
 
 	/** An actor left out of a mailing, and why. */
-	record Skipped(long actorId, String name, String email, Outcome outcome, OffsetDateTime at) {
+	record Skipped(long actorId, String name, String email, RecipientOutcome outcome, OffsetDateTime at) {
 	}
-
-	private static final String ADDRESSES = """
-			array_remove(array[nullif(btrim(a.email), '')]
-			    || array(select btrim(c.email) from contact_person c
-			             where c.actor_id = a.id and nullif(btrim(c.email), '') is not null
-			             order by c.position, c.id), null) as addresses""";
-
-	private static final String INVITATION_TARGETS = """
-			from actor a
-			where (a.status = 'ACTIVE' or (:dormant and a.status = 'DORMANT'))
-			  and (nullif(btrim(a.email), '') is not null
-			       or exists (select 1 from contact_person c where c.actor_id = a.id and nullif(btrim(c.email), '') is not null))
-			  and not exists (select 1 from campaign_recipient r where r.campaign_id = :campaign and r.actor_id = a.id
-			                  and r.kind = 'INVITATION'
-			                  and (r.outcome = 'QUEUED'
-			                       or (r.created_at >= a.updated_at
-			                           and not exists (select 1 from contact_person c where c.actor_id = a.id
-			                                           and c.updated_at > r.created_at))))
-			""";
-
-	private static final String REMINDER_TARGETS = """
-			from actor a
-			where a.status <> 'CEASED'
-			  and exists (select 1 from campaign_recipient r where r.campaign_id = :campaign and r.actor_id = a.id
-			              and r.kind = 'INVITATION' and r.outcome = 'QUEUED')
-			  and not exists (select 1 from submission s where s.campaign_id = :campaign and s.actor_id = a.id
-			                  and s.status in %s)
-			""".formatted(CensusCampaigns.RESPONDED);
 
 	private static final String MAILING = "select id, campaign_id, kind, include_dormant, requested_by, requested_at, "
 			+ "planned, finished_at, last_error from campaign_mailing ";
 
+	/** How many actors the directory is asked for at once when looking for targets. */
+	private static final int PAGE = 1000;
+
 	private final JdbcClient jdbc;
+
+	private final EntryLookups lookups;
+
+	private final Responses responses;
 
 	private final Clock clock;
 
-	Mailings(JdbcClient jdbc, Clock clock) {
+	Mailings(JdbcClient jdbc, EntryLookups lookups, Responses responses, Clock clock) {
 		this.jdbc = jdbc;
+		this.lookups = lookups;
+		this.responses = responses;
 		this.clock = clock;
 	}
 
 	/** How many actors a mailing would write to now. */
 	long countTargets(int campaignId, MailingKind kind, boolean includeDormant) {
-		return this.jdbc.sql("select count(*) " + targets(kind))
-			.param("campaign", campaignId)
-			.param("dormant", includeDormant)
-			.query(Long.class)
-			.single();
+		if (kind == MailingKind.REMINDER) {
+			return this.lookups.countNotCeasedAmong(toRemind(campaignId));
+		}
+		long count = 0;
+		long after = 0;
+		for (List<Reachable> page = this.lookups.reachable(includeDormant, after, PAGE); !page
+			.isEmpty(); page = this.lookups.reachable(includeDormant, after, PAGE)) {
+			count += toInvite(campaignId, page).size();
+			after = page.get(page.size() - 1).actorId();
+		}
+		return count;
 	}
 
 	/**
@@ -130,15 +126,69 @@ class Mailings {
 			.param(mailing.id())
 			.query(Long.class)
 			.single();
-		return this.jdbc
-			.sql("select a.id, a.name, " + ADDRESSES + " " + targets(mailing.kind())
-					+ " and a.id > :after order by a.id limit :limit")
-			.param("campaign", mailing.campaignId())
-			.param("dormant", mailing.includeDormant())
-			.param("after", after)
-			.param("limit", limit)
-			.query((rs, row) -> new Target(rs.getLong("id"), rs.getString("name"), strings(rs.getArray("addresses"))))
-			.list();
+		if (mailing.kind() == MailingKind.REMINDER) {
+			return this.lookups.notCeasedAmong(toRemind(mailing.campaignId()), after, limit)
+				.stream()
+				.map(Mailings::target)
+				.toList();
+		}
+		List<Target> targets = new ArrayList<>();
+		int page = Math.max(limit, PAGE);
+		for (List<Reachable> actors = this.lookups.reachable(mailing.includeDormant(), after, page); !actors.isEmpty()
+				&& targets.size() < limit; actors = this.lookups.reachable(mailing.includeDormant(), after, page)) {
+			for (Reachable actor : toInvite(mailing.campaignId(), actors)) {
+				if (targets.size() < limit) {
+					targets.add(target(actor));
+				}
+			}
+			after = actors.get(actors.size() - 1).actorId();
+		}
+		return targets;
+	}
+
+	/**
+	 * Those of these actors that the campaign has not invited yet: no invitation of
+	 * theirs was queued, and none was left out since their entry last changed (a new
+	 * address may reach them now).
+	 */
+	private List<Reachable> toInvite(int campaignId, List<Reachable> actors) {
+		Map<Long, List<Invited>> invitations = new HashMap<>();
+		this.jdbc.sql("""
+				select actor_id, outcome, created_at from campaign_recipient
+				where campaign_id = ? and kind = 'INVITATION' and actor_id = any(?)""")
+			.params(campaignId, actors.stream().map(Reachable::actorId).toArray(Long[]::new))
+			.query((rs) -> {
+				invitations.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new Invited(RecipientOutcome.valueOf(rs.getString(2)), rs.getObject(3, OffsetDateTime.class)));
+			});
+		return actors.stream()
+			.filter((actor) -> invitations.getOrDefault(actor.actorId(), List.of())
+				.stream()
+				.noneMatch((invited) -> invited.outcome() == RecipientOutcome.QUEUED
+						|| !invited.at().isBefore(actor.lastChangedAt())))
+			.toList();
+	}
+
+	/** An invitation recorded for an actor: queued or left out, and when. */
+	private record Invited(RecipientOutcome outcome, OffsetDateTime at) {
+	}
+
+	/** The actors the campaign invited (mail queued) that have not responded. */
+	private List<Long> toRemind(int campaignId) {
+		Set<Long> responded = Arrays.stream(this.responses.respondents(campaignId)).boxed().collect(Collectors.toSet());
+		return this.jdbc.sql("""
+				select distinct actor_id from campaign_recipient
+				where campaign_id = ? and kind = 'INVITATION' and outcome = 'QUEUED' and actor_id is not null""")
+			.param(campaignId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.filter((id) -> !responded.contains(id))
+			.toList();
+	}
+
+	private static Target target(Reachable actor) {
+		return new Target(actor.actorId(), actor.name(), actor.addresses());
 	}
 
 	/**
@@ -146,7 +196,7 @@ class Mailings {
 	 * @return false if it was already recorded (or, for an invitation, the actor already
 	 * invited by the campaign): nothing is to be sent
 	 */
-	boolean record(Mailing mailing, long actorId, Outcome outcome, String email) {
+	boolean record(Mailing mailing, long actorId, RecipientOutcome outcome, String email) {
 		return this.jdbc.sql("""
 				insert into campaign_recipient (mailing_id, actor_id, campaign_id, kind, outcome, email, created_at)
 				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
@@ -190,13 +240,13 @@ class Mailings {
 
 	/** How many actors each mailing of the campaign queued or skipped, by outcome. */
 	@Transactional(readOnly = true)
-	Map<Long, Map<Outcome, Long>> outcomes(int campaignId) {
-		Map<Long, Map<Outcome, Long>> outcomes = new HashMap<>();
+	Map<Long, Map<RecipientOutcome, Long>> outcomes(int campaignId) {
+		Map<Long, Map<RecipientOutcome, Long>> outcomes = new HashMap<>();
 		this.jdbc.sql("""
 				select mailing_id, outcome, count(*) from campaign_recipient
 				where campaign_id = ? group by mailing_id, outcome""").param(campaignId).query((rs) -> {
-			outcomes.computeIfAbsent(rs.getLong(1), (id) -> new EnumMap<>(Outcome.class))
-				.put(Outcome.valueOf(rs.getString(2)), rs.getLong(3));
+			outcomes.computeIfAbsent(rs.getLong(1), (id) -> new EnumMap<>(RecipientOutcome.class))
+				.put(RecipientOutcome.valueOf(rs.getString(2)), rs.getLong(3));
 		});
 		return outcomes;
 	}
@@ -207,40 +257,36 @@ class Mailings {
 	 */
 	@Transactional(readOnly = true)
 	List<Skipped> skipped(int campaignId, int limit) {
-		return this.jdbc.sql("""
-				select r.actor_id, a.name, r.email, r.outcome, r.created_at
-				from campaign_recipient r join actor a on a.id = r.actor_id
+		Map<Long, List<Skipped>> skipped = new HashMap<>();
+		this.jdbc.sql("""
+				select r.actor_id, r.email, r.outcome, r.created_at
+				from campaign_recipient r
 				where r.campaign_id = :campaign and r.outcome <> 'QUEUED'
 				  and not exists (select 1 from campaign_recipient later where later.campaign_id = r.campaign_id
 				                  and later.actor_id = r.actor_id and later.mailing_id > r.mailing_id)
 				  and not exists (select 1 from campaign_recipient q where q.campaign_id = r.campaign_id
-				                  and q.actor_id = r.actor_id and q.kind = 'INVITATION' and q.outcome = 'QUEUED')
-				order by a.name, r.actor_id
-				limit :limit""")
+				                  and q.actor_id = r.actor_id and q.kind = 'INVITATION' and q.outcome = 'QUEUED')""")
 			.param("campaign", campaignId)
-			.param("limit", limit)
-			.query((rs, row) -> new Skipped(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Outcome.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)))
-			.list();
+			.query((rs) -> {
+				skipped.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new Skipped(rs.getLong(1), null, rs.getString(2), RecipientOutcome.valueOf(rs.getString(3)),
+							rs.getObject(4, OffsetDateTime.class)));
+			});
+		// in the order of the actors' names, as the directory sorts them
+		return this.lookups.namesInOrder(skipped.keySet())
+			.entrySet()
+			.stream()
+			.flatMap((actor) -> skipped.get(actor.getKey())
+				.stream()
+				.map((s) -> new Skipped(s.actorId(), actor.getValue(), s.email(), s.outcome(), s.at())))
+			.limit(limit)
+			.toList();
 	}
 
 	/** The names of these actors, by id. */
 	@Transactional(readOnly = true)
 	Map<Long, String> names(List<Long> actorIds) {
-		Map<Long, String> names = new HashMap<>();
-		if (actorIds.isEmpty()) {
-			return names;
-		}
-		this.jdbc.sql("select id, name from actor where id = any(?)")
-			.param(actorIds.toArray(Long[]::new))
-			.query((rs) -> {
-				names.put(rs.getLong(1), rs.getString(2));
-			});
-		return names;
-	}
-
-	private static String targets(MailingKind kind) {
-		return (kind == MailingKind.INVITATION) ? INVITATION_TARGETS : REMINDER_TARGETS;
+		return this.lookups.namesInOrder(actorIds);
 	}
 
 	private Mailing mailing(ResultSet rs, int row) throws SQLException {
@@ -248,10 +294,6 @@ class Mailings {
 				rs.getBoolean("include_dormant"), rs.getString("requested_by"),
 				rs.getObject("requested_at", OffsetDateTime.class), rs.getInt("planned"),
 				rs.getObject("finished_at", OffsetDateTime.class), rs.getString("last_error"));
-	}
-
-	private static List<String> strings(Array array) throws SQLException {
-		return (array != null) ? List.of((String[]) array.getArray()) : List.of();
 	}
 
 	/**

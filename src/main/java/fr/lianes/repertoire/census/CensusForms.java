@@ -77,7 +77,7 @@ class CensusForms {
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		List<ContactAnswers> rows = new java.util.ArrayList<>(contacts);
 		for (int i = 0; i < blanks; i++) {
-			rows.add(new ContactAnswers(DirectoryEntries.newKey(), null, null, null, null, false, false, false));
+			rows.add(new ContactAnswers(EntryAnswers.newKey(), null, null, null, null, false, false, false));
 		}
 		attributes.put("contactRows", rows);
 		attributes.put("savedContacts", contacts.size());

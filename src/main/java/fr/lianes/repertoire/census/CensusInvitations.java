@@ -56,7 +56,7 @@ public class CensusInvitations {
 	@Transactional(readOnly = true)
 	public OptionalInt openCampaignId() {
 		return this.campaigns.current()
-			.filter(Campaigns.Campaign::open)
+			.filter(Campaign::open)
 			.map((campaign) -> OptionalInt.of(campaign.id()))
 			.orElse(OptionalInt.empty());
 	}

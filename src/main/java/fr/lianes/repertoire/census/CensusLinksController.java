@@ -5,6 +5,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.lianes.repertoire.directory.EntryLookups;
+import fr.lianes.repertoire.directory.EntryLookups.ActorRef;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +29,9 @@ class CensusLinksController {
 
 	private final Drafts drafts;
 
-	private final DirectoryEntries entries;
+	private final EntryAnswers entries;
+
+	private final EntryLookups lookups;
 
 	private final CensusService census;
 
@@ -34,11 +39,12 @@ class CensusLinksController {
 
 	private final CensusForms forms;
 
-	CensusLinksController(AccessLinks links, Drafts drafts, DirectoryEntries entries, CensusService census,
-			RateLimits limits, CensusForms forms) {
+	CensusLinksController(AccessLinks links, Drafts drafts, EntryAnswers entries, EntryLookups lookups,
+			CensusService census, RateLimits limits, CensusForms forms) {
 		this.links = links;
 		this.drafts = drafts;
 		this.entries = entries;
+		this.lookups = lookups;
 		this.census = census;
 		this.limits = limits;
 		this.forms = forms;
@@ -62,7 +68,7 @@ class CensusLinksController {
 			@RequestParam(name = CensusController.HONEYPOT, required = false) String honeypot,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		model.addAllAttributes(this.forms.campaign());
-		Optional<DirectoryEntries.Known> actor = updatedActor(slug, model);
+		Optional<ActorRef> actor = updatedActor(slug, model);
 		model.addAttribute("email", email);
 		if (!Emails.isValid(email)) {
 			model.addAttribute("emailError", Text.isBlank(email) ? "census.error.required" : "census.error.email");
@@ -75,7 +81,7 @@ class CensusLinksController {
 		}
 		if (Text.isBlank(honeypot) && this.limits.tryAcquire(RateLimits.Kind.LINK_EMAIL, email)) {
 			if (actor.isPresent()) {
-				this.census.sendUpdateLink(email.strip(), actor.get().actorId());
+				this.census.sendUpdateLink(email.strip(), actor.get().id());
 			}
 			else {
 				this.census.sendUpdateLinks(email.strip());
@@ -95,7 +101,7 @@ class CensusLinksController {
 			model.addAttribute("link", l);
 			model.addAttribute("token", token);
 			if (l.actorId() != null) {
-				model.addAttribute("actorName", this.entries.name(l.actorId()).orElse(null));
+				model.addAttribute("actorName", this.lookups.actor(l.actorId()).map(ActorRef::name).orElse(null));
 			}
 		});
 		if (link.isEmpty()) {
@@ -162,9 +168,9 @@ class CensusLinksController {
 	}
 
 	/** The published actor the request is for, if any, named on the page. */
-	private Optional<DirectoryEntries.Known> updatedActor(String slug, Model model) {
-		Optional<DirectoryEntries.Known> actor = (slug != null && slug.matches("[a-z0-9-]{1,160}"))
-				? this.entries.published(slug) : Optional.empty();
+	private Optional<ActorRef> updatedActor(String slug, Model model) {
+		Optional<ActorRef> actor = (slug != null && slug.matches("[a-z0-9-]{1,160}")) ? this.lookups.published(slug)
+				: Optional.empty();
 		actor.ifPresent((known) -> {
 			model.addAttribute("updatedName", known.name());
 			model.addAttribute("updatedSlug", slug);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.lianes.repertoire.directory.EntryLookups.ActorRef;
 import fr.lianes.repertoire.mail.MailOutbox;
 import fr.lianes.repertoire.mail.MailPurposes;
 
@@ -47,12 +48,12 @@ class CensusMails {
 		this.outbox.enqueue("census-resume-link", email, model, "CENSUS_RESUME_LINK", "submission:" + draft.id());
 	}
 
-	void updateLink(DirectoryEntries.Known actor, String email, AccessLinks.Issued link) {
+	void updateLink(ActorRef actor, String email, AccessLinks.Issued link) {
 		Map<String, Object> model = model(email);
 		model.put("actorName", actor.name());
 		model.put("linkUrl", linkUrl(link));
 		model.put("expiresAt", link.expiresAt());
-		this.outbox.enqueue("census-update-link", email, model, "CENSUS_UPDATE_LINK", "actor:" + actor.actorId());
+		this.outbox.enqueue("census-update-link", email, model, "CENSUS_UPDATE_LINK", "actor:" + actor.id());
 	}
 
 	/** An invitation (or its reminder) to update an entry for a census campaign. */

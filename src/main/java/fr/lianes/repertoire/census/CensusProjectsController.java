@@ -58,7 +58,7 @@ class CensusProjectsController {
 
 	@GetMapping("/nouveau")
 	String add() {
-		return "redirect:/recensement/projets/" + DirectoryEntries.newKey();
+		return "redirect:/recensement/projets/" + EntryAnswers.newKey();
 	}
 
 	@GetMapping("/{key}")

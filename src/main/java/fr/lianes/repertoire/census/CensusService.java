@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.lianes.repertoire.directory.Entries;
+import fr.lianes.repertoire.directory.EntryLookups;
+import fr.lianes.repertoire.directory.EntryLookups.ActorRef;
 import fr.lianes.repertoire.mail.MailOptOuts;
 
 import org.springframework.stereotype.Service;
@@ -18,13 +20,16 @@ class CensusService {
 
 	private final Submissions submissions;
 
+	/** How many actors of one address get an update link at most. */
+	private static final int MAX_ACTORS_PER_EMAIL = 3;
+
 	private final AccessLinks links;
 
 	private final CensusMails mails;
 
 	private final Campaigns campaigns;
 
-	private final DirectoryEntries entries;
+	private final EntryLookups entries;
 
 	private final MailOptOuts optOuts;
 
@@ -33,7 +38,7 @@ class CensusService {
 	private final Entries directory;
 
 	CensusService(Submissions submissions, AccessLinks links, CensusMails mails, Campaigns campaigns,
-			DirectoryEntries entries, MailOptOuts optOuts, CensusProperties properties, Entries directory) {
+			EntryLookups entries, MailOptOuts optOuts, CensusProperties properties, Entries directory) {
 		this.submissions = submissions;
 		this.links = links;
 		this.mails = mails;
@@ -55,13 +60,13 @@ class CensusService {
 		this.submissions.update(draft.id(),
 				(answers) -> answers.withConsent(publicationConsent, this.properties.noticeVersion()));
 		this.submissions.setAuthorEmail(draft.id(), email);
-		Optional<Campaigns.Campaign> campaign = this.campaigns.current();
-		if (!this.submissions.submit(draft.id(), campaign.map(Campaigns.Campaign::id).orElse(null))) {
+		Optional<Campaign> campaign = this.campaigns.current();
+		if (!this.submissions.submit(draft.id(), campaign.map(Campaign::id).orElse(null))) {
 			return false;
 		}
 		this.submissions.replaceKeysOnSending(draft.id(), thanksKeyHash);
 		Draft sent = this.submissions.find(draft.id()).orElseThrow();
-		this.mails.confirmation(sent, email, campaign.map(Campaigns.Campaign::name).orElse(null));
+		this.mails.confirmation(sent, email, campaign.map(Campaign::name).orElse(null));
 		return true;
 	}
 
@@ -80,9 +85,9 @@ class CensusService {
 	int sendUpdateLinks(String email) {
 		this.submissions.findOpenByEmail(email, this.properties.draftValidity())
 			.ifPresent((draft) -> sendResumeLink(draft, email));
-		List<DirectoryEntries.Known> actors = this.entries.byEmail(email);
-		for (DirectoryEntries.Known actor : actors) {
-			AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.UPDATE_ENTRY, email, null, actor.actorId(),
+		List<ActorRef> actors = this.entries.byEmail(email, MAX_ACTORS_PER_EMAIL);
+		for (ActorRef actor : actors) {
+			AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.UPDATE_ENTRY, email, null, actor.id(),
 					this.properties.updateLinkValidity());
 			this.mails.updateLink(actor, email, link);
 		}
@@ -96,7 +101,7 @@ class CensusService {
 	@Transactional
 	void sendUpdateLink(String email, long actorId) {
 		this.entries.byEmail(actorId, email).ifPresent((actor) -> {
-			AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.UPDATE_ENTRY, email, null, actor.actorId(),
+			AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.UPDATE_ENTRY, email, null, actor.id(),
 					this.properties.updateLinkValidity());
 			this.mails.updateLink(actor, email, link);
 		});

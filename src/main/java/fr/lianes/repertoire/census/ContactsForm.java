@@ -15,7 +15,7 @@ public record ContactsForm(@Size(max = 10, message = "{census.error.too-many}") 
 	List<ContactAnswers> without(String removedKey) {
 		return this.contacts.stream()
 			.filter((c) -> removedKey == null || !removedKey.equals(c.key()))
-			.map((c) -> Text.isBlank(c.key()) ? new ContactAnswers(DirectoryEntries.newKey(), c.fullName(), c.role(),
+			.map((c) -> Text.isBlank(c.key()) ? new ContactAnswers(EntryAnswers.newKey(), c.fullName(), c.role(),
 					c.email(), c.phone(), c.publishName(), c.publishEmail(), c.publishPhone()) : c)
 			.toList();
 	}

@@ -53,7 +53,7 @@ class Drafts {
 	/** Starts a questionnaire in this browser. */
 	Draft start(HttpServletRequest request, HttpServletResponse response, String email, Long actorId,
 			CensusAnswers answers) {
-		Integer campaignId = this.campaigns.current().map(Campaigns.Campaign::id).orElse(null);
+		Integer campaignId = this.campaigns.current().map(Campaign::id).orElse(null);
 		long id = this.submissions.createDraft(email, campaignId, actorId, answers,
 				this.cookie.issue(request, response));
 		return this.submissions.find(id).orElseThrow();

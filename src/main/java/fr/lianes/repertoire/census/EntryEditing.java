@@ -49,7 +49,7 @@ public class EntryEditing {
 	}
 
 	/** What became of a save. */
-	public enum Outcome {
+	public enum EditOutcome {
 
 		SAVED, INVALID, CONFLICT, NOT_FOUND
 
@@ -59,14 +59,14 @@ public class EntryEditing {
 	 * A save's outcome: the errors when invalid; the current version and the differences
 	 * with what was sent when in conflict.
 	 */
-	public record Saved<T>(Outcome outcome, BindingResult errors, T current, List<Comparison.Row> differences,
+	public record Saved<T>(EditOutcome outcome, BindingResult errors, T current, List<Comparison.Row> differences,
 			List<Comparison.Item> items) {
 
-		Saved(Outcome outcome, BindingResult errors, T current, List<Comparison.Row> differences) {
+		Saved(EditOutcome outcome, BindingResult errors, T current, List<Comparison.Row> differences) {
 			this(outcome, errors, current, differences, List.of());
 		}
 
-		static <T> Saved<T> of(Outcome outcome) {
+		static <T> Saved<T> of(EditOutcome outcome) {
 			return new Saved<>(outcome, null, null, List.of());
 		}
 
@@ -80,7 +80,7 @@ public class EntryEditing {
 
 	private final Entries entries;
 
-	private final DirectoryEntries directoryEntries;
+	private final EntryAnswers directoryEntries;
 
 	private final AnswersCheck check;
 
@@ -94,7 +94,7 @@ public class EntryEditing {
 
 	private final Clock clock;
 
-	EntryEditing(Entries entries, DirectoryEntries directoryEntries, AnswersCheck check, Comparisons comparisons,
+	EntryEditing(Entries entries, EntryAnswers directoryEntries, AnswersCheck check, Comparisons comparisons,
 			Communes communes, CensusForms forms, CensusProperties properties, Clock clock) {
 		this.clock = clock;
 		this.forms = forms;
@@ -158,16 +158,16 @@ public class EntryEditing {
 	public Saved<ActorForm> saveActor(long id, int version, StructureAnswers typed, String staff) {
 		BindingResult errors = this.check.checked(typed);
 		if (errors.hasErrors()) {
-			return new Saved<>(Outcome.INVALID, errors, null, List.of());
+			return new Saved<>(EditOutcome.INVALID, errors, null, List.of());
 		}
 		Optional<Integer> current = this.entries.lockActor(id);
 		if (current.isEmpty()) {
-			return Saved.of(Outcome.NOT_FOUND);
+			return Saved.of(EditOutcome.NOT_FOUND);
 		}
 		StructureAnswers before = this.directoryEntries.answersForStaff(id).orElseThrow().structure();
 		List<Comparison.Row> differences = this.comparisons.structure(before, typed);
 		if (current.get() != version) {
-			return new Saved<>(Outcome.CONFLICT, null, actor(id).orElseThrow(), differences);
+			return new Saved<>(EditOutcome.CONFLICT, null, actor(id).orElseThrow(), differences);
 		}
 		return saved(this.entries.updateActor(
 				new UpdateActor(id, version, AnswersToEntries.actor(typed), Audit.of(staff, changes(differences)))));
@@ -175,7 +175,7 @@ public class EntryEditing {
 
 	/** Changes an actor's status (active, dormant, ceased) if nobody saved it since. */
 	@Transactional
-	public Outcome status(long id, int version, ActorStatus status, String staff) {
+	public EditOutcome status(long id, int version, ActorStatus status, String staff) {
 		return outcome(this.entries.setStatus(id, version, status, staff));
 	}
 
@@ -184,7 +184,7 @@ public class EntryEditing {
 	 * actor's consent.
 	 */
 	@Transactional
-	public Outcome publication(long id, int version, boolean publish, String staff) {
+	public EditOutcome publication(long id, int version, boolean publish, String staff) {
 		return outcome(this.entries.setPublication(id, version, publish, staff));
 	}
 
@@ -216,16 +216,16 @@ public class EntryEditing {
 	public Saved<ContactsEdit> saveContacts(long id, int version, List<ContactAnswers> contacts, String staff) {
 		BindingResult errors = this.check.checked(new ContactsForm(contacts));
 		if (errors.hasErrors()) {
-			return new Saved<>(Outcome.INVALID, errors, null, List.of());
+			return new Saved<>(EditOutcome.INVALID, errors, null, List.of());
 		}
 		Optional<Integer> current = this.entries.lockActor(id);
 		if (current.isEmpty()) {
-			return Saved.of(Outcome.NOT_FOUND);
+			return Saved.of(EditOutcome.NOT_FOUND);
 		}
 		List<Comparison.Item> items = this.comparisons
 			.contacts(this.directoryEntries.answersForStaff(id).orElseThrow().contacts(), contacts);
 		if (current.get() != version) {
-			return new Saved<>(Outcome.CONFLICT, null, contacts(id).orElseThrow(), List.of(), items);
+			return new Saved<>(EditOutcome.CONFLICT, null, contacts(id).orElseThrow(), List.of(), items);
 		}
 		return saved(this.entries.replaceContacts(new ReplaceContacts(id, version, AnswersToEntries.contacts(contacts),
 				new Consent(staff, this.noticeVersion, ConsentChannel.STAFF, this.clock.instant()),
@@ -246,16 +246,16 @@ public class EntryEditing {
 	public Saved<ProjectForm> saveProject(long id, int version, ProjectAnswers typed, String staff) {
 		BindingResult errors = this.check.checked(typed);
 		if (errors.hasErrors()) {
-			return new Saved<>(Outcome.INVALID, errors, null, List.of());
+			return new Saved<>(EditOutcome.INVALID, errors, null, List.of());
 		}
 		Optional<Integer> current = this.entries.lockProject(id);
 		if (current.isEmpty()) {
-			return Saved.of(Outcome.NOT_FOUND);
+			return Saved.of(EditOutcome.NOT_FOUND);
 		}
 		ProjectAnswers before = this.directoryEntries.projectAnswers(id).orElseThrow();
 		List<Comparison.Row> differences = this.comparisons.project(before, typed);
 		if (current.get() != version) {
-			return new Saved<>(Outcome.CONFLICT, null, project(id).orElseThrow(), differences);
+			return new Saved<>(EditOutcome.CONFLICT, null, project(id).orElseThrow(), differences);
 		}
 		return saved(this.entries.saveProject(new SaveProject(id, version,
 				AnswersToEntries.project(typed.withKey("p" + id)), Audit.of(staff, changes(differences)))));
@@ -263,16 +263,16 @@ public class EntryEditing {
 
 	/** Publishes or unpublishes a project if nobody saved it since. */
 	@Transactional
-	public Outcome projectPublication(long id, int version, boolean publish, String staff) {
+	public EditOutcome projectPublication(long id, int version, boolean publish, String staff) {
 		return outcome(this.entries.setProjectPublication(id, version, publish, staff));
 	}
 
-	private static Outcome outcome(WriteStatus status) {
+	private static EditOutcome outcome(WriteStatus status) {
 		return switch (status) {
-			case DONE -> Outcome.SAVED;
-			case CONFLICT -> Outcome.CONFLICT;
-			case NOT_FOUND -> Outcome.NOT_FOUND;
-			case REFUSED -> Outcome.INVALID;
+			case DONE -> EditOutcome.SAVED;
+			case CONFLICT -> EditOutcome.CONFLICT;
+			case NOT_FOUND -> EditOutcome.NOT_FOUND;
+			case REFUSED -> EditOutcome.INVALID;
 		};
 	}
 

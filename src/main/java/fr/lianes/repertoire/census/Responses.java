@@ -9,8 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The census responses as the back office lists them: the queue of those waiting for a
- * decision, its counts by kind and by campaign, and the responses about one actor. Reads
- * only.
+ * decision, its counts by kind and by campaign, and the responses about one actor; and
+ * who responded to a campaign, for its response rates. Reads only.
+ * <p>
+ * An actor has responded to a campaign when a questionnaire it sent for that campaign is
+ * waiting for moderation or approved (one rejected or sent back for changes does not
+ * count yet).
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,6 +38,9 @@ public class Responses {
 	/** A response about an actor. */
 	public record ActorResponse(long id, String status, OffsetDateTime submittedAt) {
 	}
+
+	/** Submission statuses that count as a response. */
+	private static final String RESPONDED = "('SUBMITTED', 'APPROVED')";
 
 	private final JdbcClient jdbc;
 
@@ -100,6 +107,27 @@ public class Responses {
 			.param(limit)
 			.query((rs, i) -> new ActorResponse(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
 			.list();
+	}
+
+	/** The actors that responded to the campaign, in id order. */
+	public long[] respondents(int campaignId) {
+		return this.jdbc
+			.sql("select distinct actor_id from submission where campaign_id = ? and actor_id is not null "
+					+ "and status in " + RESPONDED + " order by actor_id")
+			.param(campaignId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+	}
+
+	/** How many responses the campaign has had, from known actors or new ones. */
+	public long count(int campaignId) {
+		return this.jdbc.sql("select count(*) from submission where campaign_id = ? and status in " + RESPONDED)
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 	}
 
 	private static String pendingWhere(Kind kind, Integer campaign) {

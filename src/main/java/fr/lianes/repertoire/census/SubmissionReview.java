@@ -15,6 +15,8 @@ import fr.lianes.repertoire.directory.EntryCommands.Applied;
 import fr.lianes.repertoire.directory.EntryCommands.ApplyResponse;
 import fr.lianes.repertoire.directory.EntryCommands.Audit;
 import fr.lianes.repertoire.directory.EntryCommands.Consent;
+import fr.lianes.repertoire.directory.EntryLookups;
+import fr.lianes.repertoire.directory.EntryLookups.ActorRef;
 import fr.lianes.repertoire.history.History.FieldChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,7 +53,7 @@ public class SubmissionReview {
 	}
 
 	/** What became of a decision. */
-	public enum Outcome {
+	public enum DecisionOutcome {
 
 		/** Done. */
 		DONE,
@@ -65,7 +67,7 @@ public class SubmissionReview {
 	}
 
 	/** A decision and the entry it concerns. */
-	public record Decision(Outcome outcome, Long actorId) {
+	public record Decision(DecisionOutcome outcome, Long actorId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -74,7 +76,9 @@ public class SubmissionReview {
 
 	private final Submissions submissions;
 
-	private final DirectoryEntries directoryEntries;
+	private final EntryAnswers directoryEntries;
+
+	private final EntryLookups lookups;
 
 	private final AnswersCheck check;
 
@@ -90,13 +94,14 @@ public class SubmissionReview {
 
 	private final Clock clock;
 
-	SubmissionReview(JdbcClient jdbc, JsonMapper json, Submissions submissions, DirectoryEntries directoryEntries,
-			AnswersCheck check, Comparisons comparisons, Entries entries, AccessLinks links, CensusMails mails,
-			CensusProperties properties, Clock clock) {
+	SubmissionReview(JdbcClient jdbc, JsonMapper json, Submissions submissions, EntryAnswers directoryEntries,
+			EntryLookups lookups, AnswersCheck check, Comparisons comparisons, Entries entries, AccessLinks links,
+			CensusMails mails, CensusProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.submissions = submissions;
 		this.directoryEntries = directoryEntries;
+		this.lookups = lookups;
 		this.check = check;
 		this.comparisons = comparisons;
 		this.entries = entries;
@@ -110,11 +115,10 @@ public class SubmissionReview {
 	@Transactional(readOnly = true)
 	public Optional<Review> review(long id) {
 		return this.jdbc.sql("""
-				select s.id, s.status, s.version, s.actor_id, a.slug, a.version as actor_version, s.author_email,
+				select s.id, s.status, s.version, s.actor_id, s.author_email,
 				       c.name as campaign, s.created_at, s.submitted_at, s.decided_at, s.decided_by, s.decision_reason,
 				       s.content::text as content
-				from submission s left join actor a on a.id = s.actor_id
-				left join census_campaign c on c.id = s.campaign_id
+				from submission s left join census_campaign c on c.id = s.campaign_id
 				where s.id = ? and s.status <> 'DRAFT'""").param(id).query((rs, i) -> {
 			Long actorId = (Long) rs.getObject("actor_id");
 			String author = rs.getString("author_email");
@@ -122,13 +126,14 @@ public class SubmissionReview {
 			CensusAnswers typed = this.json.readValue(rs.getString("content"), CensusAnswers.class);
 			CensusAnswers before = null;
 			CensusAnswers answers = typed;
+			Optional<ActorRef> actor = (actorId != null) ? this.lookups.actor(actorId) : Optional.empty();
 			if (actorId != null) {
 				before = this.directoryEntries.answersAsShown(actorId, null, shownAt.toInstant()).orElse(null);
 				answers = withHiddenDetailsKept(typed, before,
 						this.directoryEntries.answersAsShown(actorId, author, shownAt.toInstant()).orElse(null));
 			}
 			return new Review(rs.getLong("id"), SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("version"),
-					actorId, rs.getString("slug"), (Integer) rs.getObject("actor_version"), author,
+					actorId, actor.map(ActorRef::slug).orElse(null), actor.map(ActorRef::version).orElse(null), author,
 					rs.getString("campaign"), shownAt, rs.getObject("submitted_at", OffsetDateTime.class),
 					rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"),
 					rs.getString("decision_reason"), answers, this.comparisons.compare(before, answers),
@@ -179,17 +184,17 @@ public class SubmissionReview {
 		Optional<Integer> existing = existingId.flatMap(this.entries::lockActor);
 		Optional<Review> found = review(id);
 		if (found.isEmpty() || !found.get().isPending() || found.get().version() != version) {
-			return new Decision(Outcome.STALE, null);
+			return new Decision(DecisionOutcome.STALE, null);
 		}
 		if (existing.isPresent() && !existing.get().equals(entryVersion)) {
-			return new Decision(Outcome.ENTRY_CHANGED, existingId.get());
+			return new Decision(DecisionOutcome.ENTRY_CHANGED, existingId.get());
 		}
 		Review review = found.get();
 		if (!review.problems().isEmpty()) {
-			return new Decision(Outcome.INVALID, review.actorId());
+			return new Decision(DecisionOutcome.INVALID, review.actorId());
 		}
 		if (!decide(id, version, "APPROVED", staff, null)) {
-			return new Decision(Outcome.STALE, null);
+			return new Decision(DecisionOutcome.STALE, null);
 		}
 		CensusAnswers answers = review.answers();
 		Applied applied = this.entries.applyResponse(new ApplyResponse(existing.isPresent() ? existingId.get() : null,
@@ -201,7 +206,7 @@ public class SubmissionReview {
 		this.jdbc.sql("update submission set actor_id = ? where id = ?").params(applied.actorId(), id).update();
 		String entryUrl = applied.published() ? this.properties.baseUrl() + "/acteurs/" + applied.slug() : null;
 		this.mails.approved(review.authorEmail(), id, applied.name(), entryUrl);
-		return new Decision(Outcome.DONE, applied.actorId());
+		return new Decision(DecisionOutcome.DONE, applied.actorId());
 	}
 
 	/** Declines the response; its author is told why. */
@@ -209,10 +214,10 @@ public class SubmissionReview {
 	public Decision reject(long id, int version, String staff, String reason) {
 		Optional<Review> review = review(id);
 		if (review.isEmpty() || !decide(id, version, "REJECTED", staff, reason)) {
-			return new Decision(Outcome.STALE, null);
+			return new Decision(DecisionOutcome.STALE, null);
 		}
 		this.mails.rejected(review.get().authorEmail(), id, review.get().name(), reason);
-		return new Decision(Outcome.DONE, review.get().actorId());
+		return new Decision(DecisionOutcome.DONE, review.get().actorId());
 	}
 
 	/**
@@ -223,14 +228,14 @@ public class SubmissionReview {
 	public Decision requestChanges(long id, int version, String staff, String request) {
 		Optional<Review> review = review(id);
 		if (review.isEmpty() || !decide(id, version, "CHANGES_REQUESTED", staff, request)) {
-			return new Decision(Outcome.STALE, null);
+			return new Decision(DecisionOutcome.STALE, null);
 		}
 		long draft = this.submissions.reopen(id);
 		String email = review.get().authorEmail();
 		AccessLinks.Issued link = this.links.issue(AccessLinks.Purpose.RESUME_DRAFT, email, draft, null,
 				this.properties.draftValidity());
 		this.mails.changesRequested(email, id, review.get().name(), request, link);
-		return new Decision(Outcome.DONE, review.get().actorId());
+		return new Decision(DecisionOutcome.DONE, review.get().actorId());
 	}
 
 	private boolean decide(long id, int version, String status, String staff, String reason) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import fr.lianes.repertoire.census.Campaigns;
+import fr.lianes.repertoire.census.Campaign;
 
 /**
  * The key figures of the directory for one filter, computed from published content only.
@@ -38,7 +38,7 @@ import fr.lianes.repertoire.census.Campaigns;
  * there (with an empty sub-region)
  */
 public record FigureSet(long version, long actors, long activeActors, long dormantActors, List<CampaignCount> campaigns,
-		Campaigns.Campaign campaign, long projects, Map<String, Long> actorsByTerritory, Map<String, Long> actorsByType,
+		Campaign campaign, long projects, Map<String, Long> actorsByTerritory, Map<String, Long> actorsByType,
 		Map<Short, Long> projectsByDomain, Map<String, Long> projectsByNature, Map<String, Long> projectsByKind,
 		Map<String, Long> actorsByCountry, Map<String, Long> projectsByCountry, List<AreaCount> areas,
 		List<AreaCount> continents) {

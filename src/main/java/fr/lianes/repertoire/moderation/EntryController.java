@@ -9,7 +9,7 @@ import fr.lianes.repertoire.census.ContactAnswers;
 import fr.lianes.repertoire.census.ContactsForm;
 import fr.lianes.repertoire.census.EntryEditing.ActorForm;
 import fr.lianes.repertoire.census.EntryEditing.ContactsEdit;
-import fr.lianes.repertoire.census.EntryEditing.Outcome;
+import fr.lianes.repertoire.census.EntryEditing.EditOutcome;
 import fr.lianes.repertoire.census.EntryEditing.ProjectForm;
 import fr.lianes.repertoire.census.EntryEditing.Saved;
 import fr.lianes.repertoire.census.ProjectAnswers;
@@ -151,7 +151,7 @@ class EntryController {
 			RedirectAttributes redirect) {
 		ActorForm actor = actorForm(id);
 		ActorStatus chosen = parse(status);
-		Outcome outcome = (chosen == null) ? Outcome.INVALID
+		EditOutcome outcome = (chosen == null) ? EditOutcome.INVALID
 				: this.editing.status(actor.id(), version, chosen, staff.getName());
 		return afterChange(outcome, "/moderation/acteurs/" + actor.id(), "moderation.entry.status-saved",
 				"moderation.entry.status-invalid", redirect);
@@ -162,7 +162,7 @@ class EntryController {
 			@RequestParam(name = "publier", defaultValue = "false") boolean publish, Principal staff,
 			RedirectAttributes redirect) {
 		ActorForm actor = actorForm(id);
-		Outcome outcome = this.editing.publication(actor.id(), version, publish, staff.getName());
+		EditOutcome outcome = this.editing.publication(actor.id(), version, publish, staff.getName());
 		return afterChange(outcome, "/moderation/acteurs/" + actor.id(),
 				publish ? "moderation.entry.published" : "moderation.entry.unpublished", "moderation.entry.no-consent",
 				redirect);
@@ -214,7 +214,7 @@ class EntryController {
 			@RequestParam(name = "publier", defaultValue = "false") boolean publish, Principal staff,
 			RedirectAttributes redirect) {
 		ProjectForm project = projectForm(id);
-		Outcome outcome = this.editing.projectPublication(project.id(), version, publish, staff.getName());
+		EditOutcome outcome = this.editing.projectPublication(project.id(), version, publish, staff.getName());
 		return afterChange(outcome, "/moderation/projets/" + project.id(),
 				publish ? "moderation.entry.published" : "moderation.entry.unpublished", null, redirect);
 	}
@@ -247,7 +247,7 @@ class EntryController {
 		return "moderation/project-edit";
 	}
 
-	private static String afterChange(Outcome outcome, String page, String done, String invalid,
+	private static String afterChange(EditOutcome outcome, String page, String done, String invalid,
 			RedirectAttributes redirect) {
 		switch (outcome) {
 			case SAVED -> redirect.addFlashAttribute("notice", done);

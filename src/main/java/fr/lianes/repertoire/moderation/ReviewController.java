@@ -6,7 +6,7 @@ import java.util.Optional;
 import fr.lianes.repertoire.census.StructureAnswers;
 import fr.lianes.repertoire.census.SubmissionReview;
 import fr.lianes.repertoire.census.SubmissionReview.Decision;
-import fr.lianes.repertoire.census.SubmissionReview.Outcome;
+import fr.lianes.repertoire.census.SubmissionReview.DecisionOutcome;
 import fr.lianes.repertoire.census.SubmissionReview.Review;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.Subject;
@@ -66,11 +66,11 @@ class ReviewController {
 			RedirectAttributes redirect) {
 		Review review = find(id);
 		Decision decision = this.reviews.approve(review.id(), version, entryVersion, staff.getName());
-		if (decision.outcome() == Outcome.ENTRY_CHANGED) {
+		if (decision.outcome() == DecisionOutcome.ENTRY_CHANGED) {
 			redirect.addFlashAttribute("decisionError", "moderation.review.entry-changed");
 			return "redirect:/moderation/soumissions/" + review.id();
 		}
-		if (decision.outcome() == Outcome.INVALID) {
+		if (decision.outcome() == DecisionOutcome.INVALID) {
 			model.addAttribute("decisionError", "moderation.review.invalid");
 			return page(review, model);
 		}
@@ -104,7 +104,7 @@ class ReviewController {
 	}
 
 	private String decided(Review review, Decision decision, String notice, RedirectAttributes redirect) {
-		if (decision.outcome() == Outcome.STALE) {
+		if (decision.outcome() == DecisionOutcome.STALE) {
 			redirect.addFlashAttribute("decisionError", "moderation.review.stale");
 			return "redirect:/moderation/soumissions/" + review.id();
 		}

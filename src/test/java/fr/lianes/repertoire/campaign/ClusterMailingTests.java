@@ -12,9 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.lianes.repertoire.ProductionStartTest;
-import fr.lianes.repertoire.campaign.CensusCampaigns.Campaign;
 import fr.lianes.repertoire.campaign.MailingBatches.Requested;
 import fr.lianes.repertoire.campaign.MailingBatches.Start;
+import fr.lianes.repertoire.census.Campaign;
+import fr.lianes.repertoire.census.Campaigns;
 import fr.lianes.repertoire.cluster.TwoInstances;
 import fr.lianes.repertoire.directory.ConsentChannel;
 import fr.lianes.repertoire.directory.EntryCommands.ActorFields;
@@ -68,9 +69,8 @@ class ClusterMailingTests {
 					Audit.of("test", List.of())));
 		}
 		LocalDate today = LocalDate.now(TestClock.get());
-		CensusCampaigns campaigns = a.getBean(CensusCampaigns.class);
-		int campaignId = campaigns.create("Recensement en grappe " + run, today.minusDays(1), today.plusDays(30),
-				today);
+		Campaigns campaigns = a.getBean(Campaigns.class);
+		int campaignId = campaigns.open("Recensement en grappe " + run, today.minusDays(1), today.plusDays(30), today);
 		Campaign campaign = campaigns.find(campaignId).orElseThrow();
 
 		Requested requested = a.getBean(MailingRunner.class)

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import fr.lianes.repertoire.campaign.CensusCampaigns.Campaign;
 import fr.lianes.repertoire.campaign.MailingBatches.Requested;
 import fr.lianes.repertoire.campaign.MailingBatches.Start;
+import fr.lianes.repertoire.census.Campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +45,7 @@ class MailingRunnerTests {
 	private MailingRunner runner;
 
 	private final Campaign campaign = new Campaign(1, "Recensement", LocalDate.of(2026, 1, 1),
-			LocalDate.of(2026, 12, 31), LocalDate.of(2026, 1, 1));
+			LocalDate.of(2026, 12, 31), LocalDate.of(2026, 1, 1), true);
 
 	@BeforeEach
 	void start() {

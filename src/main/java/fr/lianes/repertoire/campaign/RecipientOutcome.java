@@ -1,7 +1,7 @@
 package fr.lianes.repertoire.campaign;
 
 /** What became of an actor in a mailing. */
-enum Outcome {
+enum RecipientOutcome {
 
 	/** Its mail is in the outbox: sent, waiting, or given up (the outbox knows). */
 	QUEUED,
