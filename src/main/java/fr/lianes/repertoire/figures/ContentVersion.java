@@ -8,10 +8,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The version of the published content: a number that moves when a change to what the
- * public pages show commits (actors, projects, campaigns, reference lists), on every
- * instance, whatever wrote it (see {@code V13__figures.sql}). Whatever is computed from
- * the content can be kept under the version it was computed at and reused while the
- * version stays the same: the key figures ({@link FiguresCache}), the public pages.
+ * public pages show commits (actors, projects and their links, contact persons and their
+ * consents, networks, partners, former addresses, campaigns, reference lists), on every
+ * instance, whatever wrote it (the triggers of {@code V13__figures.sql} and
+ * {@code V24__content_version_everything_shown.sql}). Whatever is computed from the
+ * content can be kept under the version it was computed at and reused while the version
+ * stays the same: the key figures ({@link FiguresCache}), the public pages.
  */
 @Service
 public class ContentVersion {
