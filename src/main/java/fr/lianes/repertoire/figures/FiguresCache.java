@@ -51,6 +51,9 @@ class FiguresCache {
 
 	private final FiguresQueries queries;
 
+	/** The figures without a filter, updated for what each change touched. */
+	private final WholeFigures whole;
+
 	private final ReferenceData reference;
 
 	private final Clock clock;
@@ -79,13 +82,20 @@ class FiguresCache {
 	};
 
 	@Autowired
-	FiguresCache(JdbcClient jdbc, FiguresQueries queries, ReferenceData reference,
+	FiguresCache(JdbcClient jdbc, FiguresQueries queries, WholeFigures whole, ReferenceData reference,
 			PlatformTransactionManager transactionManager, Clock clock) {
-		this(jdbc, queries, reference, transactionManager, MAX_COMPUTATIONS, TIMEOUT, clock);
+		this(jdbc, queries, whole, reference, transactionManager, MAX_COMPUTATIONS, TIMEOUT, clock);
 	}
 
+	/** Every filter, the empty one included, computed by {@code queries}. */
 	FiguresCache(JdbcClient jdbc, FiguresQueries queries, ReferenceData reference,
 			PlatformTransactionManager transactionManager, int maxComputations, Duration timeout, Clock clock) {
+		this(jdbc, queries, null, reference, transactionManager, maxComputations, timeout, clock);
+	}
+
+	FiguresCache(JdbcClient jdbc, FiguresQueries queries, WholeFigures whole, ReferenceData reference,
+			PlatformTransactionManager transactionManager, int maxComputations, Duration timeout, Clock clock) {
+		this.whole = whole;
 		this.reference = reference;
 		this.clock = clock;
 		this.permits = new Semaphore(maxComputations);
@@ -139,8 +149,9 @@ class FiguresCache {
 				return await(running, cached);
 			}
 			try {
-				FigureSet computed = this.snapshot
-					.execute((status) -> this.queries.compute(readVersion(), filter, today));
+				FigureSet computed = this.snapshot.execute(
+						(status) -> (filter.isEmpty() && this.whole != null) ? this.whole.compute(readVersion(), today)
+								: this.queries.compute(readVersion(), filter, today));
 				synchronized (this.entries) {
 					FigureSet current = this.entries.get(key);
 					if (current == null || current.version() < computed.version()) {
