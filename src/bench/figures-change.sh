@@ -44,8 +44,10 @@ until curl -fs -o /dev/null "$base/actuator/health/readiness"; do
 done
 
 jar_cookies=$out/cookies
-csrf() { grep -oE 'name="_csrf" value="[^"]+"' | head -1 | sed -E 's/.*value="([^"]+)"/\1/'; }
+csrf() { sed -nE '/name="_csrf" value="/{s/.*name="_csrf" value="([^"]+)".*/\1/p;q}'; }
+version() { sed -nE '/name="version" value="/{s/.*name="version" value="([0-9]+)".*/\1/p;q}'; }
 token=$(curl -fs -c "$jar_cookies" -b "$jar_cookies" "$base/connexion" | csrf)
+[ -n "$token" ] || { echo "no CSRF token on /connexion" >&2; exit 1; }
 signed=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar_cookies" -b "$jar_cookies" "$base/connexion" \
 	--data-urlencode "_csrf=$token" --data-urlencode "email=$admin" --data-urlencode "motDePasse=$password")
 case "$signed" in
@@ -53,11 +55,11 @@ case "$signed" in
 esac
 # an active, published actor of the directory (the latest changed, as the back office lists them)
 actor=""
-for id in $(curl -fs -b "$jar_cookies" "$base/moderation/acteurs" | grep -oE 'href="/moderation/acteurs/[0-9]+"' \
-	| grep -oE '[0-9]+' | head -20); do
+listed=$(curl -fs -b "$jar_cookies" "$base/moderation/acteurs") || { echo "the back office refused the sign-in" >&2; exit 1; }
+for id in $(grep -oE 'href="/moderation/acteurs/[0-9]+"' <<< "$listed" | grep -oE '[0-9]+' | sort -u | sed -n 1,20p); do
 	page=$(curl -fs -b "$jar_cookies" "$base/moderation/acteurs/$id")
-	if echo "$page" | grep -qE '<option value="ACTIVE" selected' \
-		&& echo "$page" | grep -qE 'name="publier" value="false"'; then actor=$id; break; fi
+	if grep -qE '<option value="ACTIVE" selected' <<< "$page" \
+		&& grep -qE 'name="publier" value="false"' <<< "$page"; then actor=$id; break; fi
 done
 [ -n "$actor" ] || { echo "no active actor found in the back office" >&2; exit 1; }
 
@@ -67,8 +69,8 @@ for url in "${urls[@]}"; do curl -fs -o /dev/null "$base$url"; curl -fs -o /dev/
 status=DORMANT
 for round in $(seq 1 "$rounds"); do
 	page=$(curl -fs -b "$jar_cookies" "$base/moderation/acteurs/$actor")
-	version=$(echo "$page" | grep -oE 'name="version" value="[0-9]+"' | head -1 | grep -oE '[0-9]+')
-	token=$(echo "$page" | csrf)
+	version=$(version <<< "$page")
+	token=$(csrf <<< "$page")
 	curl -fs -o /dev/null -b "$jar_cookies" -c "$jar_cookies" "$base/moderation/acteurs/$actor/statut" \
 		--data-urlencode "_csrf=$token" --data-urlencode "version=$version" --data-urlencode "statut=$status"
 	for url in "${urls[@]}"; do
@@ -80,8 +82,7 @@ done
 if [ "$status" = ACTIVE ]; then
 	page=$(curl -fs -b "$jar_cookies" "$base/moderation/acteurs/$actor")
 	curl -fs -o /dev/null -b "$jar_cookies" -c "$jar_cookies" "$base/moderation/acteurs/$actor/statut" \
-		--data-urlencode "_csrf=$(echo "$page" | csrf)" \
-		--data-urlencode "version=$(echo "$page" | grep -oE 'name="version" value="[0-9]+"' | head -1 | grep -oE '[0-9]+')" \
+		--data-urlencode "_csrf=$(csrf <<< "$page")" --data-urlencode "version=$(version <<< "$page")" \
 		--data-urlencode "statut=ACTIVE"
 fi
 

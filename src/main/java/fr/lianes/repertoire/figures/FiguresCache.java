@@ -124,8 +124,11 @@ class FiguresCache {
 		if (running != null) {
 			return await(running, cached);
 		}
-		boolean permitted = this.permits.tryAcquire();
-		if (!permitted) {
+		// the whole directory's figures are updated, not computed again: never capped, so
+		// never served from an older version because other filters are being computed
+		boolean unfiltered = filter.isEmpty() && this.whole != null;
+		boolean permitted = !unfiltered && this.permits.tryAcquire();
+		if (!unfiltered && !permitted) {
 			// at the cap: the figures of the previous version rather than a wait
 			if (cached != null) {
 				return cached;
@@ -144,14 +147,16 @@ class FiguresCache {
 		try {
 			running = this.inFlight.putIfAbsent(flight, mine);
 			if (running != null) {
-				this.permits.release();
+				if (permitted) {
+					this.permits.release();
+				}
 				permitted = false;
 				return await(running, cached);
 			}
 			try {
-				FigureSet computed = this.snapshot.execute(
-						(status) -> (filter.isEmpty() && this.whole != null) ? this.whole.compute(readVersion(), today)
-								: this.queries.compute(readVersion(), filter, today));
+				FigureSet computed = this.snapshot
+					.execute((status) -> unfiltered ? this.whole.compute(readVersion(), today)
+							: this.queries.compute(readVersion(), filter, today));
 				synchronized (this.entries) {
 					FigureSet current = this.entries.get(key);
 					if (current == null || current.version() < computed.version()) {
