@@ -54,9 +54,6 @@ BENCH_DATA_DIR="$data" BENCH_WARMUP=1 BENCH_ROUNDS=1 src/bench/search.sh 1
 step "src/bench/campaign.sh 1"
 BENCH_DATA_DIR="$data" src/bench/campaign.sh 1
 
-step "src/bench/figures-change.sh 1 (the benchmarks' administrator, created by campaign.sh)"
-BENCH_DATA_DIR="$data" BENCH_ROUNDS=2 src/bench/figures-change.sh 1
-
 step "src/bench/import.sh 1 (its own empty data directory: the import needs one)"
 BENCH_DATA_DIR=target/smoke-import-1x src/bench/import.sh 1
 
