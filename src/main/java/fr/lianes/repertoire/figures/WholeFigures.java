@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * The figures of the whole directory (no filter), kept as the parts each actor and
  * project adds ({@link FigureParts}) and updated, after a change, for the actors and
  * projects the change touched (recorded by the triggers of
- * {@code V21__figures_changes.sql}): a few statements by primary key instead of every
+ * {@code V23__figures_changes.sql}): a few statements by primary key instead of every
  * row. Called by {@link FiguresCache} in its repeatable-read transaction: the version,
  * the changes read and the parts recomputed are of the same snapshot, so the figures
  * never lag behind the version they carry.
