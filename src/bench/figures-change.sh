@@ -13,8 +13,9 @@
 # the first /chiffres after the change (the figures of the whole directory brought up to date),
 # then the home page, /acteurs and /pays (the page cache missed, the page rendered again).
 # Prints Markdown: per URL the median and the slowest of the rounds, and the load average.
-# DRAFT: its last run stopped with curl's exit code 22 (an HTTP error) after signing in, step not
-# identified yet (PAGES-BENCHMARK.md, "The first pages after a change"); not in smoke.sh.
+# Every request of the signed-in administrator keeps the cookies it is sent back: the CSRF token
+# lives in a cookie, renewed after the sign-in (a form posted with a token whose cookie was not
+# kept is refused with 403, which made the first runs stop with curl's exit code 22).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -57,9 +58,9 @@ case "$signed" in
 esac
 # an active, published actor of the directory (the latest changed, as the back office lists them)
 actor=""
-listed=$(curl -fs -b "$jar_cookies" "$base/moderation/acteurs") || { echo "the back office refused the sign-in" >&2; exit 1; }
+listed=$(curl -fs -b "$jar_cookies" -c "$jar_cookies" "$base/moderation/acteurs") || { echo "the back office refused the sign-in" >&2; exit 1; }
 for id in $(grep -oE 'href="/moderation/acteurs/[0-9]+"' <<< "$listed" | grep -oE '[0-9]+' | sort -u | sed -n 1,20p); do
-	page=$(curl -fs -b "$jar_cookies" "$base/moderation/acteurs/$id")
+	page=$(curl -fs -b "$jar_cookies" -c "$jar_cookies" "$base/moderation/acteurs/$id")
 	if grep -qE '<option value="ACTIVE" selected' <<< "$page" \
 		&& grep -qE 'name="publier" value="false"' <<< "$page"; then actor=$id; break; fi
 done
@@ -70,7 +71,7 @@ for url in "${urls[@]}"; do curl -fs -o /dev/null "$base$url"; curl -fs -o /dev/
 
 status=DORMANT
 for round in $(seq 1 "$rounds"); do
-	page=$(curl -fs -b "$jar_cookies" "$base/moderation/acteurs/$actor")
+	page=$(curl -fs -b "$jar_cookies" -c "$jar_cookies" "$base/moderation/acteurs/$actor")
 	version=$(version <<< "$page")
 	token=$(csrf <<< "$page")
 	curl -fs -o /dev/null -b "$jar_cookies" -c "$jar_cookies" "$base/moderation/acteurs/$actor/statut" \
@@ -82,7 +83,7 @@ for round in $(seq 1 "$rounds"); do
 done
 # back as it was
 if [ "$status" = ACTIVE ]; then
-	page=$(curl -fs -b "$jar_cookies" "$base/moderation/acteurs/$actor")
+	page=$(curl -fs -b "$jar_cookies" -c "$jar_cookies" "$base/moderation/acteurs/$actor")
 	curl -fs -o /dev/null -b "$jar_cookies" -c "$jar_cookies" "$base/moderation/acteurs/$actor/statut" \
 		--data-urlencode "_csrf=$(csrf <<< "$page")" --data-urlencode "version=$(version <<< "$page")" \
 		--data-urlencode "statut=ACTIVE"

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import fr.lianes.repertoire.search.SearchIndexer;
 import fr.lianes.repertoire.search.SearchReindexer;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,7 +150,9 @@ class PublicPagesCacheChainTests extends FreshDirectoryTest {
 		String slug = enter(actor("fourmies-cache", "Jardins partagés de Fourmies",
 				"association-solidarite-internationale", "59610", "Fourmies")
 			.project(project("Potagers de Kpalimé").in("TG").localities("Kpalimé").domains("maraichage")));
-		List<String> pages = List.of("/domaines", "/domaines/maraichage", "/acteurs/" + slug);
+		String projectPage = Jsoup.parse(get("/acteurs/" + slug).body()).select("a[href^=/projets/]").attr("href");
+		assertThat(projectPage).startsWith("/projets/");
+		List<String> pages = List.of("/domaines", "/domaines/maraichage", projectPage);
 		List<String> etags = pages.stream().map((path) -> {
 			HttpResponse<String> page = get(path);
 			assertThat(page.body()).as(path).contains("Maraîchage").doesNotContain("Cultures maraîchères");
