@@ -214,7 +214,8 @@ class TableOwnershipTests {
 		owners.put("change_log", "history");
 		Stream.of("import_job", "import_job_entry", "import_job_problem", "import_mapping")
 			.forEach((table) -> owners.put(table, "imports"));
-		Stream.of("content_version", "content_change").forEach((table) -> owners.put(table, "figures"));
+		Stream.of("content_version", "content_change", "figures_change", "figures_change_horizon")
+			.forEach((table) -> owners.put(table, "figures"));
 		owners.put("search_index_state", "search");
 		owners.put("data_request", "privacy");
 		owners.put("rate_limit_bucket", "limits");

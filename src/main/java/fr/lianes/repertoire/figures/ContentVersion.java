@@ -8,10 +8,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The version of the published content: a number that moves when a change to what the
- * public pages show commits (actors, projects, campaigns, reference lists), on every
- * instance, whatever wrote it (see {@code V13__figures.sql}). Whatever is computed from
- * the content can be kept under the version it was computed at and reused while the
- * version stays the same: the key figures ({@link FiguresCache}), the public pages.
+ * public pages show commits (actors, projects and their links, contact persons and their
+ * consents, networks, partners, former addresses, campaigns, reference lists), on every
+ * instance, whatever wrote it (the triggers of {@code V13__figures.sql} and
+ * {@code V24__content_version_everything_shown.sql}). Whatever is computed from the
+ * content can be kept under the version it was computed at and reused while the version
+ * stays the same: the key figures ({@link FiguresCache}), the public pages.
  */
 @Service
 public class ContentVersion {
@@ -58,12 +60,25 @@ public class ContentVersion {
 
 	/**
 	 * Moves the recorded changes into the base of the version, which stays the same: rows
-	 * inserted meanwhile are not deleted and keep counting.
+	 * inserted meanwhile are not deleted and keep counting. Also deletes the actors and
+	 * projects touched (see {@link WholeFigures}) that every snapshot taken before the
+	 * previous fold has seen, and remembers where this fold stops: figures of the whole
+	 * directory kept from before the previous fold are then computed again from every
+	 * row.
 	 */
 	void fold() {
-		this.write.executeWithoutResult((status) -> this.jdbc.sql("""
-				with folded as (delete from content_change returning 1)
-				update content_version set base = base + (select count(*) from folded) where id""").update());
+		this.write.executeWithoutResult((status) -> {
+			this.jdbc.sql("""
+					with folded as (delete from content_change returning 1)
+					update content_version set base = base + (select count(*) from folded) where id""").update();
+			this.jdbc.sql("""
+					with horizon as (select next_below as below from figures_change_horizon),
+					purged as (delete from figures_change where tx < (select below from horizon) returning 1)
+					update figures_change_horizon
+					set purged_below = greatest(purged_below, (select below from horizon)),
+					    next_below = pg_snapshot_xmin(pg_current_snapshot())
+					where id""").update();
+		});
 	}
 
 }

@@ -51,6 +51,9 @@ class FiguresCache {
 
 	private final FiguresQueries queries;
 
+	/** The figures without a filter, updated for what each change touched. */
+	private final WholeFigures whole;
+
 	private final ReferenceData reference;
 
 	private final Clock clock;
@@ -79,13 +82,20 @@ class FiguresCache {
 	};
 
 	@Autowired
-	FiguresCache(JdbcClient jdbc, FiguresQueries queries, ReferenceData reference,
+	FiguresCache(JdbcClient jdbc, FiguresQueries queries, WholeFigures whole, ReferenceData reference,
 			PlatformTransactionManager transactionManager, Clock clock) {
-		this(jdbc, queries, reference, transactionManager, MAX_COMPUTATIONS, TIMEOUT, clock);
+		this(jdbc, queries, whole, reference, transactionManager, MAX_COMPUTATIONS, TIMEOUT, clock);
 	}
 
+	/** Every filter, the empty one included, computed by {@code queries}. */
 	FiguresCache(JdbcClient jdbc, FiguresQueries queries, ReferenceData reference,
 			PlatformTransactionManager transactionManager, int maxComputations, Duration timeout, Clock clock) {
+		this(jdbc, queries, null, reference, transactionManager, maxComputations, timeout, clock);
+	}
+
+	FiguresCache(JdbcClient jdbc, FiguresQueries queries, WholeFigures whole, ReferenceData reference,
+			PlatformTransactionManager transactionManager, int maxComputations, Duration timeout, Clock clock) {
+		this.whole = whole;
 		this.reference = reference;
 		this.clock = clock;
 		this.permits = new Semaphore(maxComputations);
@@ -114,8 +124,11 @@ class FiguresCache {
 		if (running != null) {
 			return await(running, cached);
 		}
-		boolean permitted = this.permits.tryAcquire();
-		if (!permitted) {
+		// the whole directory's figures are updated, not computed again: never capped, so
+		// never served from an older version because other filters are being computed
+		boolean unfiltered = filter.isEmpty() && this.whole != null;
+		boolean permitted = !unfiltered && this.permits.tryAcquire();
+		if (!unfiltered && !permitted) {
 			// at the cap: the figures of the previous version rather than a wait
 			if (cached != null) {
 				return cached;
@@ -134,13 +147,16 @@ class FiguresCache {
 		try {
 			running = this.inFlight.putIfAbsent(flight, mine);
 			if (running != null) {
-				this.permits.release();
+				if (permitted) {
+					this.permits.release();
+				}
 				permitted = false;
 				return await(running, cached);
 			}
 			try {
 				FigureSet computed = this.snapshot
-					.execute((status) -> this.queries.compute(readVersion(), filter, today));
+					.execute((status) -> unfiltered ? this.whole.compute(readVersion(), today)
+							: this.queries.compute(readVersion(), filter, today));
 				synchronized (this.entries) {
 					FigureSet current = this.entries.get(key);
 					if (current == null || current.version() < computed.version()) {

@@ -1,10 +1,16 @@
 package fr.lianes.repertoire.figures;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.lianes.repertoire.census.Campaigns;
 import fr.lianes.repertoire.reference.ReferenceData;
@@ -23,6 +29,36 @@ import org.springframework.stereotype.Repository;
 class FiguresQueries {
 
 	private static final Logger logger = LoggerFactory.getLogger(FiguresQueries.class);
+
+	private static final String ACTOR_PARTS = """
+			select a.id, a.status = 'ACTIVE', e.territory_id, a.actor_type_code,
+			    (select array_agg(distinct r.campaign_id) from (
+			        select a.last_census_campaign_id as campaign_id
+			        union all
+			        select s.campaign_id from submission s
+			        where s.actor_id = a.id and s.status = 'APPROVED') r
+			     where r.campaign_id is not null),
+			    (select array_agg(distinct pc.country_iso2) from (
+			        select p.id from project p where p.lead_actor_id = a.id and p.published
+			        union all
+			        select pa.project_id from project_actor pa join public_project pp on pp.id = pa.project_id
+			        where pa.actor_id = a.id) x
+			     join project_country pc on pc.project_id = x.id)
+			from actor a
+			join commune c on c.insee_code = a.commune_insee
+			left join epci e on e.siren = c.epci_siren
+			where a.published and a.status <> 'CEASED'""";
+
+	private static final String PROJECT_PARTS = """
+			select p.id, p.nature, p.kind,
+			    (select array_agg(distinct x.id) from project_domain pd join domain d on d.id = pd.domain_id
+			     cross join lateral (values (d.id), (d.parent_id)) x (id)
+			     where pd.project_id = p.id and x.id is not null),
+			    (select array_agg(pc.country_iso2) from project_country pc where pc.project_id = p.id)
+			from public_project p
+			join actor la on la.id = p.lead_actor_id
+			join commune c on c.insee_code = la.commune_insee
+			where true""";
 
 	private final JdbcClient jdbc;
 
@@ -184,6 +220,110 @@ class FiguresQueries {
 		return new FigureSet(version, statuses[0] + statuses[1], statuses[0], statuses[1], campaigns,
 				this.currentCampaign.current(today).orElse(null), projects[0], byTerritory, byType, byDomain, byNature,
 				byKind, actorsByCountry, projectsByCountry, areaCounts, continentCounts);
+	}
+
+	/** The projects these actors lead (a PostgreSQL array literal of ids). */
+	List<Long> projectsLedBy(String actorIds) {
+		return this.jdbc.sql("select id from project where lead_actor_id = any(cast(:ids as bigint[]))")
+			.param("ids", actorIds)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The lead and the other actors of these projects (a PostgreSQL array literal of
+	 * ids).
+	 */
+	List<Long> actorsOf(String projectIds) {
+		return this.jdbc.sql("""
+				select lead_actor_id from project where id = any(cast(:ids as bigint[])) and lead_actor_id is not null
+				union select actor_id from project_actor where project_id = any(cast(:ids as bigint[]))""")
+			.param("ids", projectIds)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The campaigns opened by {@code today}, oldest first, without their respondents. */
+	List<FigureSet.CampaignCount> campaignsOpened(LocalDate today) {
+		return this.jdbc.sql("""
+				select id, name, as_of from census_campaign where opens_on <= :today order by opens_on, id""")
+			.param("today", today)
+			.query((rs, i) -> new FigureSet.CampaignCount(rs.getInt(1), rs.getString(2),
+					rs.getObject(3, LocalDate.class), 0))
+			.list();
+	}
+
+	/** The world region and sub-region of each country ("" for none). */
+	Map<String, List<String>> areasOfCountries() {
+		Map<String, List<String>> areaOf = new HashMap<>();
+		this.jdbc.sql("select iso2, region_fr, subregion_fr from country").query((ResultSet rs) -> {
+			areaOf.put(rs.getString(1), List.of(orEmpty(rs.getString(2)), orEmpty(rs.getString(3))));
+		});
+		return areaOf;
+	}
+
+	private static String orEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+	/**
+	 * What each registered actor adds to the figures of the whole directory (see
+	 * {@link WholeFigures}): these actors ({@code ids}, a PostgreSQL array literal), or
+	 * all when null. An actor missing from the result adds nothing.
+	 */
+	Map<Long, FigureParts.ActorPart> actorParts(String ids) {
+		String condition = (ids != null) ? " and a.id = any(cast(:ids as bigint[]))" : "";
+		Map<Long, FigureParts.ActorPart> parts = new HashMap<>();
+		var statement = this.jdbc.sql(ACTOR_PARTS + condition);
+		if (ids != null) {
+			statement = statement.param("ids", ids);
+		}
+		statement.query((rs) -> {
+			Object territoryId = rs.getObject(3);
+			String territory = (territoryId != null)
+					? this.reference.territory(rs.getShort(3)).map((t) -> t.slug()).orElse("") : "";
+			parts.put(rs.getLong(1), new FigureParts.ActorPart(rs.getBoolean(2), territory, rs.getString(4),
+					Set.copyOf(Arrays.asList(integers(rs, 5))), Set.copyOf(Arrays.asList(strings(rs, 6)))));
+		});
+		return parts;
+	}
+
+	/** What each public project adds, as {@link #actorParts(String)}. */
+	Map<Long, FigureParts.ProjectPart> projectParts(String ids) {
+		String condition = (ids != null) ? " and p.id = any(cast(:ids as bigint[]))" : "";
+		Map<Long, FigureParts.ProjectPart> parts = new HashMap<>();
+		var statement = this.jdbc.sql(PROJECT_PARTS + condition);
+		if (ids != null) {
+			statement = statement.param("ids", ids);
+		}
+		statement.query((rs) -> {
+			Set<Short> domains = new LinkedHashSet<>();
+			for (Object domain : objects(rs, 4)) {
+				domains.add(((Number) domain).shortValue());
+			}
+			parts.put(rs.getLong(1), new FigureParts.ProjectPart(rs.getString(2), rs.getString(3), Set.copyOf(domains),
+					Set.copyOf(Arrays.asList(strings(rs, 5)))));
+		});
+		return parts;
+	}
+
+	private static Integer[] integers(ResultSet rs, int column) throws SQLException {
+		Object[] values = objects(rs, column);
+		Integer[] integers = new Integer[values.length];
+		for (int i = 0; i < values.length; i++) {
+			integers[i] = ((Number) values[i]).intValue();
+		}
+		return integers;
+	}
+
+	private static String[] strings(ResultSet rs, int column) throws SQLException {
+		Object[] values = objects(rs, column);
+		return Arrays.copyOf(values, values.length, String[].class);
+	}
+
+	private static Object[] objects(ResultSet rs, int column) throws SQLException {
+		Array array = rs.getArray(column);
+		return (array != null) ? (Object[]) array.getArray() : new Object[0];
 	}
 
 	private static long millis(long from, long to) {

@@ -14,6 +14,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxAge how long a browser or a proxy may reuse a public page without asking
  */
 @ConfigurationProperties("repertoire.pages")
-record PagesProperties(@DefaultValue("0") DataSize cacheSize, @DefaultValue("60s") Duration maxAge) {
+record PagesProperties(@DefaultValue("32MB") DataSize cacheSize, @DefaultValue("60s") Duration maxAge) {
 
 }

@@ -19,16 +19,19 @@ import java.util.regex.Pattern;
 import fr.lianes.repertoire.figures.ContentVersion;
 import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.search.IndexWrites;
+import fr.lianes.repertoire.search.SearchIndexer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -92,6 +95,8 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 
 	private final IndexWrites indexWrites;
 
+	private final ObjectProvider<SearchIndexer> indexer;
+
 	private final ReferenceData reference;
 
 	private final LocaleResolver locales;
@@ -108,10 +113,11 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 
 	private volatile Stamp stamp;
 
-	PublicPageCache(ContentVersion version, IndexWrites indexWrites, ReferenceData reference, LocaleResolver locales,
-			Clock clock, PagesProperties properties) {
+	PublicPageCache(ContentVersion version, IndexWrites indexWrites, ObjectProvider<SearchIndexer> indexer,
+			ReferenceData reference, LocaleResolver locales, Clock clock, PagesProperties properties) {
 		this.version = version;
 		this.indexWrites = indexWrites;
+		this.indexer = indexer;
 		this.reference = reference;
 		this.locales = locales;
 		this.clock = clock;
@@ -140,8 +146,10 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getRequestedSessionId() != null) {
-			// staff, or a visitor with a notice in the session: rendered for them alone
+		if (request.getRequestedSessionId() != null || TransactionSynchronizationManager.isActualTransactionActive()) {
+			// staff, or a visitor with a notice in the session: rendered for them alone;
+			// or a request inside a transaction not committed yet (a test's): what it
+			// sees, and the version it would read, are not the published content
 			chain.doFilter(request, response);
 			return;
 		}
@@ -149,6 +157,12 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 		// is
 		// kept under a count that moves as soon as the index catches up
 		long written = this.indexWrites.done();
+		if (preparing()) {
+			// the index is checked or rebuilt: the lists say so (never kept), and a page
+			// kept before may hold what the rebuild is there to correct
+			chain.doFilter(request, response);
+			return;
+		}
 		long current = this.version.current();
 		Instant modified = modifiedAt(current);
 		String key = key(request) + "|" + written + "|" + this.reference.generation();
@@ -169,6 +183,11 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 				headersOf(response));
 		keep(key, page);
 		send(page, modified, request, response);
+	}
+
+	private boolean preparing() {
+		SearchIndexer indexer = this.indexer.getIfAvailable();
+		return indexer != null && indexer.preparation().isPresent();
 	}
 
 	/**

@@ -38,15 +38,18 @@ class IndexPass {
 
 	private final SearchIndexer indexer;
 
+	private final IndexWrites writes;
+
 	private final int batchSize;
 
-	IndexPass(EntityManagerFactory entityManagerFactory, SearchIndexer indexer,
+	IndexPass(EntityManagerFactory entityManagerFactory, SearchIndexer indexer, IndexWrites writes,
 			@Value("${repertoire.reindex.batch-size:100}") int batchSize) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("repertoire.reindex.batch-size must be positive");
 		}
 		this.entityManagerFactory = entityManagerFactory;
 		this.indexer = indexer;
+		this.writes = writes;
 		this.batchSize = batchSize;
 	}
 
@@ -152,6 +155,8 @@ class IndexPass {
 				// each one is loaded on its own, twenty times the statements.
 				plan.process();
 				entityManager.getTransaction().commit();
+				// searchable now (read-sync): pages kept from before are not served again
+				this.writes.counted();
 			}
 			finally {
 				if (entityManager.getTransaction().isActive()) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * that wrote returns once its changes are searchable), counting the writes done. The
  * count moves after the index shows a change, that is after the database does: what is
  * computed from the index and kept under the content version and this count (the public
- * pages) is never kept past a change under a count that the change left the same.
+ * pages) is never kept past a change under a count that the change left the same. Passes
+ * over the index and rebuilds count too ({@link #counted()}).
  */
 @Component(IndexWrites.BEAN_NAME)
 public class IndexWrites implements IndexingPlanSynchronizationStrategy {
@@ -34,6 +35,16 @@ public class IndexWrites implements IndexingPlanSynchronizationStrategy {
 	/** Index writes done since the start, each counted once the index shows it. */
 	public long done() {
 		return this.done.get();
+	}
+
+	/**
+	 * Counts a write made outside the application's transactions, once the index shows
+	 * it: a batch of a pass over the index ({@link IndexPass}), a rebuild that ended
+	 * ({@link SearchIndexer}). A page rendered from the index before it is then never
+	 * served again from memory.
+	 */
+	void counted() {
+		this.done.incrementAndGet();
 	}
 
 	@Override

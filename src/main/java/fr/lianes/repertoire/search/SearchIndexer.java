@@ -68,6 +68,8 @@ public class SearchIndexer implements SmartLifecycle {
 
 	private final ObjectProvider<IndexedRows> indexedRows;
 
+	private final IndexWrites writes;
+
 	private ExecutorService executor = newExecutor();
 
 	/** The rebuild under way, if any. */
@@ -81,10 +83,11 @@ public class SearchIndexer implements SmartLifecycle {
 	private volatile boolean lifecycleRunning;
 
 	SearchIndexer(EntityManagerFactory entityManagerFactory, IndexCompleteness completeness,
-			ObjectProvider<IndexedRows> indexedRows) {
+			ObjectProvider<IndexedRows> indexedRows, IndexWrites writes) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.completeness = completeness;
 		this.indexedRows = indexedRows;
+		this.writes = writes;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -190,6 +193,9 @@ public class SearchIndexer implements SmartLifecycle {
 			}
 		}
 		finally {
+			// the index was purged and filled again: a page rendered from it meanwhile (a
+			// request that began before the rebuild did) is not served again from memory
+			this.writes.counted();
 			if (pass != null && !this.stopping) {
 				this.completeness.ended(pass, succeeded);
 			}

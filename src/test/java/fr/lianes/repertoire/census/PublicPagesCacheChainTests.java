@@ -5,27 +5,56 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import fr.lianes.repertoire.search.SearchIndexer;
+import fr.lianes.repertoire.search.SearchReindexer;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static fr.lianes.repertoire.census.TypedActor.TypedProject.project;
 import static fr.lianes.repertoire.census.TypedActor.actor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The public pages' HTTP caching (issue 18), on a directory started as production starts
  * it: a public page is public for a minute, with an {@code ETag} and a
  * {@code Last-Modified}, and a browser that has it gets {@code 304}; a moderator's
  * approval changes the page at once (a new {@code ETag}, the new actor in it: no stale
- * page from memory); the questionnaire, the back office and the sign-in are never stored.
+ * page from memory), and so do a renamed reference entry and a rebuild of the search
+ * index (a withdrawn consent: {@code WidgetChainTests}; an erasure:
+ * {@code PersonalDataTests}); the questionnaire, the back office and the sign-in are
+ * never stored.
  */
 class PublicPagesCacheChainTests extends FreshDirectoryTest {
 
 	private static final List<String> PUBLIC_PAGES = List.of("/", "/acteurs", "/projets", "/pays", "/domaines",
 			"/territoires", "/domaines/maraichage", "/chiffres", "/mentions-legales");
 
+	private static final String LISTS = "/moderation/administration/referentiels";
+
+	private static final String PREPARING = "Le répertoire est en cours de préparation";
+
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	private SearchIndexer indexer;
+
+	@Autowired
+	private SearchReindexer reindexer;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Test
 	void aPublicPageIsPublicForAMinuteWithAnEtagAndA304() {
@@ -114,6 +143,70 @@ class PublicPagesCacheChainTests extends FreshDirectoryTest {
 		assertThat(get("/pays/ne").body()).contains("/acteurs/" + slug);
 		assertThat(get("/acteurs/" + slug).body()).contains("Caravane de Zinder");
 		assertThat(get("/acteurs/" + slug).headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
+	}
+
+	@Test
+	void aRenamedDomainChangesThePagesAtOnce() {
+		String slug = enter(actor("fourmies-cache", "Jardins partagés de Fourmies",
+				"association-solidarite-internationale", "59610", "Fourmies")
+			.project(project("Potagers de Kpalimé").in("TG").localities("Kpalimé").domains("maraichage")));
+		String projectPage = Jsoup.parse(get("/acteurs/" + slug).body()).select("a[href^=/projets/]").attr("href");
+		assertThat(projectPage).startsWith("/projets/");
+		List<String> pages = List.of("/domaines", "/domaines/maraichage", projectPage);
+		List<String> etags = pages.stream().map((path) -> {
+			HttpResponse<String> page = get(path);
+			assertThat(page.body()).as(path).contains("Maraîchage").doesNotContain("Cultures maraîchères");
+			String etag = page.headers().firstValue("ETag").orElseThrow();
+			// kept: the same page again
+			assertThat(get(path).headers().firstValue("ETag")).as(path).hasValue(etag);
+			return etag;
+		}).toList();
+		WebClient admin = signedIn(this.port, ADMIN);
+		try {
+			admin.get(LISTS + "/domaines/maraichage");
+			admin.post(LISTS + "/domaines/maraichage", "name", "Cultures maraîchères");
+			for (int i = 0; i < pages.size(); i++) {
+				HttpResponse<String> page = get(pages.get(i));
+				assertThat(page.body()).as(pages.get(i)).contains("Cultures maraîchères");
+				assertThat(page.headers().firstValue("ETag")).as(pages.get(i)).isPresent().isNotEqualTo(etags.get(i));
+			}
+		}
+		finally {
+			awaitReindexed();
+			admin.get(LISTS + "/domaines/maraichage");
+			admin.post(LISTS + "/domaines/maraichage", "name", "Maraîchage");
+			awaitReindexed();
+		}
+		assertThat(get("/domaines/maraichage").body()).doesNotContain("Cultures maraîchères");
+	}
+
+	@Test
+	void aStoredListIsNotServedWhileTheIndexIsRebuilt() throws Exception {
+		HttpResponse<String> kept = get("/acteurs");
+		assertThat(kept.headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
+		assertThat(get("/acteurs").headers().firstValue("ETag")).isEqualTo(kept.headers().firstValue("ETag"));
+		CompletableFuture<Void> rebuild;
+		try (Connection holder = this.dataSource.getConnection()) {
+			// the rebuild held at its first step, whatever the speed of the machine
+			holder.setAutoCommit(false);
+			try (Statement statement = holder.createStatement()) {
+				statement.execute("select complete from search_index_state for update");
+			}
+			rebuild = this.indexer.reindexAll().toCompletableFuture();
+			HttpResponse<String> during = get("/acteurs");
+			assertThat(during.body()).contains(PREPARING);
+			assertThat(during.headers().firstValue("Cache-Control"))
+				.hasValueSatisfying((value) -> assertThat(value).contains("no-store").doesNotContain("public"));
+			holder.rollback();
+		}
+		rebuild.get(5, TimeUnit.MINUTES);
+		HttpResponse<String> after = get("/acteurs");
+		assertThat(after.body()).doesNotContain(PREPARING).isEqualTo(kept.body());
+		assertThat(after.headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
+	}
+
+	private void awaitReindexed() {
+		await().atMost(Duration.ofMinutes(2)).until(() -> !this.reindexer.isBusy());
 	}
 
 	@Test

@@ -79,6 +79,13 @@ class WidgetChainTests extends FreshDirectoryTest {
 		// (the organisation's own address, published with the entry, is the same here)
 		assertThat(org.get("email").asString()).isEqualTo(typed.email());
 
+		// the page as any visitor gets it: public, kept in memory, the same again
+		WebClient.Page kept = new WebClient(this.port).get("/acteurs/" + slug);
+		assertThat(kept.header("Cache-Control")).isEqualTo("max-age=60, public");
+		assertThat(kept.body()).contains("Camille Durand");
+		assertThat(new WebClient(this.port).get("/acteurs/" + slug).header("ETag")).isEqualTo(kept.header("ETag"))
+			.isNotNull();
+
 		// the person withdraws from the link of the confirmation mail
 		String mail = GreenMailUtil.getBody(mailTo(typed.email(), "bien été reçue"))
 			.replace("=\r\n", "")
@@ -98,6 +105,10 @@ class WidgetChainTests extends FreshDirectoryTest {
 			.data());
 		assertThat(withdrawn.has("contactPoint")).isFalse();
 		assertThat(withdrawn.toString()).doesNotContain("Camille Durand");
+		// the page kept before the withdrawal is not served again: a new page, a new ETag
+		WebClient.Page fresh = new WebClient(this.port).get("/acteurs/" + slug);
+		assertThat(fresh.body()).doesNotContain("Camille Durand");
+		assertThat(fresh.header("ETag")).isNotNull().isNotEqualTo(kept.header("ETag"));
 	}
 
 }

@@ -339,9 +339,13 @@ class FiguresTests {
 		page("/chiffres?pays=ML");
 		StatementCounter.reset();
 		page("/chiffres?pays=ML");
-		// the figures' version check, and the public pages' filter reading the same
-		// version
-		// for Last-Modified (pages.PublicPageCache, issue 18)
+		// the page kept whole by the public pages' filter (pages.PublicPageCache, issue
+		// 18): its version check alone
+		assertThat(StatementCounter.count()).isEqualTo(1);
+		// another address with the same filter, which that filter has not kept: the
+		// figures' own cache answers, with its version check and the filter's
+		StatementCounter.reset();
+		page("/chiffres?pays=ML&vue=" + System.nanoTime());
 		assertThat(StatementCounter.count()).isEqualTo(2);
 	}
 

@@ -136,7 +136,11 @@ class PersonalDataTests extends ProductionStartTest {
 		String email = "dominique.efface@asso.example";
 		String slug = enter("Association Effacement Demandé", email, "Dominique Efface");
 		WebClient visitor = new WebClient(this.port);
-		assertThat(visitor.get("/acteurs/" + slug).body()).contains("Dominique Efface");
+		WebClient.Page before = visitor.get("/acteurs/" + slug);
+		assertThat(before.body()).contains("Dominique Efface");
+		// public and kept in memory: the same page again
+		assertThat(before.header("Cache-Control")).isEqualTo("max-age=60, public");
+		assertThat(visitor.get("/acteurs/" + slug).header("ETag")).isNotNull().isEqualTo(before.header("ETag"));
 		assertThat(this.directory.keptAbout(email).contacts()).hasSize(1);
 
 		ask("effacement", email.toUpperCase());
@@ -149,8 +153,9 @@ class PersonalDataTests extends ProductionStartTest {
 				link.substring(link.indexOf("jeton=") + 6));
 		assertThat(Jsoup.parse(done.body()).text()).contains("sont effacées");
 
-		assertThat(visitor.get("/acteurs/" + slug).body()).doesNotContain("Dominique Efface")
-			.contains("Association Effacement Demandé");
+		WebClient.Page erased = visitor.get("/acteurs/" + slug);
+		assertThat(erased.body()).doesNotContain("Dominique Efface").contains("Association Effacement Demandé");
+		assertThat(erased.header("ETag")).isNotNull().isNotEqualTo(before.header("ETag"));
 		DirectoryRecords.KeptAbout kept = this.directory.keptAbout(email);
 		assertThat(kept.contacts()).isEmpty();
 		assertThat(kept.erasedConsents()).as("the consents stay as proof, tied to the address by its hash only")
