@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fr.lianes.repertoire.census.Campaigns;
+import fr.lianes.repertoire.census.Campaign;
 
 /**
  * The figures of the whole directory as the sum of what each registered actor and each
@@ -172,7 +172,7 @@ final class FigureParts {
 	 * The figures as of now.
 	 * @param campaigns the campaigns opened so far, oldest first, without respondents
 	 */
-	FigureSet figures(long version, List<FigureSet.CampaignCount> campaigns, Campaigns.Campaign current) {
+	FigureSet figures(long version, List<FigureSet.CampaignCount> campaigns, Campaign current) {
 		List<FigureSet.CampaignCount> answered = new ArrayList<>();
 		for (FigureSet.CampaignCount campaign : campaigns) {
 			answered.add(new FigureSet.CampaignCount(campaign.id(), campaign.name(), campaign.asOf(),
