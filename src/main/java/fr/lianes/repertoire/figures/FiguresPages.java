@@ -8,7 +8,7 @@ import java.util.Set;
 
 import fr.lianes.repertoire.maps.Maps;
 import fr.lianes.repertoire.reference.ReferenceData;
-import fr.lianes.repertoire.web.LongDates;
+import fr.lianes.repertoire.time.LongDates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.ITemplateEngine;

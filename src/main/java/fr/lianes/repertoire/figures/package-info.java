@@ -3,7 +3,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "census", "directory", "maps", "reference", "web" })
+@ApplicationModule(allowedDependencies = { "census", "directory", "maps", "reference", "time", "web" })
 package fr.lianes.repertoire.figures;
 
 import org.springframework.modulith.ApplicationModule;

@@ -16,11 +16,15 @@ import org.thymeleaf.context.Context;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import fr.lianes.repertoire.time.LongDates;
+
 /**
  * Writes a mail from its templates: {@code templates/mail/<name>.txt} (plain text),
  * {@code templates/mail/<name>.html} and the subject {@code mail.<name>.subject} of the
  * message bundles, French unless the model names another {@code locale}. Dates and times
- * of the model are shown in the network's time zone.
+ * of the model are shown in the network's time zone and written as the pages write them:
+ * {@code ${longDates.withTime(expiresAt, zone, #locale)}} reads « 1er juillet 2026 à
+ * 08:30 ».
  */
 @Component
 class MailRenderer {
@@ -43,10 +47,13 @@ class MailRenderer {
 
 	private final MailSettings settings;
 
-	MailRenderer(ITemplateEngine templates, MessageSource messages, MailSettings settings) {
+	private final LongDates longDates;
+
+	MailRenderer(ITemplateEngine templates, MessageSource messages, MailSettings settings, LongDates longDates) {
 		this.templates = templates;
 		this.messages = messages;
 		this.settings = settings;
+		this.longDates = longDates;
 	}
 
 	RenderedMail render(String template, Map<String, ?> model) {
@@ -58,6 +65,8 @@ class MailRenderer {
 		Map<String, Object> variables = new HashMap<>();
 		model.forEach((name, value) -> variables.put(name, inZone(checkedLink(name, value))));
 		variables.put("subject", subject);
+		variables.put("longDates", this.longDates);
+		variables.put("zone", this.settings.timeZone().getId());
 		Context context = new Context(locale, variables);
 		String text = this.templates.process("mail/" + template + ".txt", context);
 		String html = this.templates.process("mail/" + template, context);

@@ -3,7 +3,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "time" })
 package fr.lianes.repertoire.mail;
 
 import org.springframework.modulith.ApplicationModule;

@@ -16,8 +16,20 @@ class TimeZoneAdvice {
 
 	private final String zone;
 
-	TimeZoneAdvice(Clock clock) {
+	private final LongDates longDates;
+
+	TimeZoneAdvice(Clock clock, LongDates longDates) {
 		this.zone = clock.getZone().getId();
+		this.longDates = longDates;
+	}
+
+	/**
+	 * Dates written out ("1er mars 2026"): {@code ${longDates.format(date, #locale)}},
+	 * {@code ${longDates.withTime(moment, zone, #locale)}}; mails get it too.
+	 */
+	@ModelAttribute("longDates")
+	LongDates longDates() {
+		return this.longDates;
 	}
 
 	@ModelAttribute("zone")

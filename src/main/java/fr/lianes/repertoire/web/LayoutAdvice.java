@@ -26,19 +26,8 @@ class LayoutAdvice {
 
 	private final PublicSite site;
 
-	private final LongDates longDates;
-
-	LayoutAdvice(PublicSite site, LongDates longDates) {
+	LayoutAdvice(PublicSite site) {
 		this.site = site;
-		this.longDates = longDates;
-	}
-
-	/**
-	 * Dates written out ("1er mars 2026"): {@code ${longDates.format(date, #locale)}}.
-	 */
-	@ModelAttribute("longDates")
-	LongDates longDates() {
-		return this.longDates;
 	}
 
 	/** The path of the page, so that the navigation can mark the current section. */

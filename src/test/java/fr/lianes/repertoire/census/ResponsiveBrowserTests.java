@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import fr.lianes.repertoire.BrowserSupport;
 import fr.lianes.repertoire.ProductionStartTest;
@@ -105,6 +108,9 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 			driver.manage().deleteAllCookies();
 			for (String page : pages) {
 				visit(page, width, failures);
+				if (page.equals("/acteurs") || page.equals("/projets")) {
+					listOrder(page, width, failures);
+				}
 			}
 			// the questionnaire, every step of a draft
 			driver.get(url("/recensement"));
@@ -141,6 +147,54 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 		}
 		assertThat(failures).isEmpty();
 	}
+
+	/**
+	 * A list's filters: on a narrow screen the search box, then the count and the first
+	 * result, then the « Filtrer » button; on a wide one the filters beside the results.
+	 */
+	private void listOrder(String page, int width, List<String> failures) {
+		List<?> tops = (List<?>) ((JavascriptExecutor) driver).executeScript(LIST_BOXES);
+		double search = ((Number) tops.get(0)).doubleValue();
+		double count = ((Number) tops.get(1)).doubleValue();
+		double firstResult = ((Number) tops.get(2)).doubleValue();
+		double filtrer = ((Number) tops.get(3)).doubleValue();
+		double filtersRight = ((Number) tops.get(4)).doubleValue();
+		double resultsLeft = ((Number) tops.get(5)).doubleValue();
+		double filtersTop = ((Number) tops.get(6)).doubleValue();
+		double resultsBottom = ((Number) tops.get(7)).doubleValue();
+		boolean linkToResults = (Boolean) tops.get(8);
+		if (!linkToResults) {
+			failures.add(page + " at " + width + " px: no « aller aux résultats » link after the search box");
+		}
+		if (width < 800) {
+			if (!(search < count && count < firstResult && firstResult < filtrer)) {
+				failures.add(page + " at " + width + " px: search " + search + ", count " + count + ", first result "
+						+ firstResult + ", « Filtrer » " + filtrer + " are not in this order from the top");
+			}
+		}
+		else if (!(filtersRight <= resultsLeft && filtersTop < resultsBottom)) {
+			failures.add(page + " at " + width + " px: the filters (right " + filtersRight + ", top " + filtersTop
+					+ ") are not beside the results (left " + resultsLeft + ", bottom " + resultsBottom + ")");
+		}
+		// the search box, before the results, still sends the filters' form (folded here)
+		if (width == 390 && page.equals("/acteurs")) {
+			driver.findElement(By.id("q")).sendKeys("association" + Keys.ENTER);
+			new WebDriverWait(driver, Duration.ofSeconds(30)).until((browser) -> path().contains("q=association"));
+			assertThat(path()).startsWith("/acteurs?");
+		}
+	}
+
+	/** Where a list page's parts are, in CSS pixels from the top of the page. */
+	private static final String LIST_BOXES = """
+			const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+			const y = window.scrollY;
+			const fold = document.querySelector('details.filter-fold > summary');
+			const filtrer = getComputedStyle(fold).display === 'none' ? box('form.filters') : fold.getBoundingClientRect();
+			const link = document.querySelector('.to-results a[href="#result-count"]');
+			return [box('#q').top + y, box('#result-count').top + y, box('.cards > li').top + y, filtrer.top + y,
+			  box('form.filters').right, box('.list-results').left, box('form.filters').top + y,
+			  box('.list-results').bottom + y,
+			  link !== null && (document.querySelector('#q').compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0];""";
 
 	private void visit(String page, int width, List<String> failures) {
 		driver.get(url(page));

@@ -1,6 +1,7 @@
 package fr.lianes.repertoire.mail;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
 import fr.lianes.repertoire.mail.MailRenderer.RenderedMail;
+import fr.lianes.repertoire.time.LongDates;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.support.StaticApplicationContext;
@@ -55,7 +57,7 @@ class MailRendererTests {
 		engine.setTemplateEngineMessageSource(messages);
 		MailSettings settings = new MailSettings("Répertoire <repertoire@localhost>", Duration.ofSeconds(10), 50,
 				List.of(Duration.ofMinutes(1)), Duration.ofDays(2), ZoneId.of("Europe/Paris"));
-		renderer = new MailRenderer(engine, messages, settings);
+		renderer = new MailRenderer(engine, messages, settings, new LongDates(messages));
 	}
 
 	@Test
@@ -107,10 +109,10 @@ class MailRendererTests {
 		assertThat(mail.subject()).isEqualTo("Votre lien pour reprendre le questionnaire du recensement");
 		assertThat(mail.text()).contains("https://repertoire.example/recensement/reprendre?jeton=abc")
 			.contains("« Continuer »")
-			.contains("Il est valable jusqu’au 21 novembre 2026 à 14 h 05 et ne sert qu’une seule fois.")
+			.contains("Il est valable jusqu’au 21 novembre 2026 à 14:05 et ne sert qu’une seule fois.")
 			.contains("ignorez ce message");
 		assertThat(mail.html()).contains("href=\"https://repertoire.example/recensement/reprendre?jeton=abc\"")
-			.contains("21 novembre 2026 à 14 h 05");
+			.contains("21 novembre 2026 à 14:05");
 	}
 
 	@Test
@@ -124,8 +126,33 @@ class MailRendererTests {
 
 		assertThat(mail.subject()).isEqualTo("Votre lien pour mettre à jour votre fiche dans le répertoire");
 		assertThat(mail.text()).contains("la fiche de Lianes coopération dans le répertoire")
-			.contains("jusqu’au 1 juillet 2026 à 8 h 30")
+			.contains("jusqu’au 1er juillet 2026 à 08:30")
 			.contains("relus par l’équipe du réseau");
+		assertThat(mail.html()).contains("1er juillet 2026 à 08:30");
+	}
+
+	@Test
+	void writesTheCampaignsDatesAsThePagesDo() {
+		Map<String, Object> model = new HashMap<>();
+		model.put("reminder", false);
+		model.put("campaignName", "Recensement 2026");
+		model.put("actorName", "Lianes coopération");
+		model.put("closesOn", LocalDate.of(2026, 7, 1));
+		model.put("linkUrl", "https://repertoire.example/recensement/mise-a-jour?jeton=xyz");
+		model.put("expiresAt", OffsetDateTime.of(2026, 6, 30, 22, 30, 0, 0, ZoneOffset.UTC));
+		model.put("unsubscribeUrl", "https://repertoire.example/desinscription/xyz");
+
+		RenderedMail mail = renderer.render("campaign-invitation", model);
+
+		assertThat(mail.text()).contains("ouverte jusqu’au 1er juillet 2026.")
+			.contains("jusqu’au 1er juillet 2026 à 00:30");
+		assertThat(mail.html()).contains("ouverte jusqu’au 1er juillet 2026.")
+			.contains("jusqu’au 1er juillet 2026 à 00:30");
+
+		model.put("locale", Locale.ENGLISH);
+		RenderedMail english = renderer.render("campaign-invitation", model);
+
+		assertThat(english.text()).contains("1 July 2026 at 00:30").doesNotContain("1er");
 	}
 
 	@Test

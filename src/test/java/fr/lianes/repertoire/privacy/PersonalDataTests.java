@@ -68,7 +68,10 @@ class PersonalDataTests extends ProductionStartTest {
 		assertThat(legal).contains("Directeur ou directrice de la publication : la présidence de Lianes coopération",
 				"Hébergement", "contact@lianescooperation.org");
 		String accessibility = Jsoup.parse(browser.get("/accessibilite").body()).text();
-		assertThat(accessibility).contains("RGAA", "axe-core", "Défenseur des droits", "contact@lianescooperation.org");
+		assertThat(accessibility)
+			.contains("RGAA", "axe-core", "Défenseur des droits", "contact@lianescooperation.org",
+					"à 320, 390 et 1366 pixels de large", "Au dernier relevé (décembre 2026), aucune violation grave")
+			.doesNotContain("états de pages");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.web;
+package fr.lianes.repertoire.time;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,14 +16,15 @@ import org.springframework.stereotype.Component;
  * Dates written out as people write them, "1er mars 2026" in French, "1 March 2026" in
  * English: the day's wording (the French ordinal of the first day of a month) and the
  * order come from the messages ({@code date.day.N}, {@code date.long}). Templates reach
- * it as {@code longDates} (every page's model, and the kept body of the figures).
+ * it as {@code longDates} (every page's model, every mail's model and the kept body of
+ * the figures), so that a mail writes a date as the pages do.
  */
 @Component
 public class LongDates {
 
 	private final MessageSource messages;
 
-	LongDates(MessageSource messages) {
+	public LongDates(MessageSource messages) {
 		this.messages = messages;
 	}
 
