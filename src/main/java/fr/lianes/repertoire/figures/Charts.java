@@ -241,8 +241,7 @@ class Charts {
 			for (Chart.Row row : rows.subList(0, Math.min(3, rows.size()))) {
 				items.add(message("figures.summary.item", row.label(), row.valueText(), row.percentText()));
 			}
-			return message(key, message(title), String.join(message("figures.summary.separator"), items),
-					this.integers.format(rows.size()));
+			return message(key, message(title), String.join(message("figures.summary.separator"), items), rows.size());
 		}
 
 	}

@@ -569,6 +569,13 @@ class FiguresTests {
 			assertThat(chart.select("svg").attr("aria-hidden")).isEqualTo("true");
 			assertThat(chart.select(".chart-summary").text()).isNotBlank();
 			assertThat(chart.select("table tbody tr")).isNotEmpty();
+			// the summary counts the table's rows, in words that agree with the number
+			int rows = chart.select("table tbody tr").size();
+			String summary = chart.select(".chart-summary").text();
+			if (summary.contains("au total")) {
+				assertThat(summary).as(id)
+					.endsWith((rows == 1) ? " 1 ligne au total." : " " + rows + " lignes au total.");
+			}
 		}
 		assertThat(page.select("link[href~=^/assets/css/figures-[0-9a-f]{32}\\.css$]")).hasSize(1);
 		assertThat(page.html()).doesNotContain("??").doesNotContain("style=");
