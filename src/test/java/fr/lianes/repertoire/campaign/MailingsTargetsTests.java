@@ -22,8 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * directory: invitations with and without dormant actors after a few recipients were
  * recorded (queued, left out, left out then a contact changed, left out before the entry
  * changed), and reminders. Each case rolls back.
+ * <p>
+ * On a demo directory of its own: run early in the suite, the application shared by the
+ * plain tests would start before the questionnaire's tests publish entries through
+ * another application on the same database, and its search index would miss them
+ * ({@code DirectorySearchTests} checks the index holds exactly the published entries).
  */
-@SpringBootTest
+@SpringBootTest(properties = "repertoire.embedded-db.database=mailings_targets")
 @Transactional
 class MailingsTargetsTests {
 
