@@ -127,10 +127,7 @@ class Mailings {
 			.query(Long.class)
 			.single();
 		if (mailing.kind() == MailingKind.REMINDER) {
-			return this.lookups.notCeasedAmong(toRemind(mailing.campaignId()), after, limit)
-				.stream()
-				.map(Mailings::target)
-				.toList();
+			return nextReminders(mailing.campaignId(), after, limit);
 		}
 		List<Target> targets = new ArrayList<>();
 		int page = Math.max(limit, PAGE);
@@ -173,18 +170,41 @@ class Mailings {
 	private record Invited(RecipientOutcome outcome, OffsetDateTime at) {
 	}
 
+	/**
+	 * The next actors to remind after {@code after}: the invitees are read a page at a
+	 * time in id order (a batch never reads the whole list of invitees again), those who
+	 * responded or ceased left out.
+	 */
+	private List<Target> nextReminders(int campaignId, long after, int limit) {
+		Set<Long> responded = responded(campaignId);
+		List<Target> targets = new ArrayList<>();
+		int page = Math.max(limit, PAGE);
+		for (List<Long> invited = invited(campaignId, after, page); !invited.isEmpty()
+				&& targets.size() < limit; invited = invited(campaignId, after, page)) {
+			List<Long> unanswered = invited.stream().filter((id) -> !responded.contains(id)).toList();
+			this.lookups.notCeasedAmong(unanswered, after, limit - targets.size())
+				.forEach((actor) -> targets.add(target(actor)));
+			after = invited.get(invited.size() - 1);
+		}
+		return targets;
+	}
+
 	/** The actors the campaign invited (mail queued) that have not responded. */
 	private List<Long> toRemind(int campaignId) {
-		Set<Long> responded = Arrays.stream(this.responses.respondents(campaignId)).boxed().collect(Collectors.toSet());
+		Set<Long> responded = responded(campaignId);
+		return invited(campaignId, 0, Integer.MAX_VALUE).stream().filter((id) -> !responded.contains(id)).toList();
+	}
+
+	/** The actors the campaign invited (mail queued), after {@code after} in id order. */
+	private List<Long> invited(int campaignId, long after, int limit) {
 		return this.jdbc.sql("""
 				select distinct actor_id from campaign_recipient
-				where campaign_id = ? and kind = 'INVITATION' and outcome = 'QUEUED' and actor_id is not null""")
-			.param(campaignId)
-			.query(Long.class)
-			.list()
-			.stream()
-			.filter((id) -> !responded.contains(id))
-			.toList();
+				where campaign_id = ? and kind = 'INVITATION' and outcome = 'QUEUED' and actor_id > ?
+				order by actor_id limit ?""").params(campaignId, after, limit).query(Long.class).list();
+	}
+
+	private Set<Long> responded(int campaignId) {
+		return Arrays.stream(this.responses.respondents(campaignId)).boxed().collect(Collectors.toSet());
 	}
 
 	private static Target target(Reachable actor) {

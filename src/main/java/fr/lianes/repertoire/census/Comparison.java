@@ -63,7 +63,7 @@ public record Comparison(List<Row> structure, List<Item> contacts, List<Item> pr
 	}
 
 	/** The label keys of the consent rows begin with it (one row per field). */
-	static final String CONSENT_ROWS = "census.field.contacts.publish";
+	public static final String CONSENT_ROWS = "census.field.contacts.publish";
 
 	/**
 	 * What a contact person agreed to publish: name, email, phone.

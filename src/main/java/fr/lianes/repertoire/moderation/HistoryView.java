@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import fr.lianes.repertoire.census.Comparison;
 import fr.lianes.repertoire.census.Comparison.Publication;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.FieldChange;
@@ -19,9 +20,6 @@ import fr.lianes.repertoire.history.History.FieldChange;
  * « true »/« false » from an import.
  */
 final class HistoryView {
-
-	/** The label keys of the consent fields begin with it (one field each). */
-	private static final String CONSENT = "census.field.contacts.publish";
 
 	private HistoryView() {
 	}
@@ -98,10 +96,10 @@ final class HistoryView {
 
 	/** 0 for the name, 1 the email, 2 the phone; -1 for a field that is not a consent. */
 	private static int consentField(String labelKey) {
-		if (!labelKey.startsWith(CONSENT)) {
+		if (!labelKey.startsWith(Comparison.CONSENT_ROWS)) {
 			return -1;
 		}
-		return switch (labelKey.substring(CONSENT.length())) {
+		return switch (labelKey.substring(Comparison.CONSENT_ROWS.length())) {
 			case "Name" -> 0;
 			case "Email" -> 1;
 			case "Phone" -> 2;
