@@ -9,10 +9,16 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +78,34 @@ public final class BrowserSupport {
 			.as("axe-core on %s: %s", driver.getCurrentUrl(),
 					serious.stream().map((r) -> r.getId() + " " + r.getNodes()).toList())
 			.isEmpty();
+	}
+
+	/**
+	 * Presses a form's button and waits for the page it leads to: the old page gone, the
+	 * new one loaded and its autofocus applied. Typing into a page whose error summary
+	 * takes the focus a moment later loses keystrokes to the summary (a busy machine
+	 * showed it: the password typed after an error arrived cut short).
+	 */
+	public static void submit(WebDriver driver, By button) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		driver.findElement(button).click();
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until((browser) -> Boolean.TRUE
+			.equals(((JavascriptExecutor) browser).executeScript("if (document.readyState !== 'complete') return false;"
+					+ " const first = document.querySelector('[autofocus]');"
+					+ " return first === null || document.activeElement === first;")));
+	}
+
+	/** Waits until the browser's address ends with the given path and query. */
+	public static void awaitAddressEnding(WebDriver driver, String end) {
+		try {
+			new WebDriverWait(driver, Duration.ofSeconds(30)).until((browser) -> browser.getCurrentUrl().endsWith(end));
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("Expected an address ending with " + end + ", still on " + driver.getCurrentUrl()
+					+ " showing: " + driver.findElement(By.tagName("main")).getText(), ex);
+		}
 	}
 
 }

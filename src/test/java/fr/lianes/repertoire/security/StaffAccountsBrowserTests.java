@@ -42,15 +42,15 @@ class StaffAccountsBrowserTests extends ProductionStartTest {
 		driver.get(base + "/connexion");
 		driver.findElement(By.id("email")).sendKeys(ADMIN_EMAIL);
 		driver.findElement(By.id("motDePasse")).sendKeys(ADMIN_PASSWORD);
-		driver.findElement(By.cssSelector("form[action='/connexion'] button")).click();
-		assertThat(driver.getCurrentUrl()).endsWith("/moderation");
+		BrowserSupport.submit(driver, By.cssSelector("form[action='/connexion'] button"));
+		BrowserSupport.awaitAddressEnding(driver, "/moderation");
 
 		driver.get(base + "/moderation/administration/comptes");
 		BrowserSupport.checkAccessibility(driver);
 		driver.findElement(By.linkText("Ajouter un compte")).click();
 		BrowserSupport.checkAccessibility(driver);
 		driver.findElement(By.id("email")).sendKeys("navigateur@lianes");
-		driver.findElement(By.cssSelector("form[action$='/nouveau'] button")).click();
+		BrowserSupport.submit(driver, By.cssSelector("form[action$='/nouveau'] button"));
 		assertThat(driver.findElement(By.className("error-summary")).getText()).contains("Indiquez le nom",
 				"adresse e-mail valide");
 		BrowserSupport.checkAccessibility(driver);
@@ -58,7 +58,7 @@ class StaffAccountsBrowserTests extends ProductionStartTest {
 		driver.findElement(By.id("displayName")).sendKeys("Dominique Navigateur");
 		driver.findElement(By.id("email")).clear();
 		driver.findElement(By.id("email")).sendKeys("navigateur@lianes.example");
-		driver.findElement(By.cssSelector("form[action$='/nouveau'] button")).click();
+		BrowserSupport.submit(driver, By.cssSelector("form[action$='/nouveau'] button"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dominique Navigateur");
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("navigateur@lianes.example");
 		BrowserSupport.checkAccessibility(driver);
@@ -69,17 +69,17 @@ class StaffAccountsBrowserTests extends ProductionStartTest {
 		BrowserSupport.checkAccessibility(driver);
 		driver.findElement(By.id("motDePasse")).sendKeys("trop court");
 		driver.findElement(By.id("confirmation")).sendKeys("trop court");
-		driver.findElement(By.cssSelector("form[action='/connexion/mot-de-passe'] button")).click();
+		BrowserSupport.submit(driver, By.cssSelector("form[action='/connexion/mot-de-passe'] button"));
 		assertThat(driver.findElement(By.className("error-summary")).getText()).contains("au moins 12 caractères");
 		BrowserSupport.checkAccessibility(driver);
 		driver.findElement(By.id("motDePasse")).sendKeys("un mot de passe de navigateur");
 		driver.findElement(By.id("confirmation")).sendKeys("un mot de passe de navigateur");
-		driver.findElement(By.cssSelector("form[action='/connexion/mot-de-passe'] button")).click();
-		assertThat(driver.getCurrentUrl()).endsWith("/connexion?motDePasse");
+		BrowserSupport.submit(driver, By.cssSelector("form[action='/connexion/mot-de-passe'] button"));
+		BrowserSupport.awaitAddressEnding(driver, "/connexion?motDePasse");
 		driver.findElement(By.id("email")).sendKeys("navigateur@lianes.example");
 		driver.findElement(By.id("motDePasse")).sendKeys("un mot de passe de navigateur");
-		driver.findElement(By.cssSelector("form[action='/connexion'] button")).click();
-		assertThat(driver.getCurrentUrl()).endsWith("/moderation");
+		BrowserSupport.submit(driver, By.cssSelector("form[action='/connexion'] button"));
+		BrowserSupport.awaitAddressEnding(driver, "/moderation");
 	}
 
 }
