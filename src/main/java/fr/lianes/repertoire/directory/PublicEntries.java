@@ -61,6 +61,8 @@ public class PublicEntries {
 			from actor a
 			""" + ACTOR_JOINS + "where a.published and ";
 
+	private static final String ACTORS_BY_IDS = ACTORS + "a.id = any(?)";
+
 	/**
 	 * The same actors as {@link #ACTORS} gives, with their contact persons, for many at
 	 * once: each list gathered in one pass over its table rather than actor by actor, the
@@ -133,6 +135,8 @@ public class PublicEntries {
 			where
 			""";
 
+	private static final String PROJECTS_BY_IDS = PROJECTS + "p.id = any(?)";
+
 	private static final String DOMAINS = """
 			select d.id, d.slug, d.name, parent.slug as parent_slug,
 			       array(select x.dac_code from domain_dac_sector x where x.domain_id = d.id order by 1) as dac_codes
@@ -164,10 +168,8 @@ public class PublicEntries {
 		}
 		Map<Long, PublicActor> byId = new HashMap<>();
 		Map<Long, List<ActorView.PublicContact>> contacts = this.contacts.of(ids);
-		this.jdbc.sql(ACTORS + "a.id in (:ids)")
-			.param("ids", ids)
-			.query((RowCallbackHandler) (rs) -> byId.put(rs.getLong("id"),
-					actor(rs, contacts.getOrDefault(rs.getLong("id"), List.of()))));
+		GenericPlans.query(this.stream, ACTORS_BY_IDS, ids,
+				(rs) -> byId.put(rs.getLong("id"), actor(rs, contacts.getOrDefault(rs.getLong("id"), List.of()))));
 		return inOrder(ids, byId);
 	}
 
@@ -211,9 +213,7 @@ public class PublicEntries {
 		}
 		Map<Short, PublicProject.Domain> domains = domains();
 		Map<Long, PublicProject> byId = new HashMap<>();
-		this.jdbc.sql(PROJECTS + "p.id in (:ids)")
-			.param("ids", ids)
-			.query((RowCallbackHandler) (rs) -> byId.put(rs.getLong("id"), project(rs, domains)));
+		GenericPlans.query(this.stream, PROJECTS_BY_IDS, ids, (rs) -> byId.put(rs.getLong("id"), project(rs, domains)));
 		return inOrder(ids, byId);
 	}
 
