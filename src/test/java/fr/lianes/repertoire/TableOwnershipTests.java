@@ -61,14 +61,7 @@ class TableOwnershipTests {
 	static final Set<String> KNOWN_VIOLATIONS = Set.of("demo/CopyWriter.java dynamic ?",
 			"demo/DemoDataGenerator.java dynamic ?", "demo/DemoDataGenerator.java read actor",
 			"demo/DemoDataGenerator.java read census_campaign", "demo/DemoDataGenerator.java write actor",
-			"demo/DemoDataGenerator.java write census_campaign", "demo/DemoDataLoader.java read actor",
-			"figures/FiguresQueries.java read actor", "figures/FiguresQueries.java read actor_project",
-			"figures/FiguresQueries.java read census_campaign", "figures/FiguresQueries.java read commune",
-			"figures/FiguresQueries.java read country", "figures/FiguresQueries.java read domain",
-			"figures/FiguresQueries.java read epci", "figures/FiguresQueries.java read project",
-			"figures/FiguresQueries.java read project_actor", "figures/FiguresQueries.java read project_country",
-			"figures/FiguresQueries.java read project_domain", "figures/FiguresQueries.java read public_project",
-			"figures/FiguresQueries.java read submission");
+			"demo/DemoDataGenerator.java write census_campaign", "demo/DemoDataLoader.java read actor");
 
 	private static final Path MODULES = Path.of("src/main/java/fr/lianes/repertoire");
 
