@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kind of page, public, questionnaire and back office, at 320, 390 and 1366 CSS
- * pixels wide in Chromium: nothing scrolls sideways, axe-core finds nothing serious, and
- * a screenshot of each is written under {@code target/screenshots/} for review. On a
+ * pixels wide in Chromium: nothing scrolls sideways at any of them, axe-core finds
+ * nothing serious (at 320 and 1366 px: 390 px has the same layout as 320), and a
+ * screenshot of each is written under {@code target/screenshots/} for review. On a
  * directory started as production starts it, filled through the questionnaire.
  */
 class ResponsiveBrowserTests extends ProductionStartTest {
@@ -207,11 +208,16 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 		if (extra > 0) {
 			failures.add(page + " at " + width + " px scrolls " + extra + " px sideways: " + overflow.get(1));
 		}
-		try {
-			BrowserSupport.checkAccessibility(driver);
-		}
-		catch (AssertionError ex) {
-			failures.add(page + " at " + width + " px: " + ex.getMessage().lines().findFirst().orElse(""));
+		// axe-core at the narrowest and the widest layout: 390 px has the narrow one (the
+		// style sheet's breakpoints are at 40, 48 and 50 rem), and axe takes seconds a
+		// page
+		if (width != 390) {
+			try {
+				BrowserSupport.checkAccessibility(driver);
+			}
+			catch (AssertionError ex) {
+				failures.add(page + " at " + width + " px: " + ex.getMessage().lines().findFirst().orElse(""));
+			}
 		}
 		Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
 		String name = (page.equals("/") ? "accueil" : page.substring(1).replaceAll("[^a-z0-9]+", "-")) + "-" + width

@@ -28,11 +28,16 @@ import org.springframework.util.StringUtils;
 /**
  * Gives every test a real PostgreSQL without any manual step: a Testcontainers container
  * when a Docker engine answers, else the embedded binaries in a fresh throw-away
- * directory. One server per test JVM, shared by every Spring context.
+ * directory. One server per test JVM, shared by every Spring context of that JVM.
  */
 public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-	static final Path TEST_DATA = Path.of("target", "test-data");
+	/**
+	 * The data of this test JVM: Maven runs two side by side, each with its own server
+	 * ({@code repertoire.test.fork}, the JVM's number, set in the pom).
+	 */
+	static final Path TEST_DATA = Path.of("target", StringUtils.hasText(System.getProperty("repertoire.test.fork"))
+			? "test-data-" + System.getProperty("repertoire.test.fork") : "test-data");
 
 	private static volatile Map<String, Object> settings;
 
