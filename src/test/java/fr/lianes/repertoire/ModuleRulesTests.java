@@ -1,7 +1,6 @@
 package fr.lianes.repertoire;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rules on what each module's classes may hold, beyond the modules' declared dependencies
@@ -38,14 +36,6 @@ class ModuleRulesTests {
 	private static final List<Class<?>> DATABASE_ACCESS = List.of(JdbcClient.class, JdbcTemplate.class,
 			NamedParameterJdbcTemplate.class, EntityManager.class, EntityManagerFactory.class, DataSource.class,
 			TransactionTemplate.class);
-
-	/**
-	 * The classes that still start threads of their own, until they move onto Spring's
-	 * executors and scheduler (issue 13, step 12). This list may only shrink.
-	 */
-	static final Set<String> CLASSES_STILL_STARTING_THREADS = Set.of("fr.lianes.repertoire.backup.Backups",
-			"fr.lianes.repertoire.backup.BackupSchedule", "fr.lianes.repertoire.database.DatabaseWatchdog",
-			"fr.lianes.repertoire.search.SearchIndexer");
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -73,8 +63,7 @@ class ModuleRulesTests {
 
 	@Test
 	void backgroundWorkRunsOnSpringsExecutorsAndAfterCommitWorkOnTransactionalEvents() {
-		noClasses().that(notListedIn(CLASSES_STILL_STARTING_THREADS))
-			.should()
+		noClasses().should()
 			.callMethodWhere(DescribedPredicate.describe("Executors.new*",
 					(call) -> call.getTargetOwner().isEquivalentTo(Executors.class)
 							&& call.getName().startsWith("new")))
@@ -87,21 +76,6 @@ class ModuleRulesTests {
 			.because("Spring's executors and scheduler stop with the application (spring.task.*), "
 					+ "and @TransactionalEventListener runs work after a commit")
 			.check(this.classes);
-	}
-
-	@Test
-	void theListOfClassesStillStartingThreadsOnlyShrinks() {
-		List<String> gone = CLASSES_STILL_STARTING_THREADS.stream()
-			.filter((name) -> this.classes.stream()
-				.filter((c) -> c.getName().equals(name) || c.getName().startsWith(name + "$"))
-				.flatMap((c) -> c.getCodeUnitCallsFromSelf().stream())
-				.noneMatch((call) -> (call.getTargetOwner().isEquivalentTo(Executors.class)
-						&& call.getName().startsWith("new"))
-						|| (call.getTargetOwner().isAssignableTo(Thread.class) && call.getName().equals("<init>"))))
-			.sorted()
-			.toList();
-		assertThat(gone).as("classes that no longer start threads: delete them from CLASSES_STILL_STARTING_THREADS")
-			.isEmpty();
 	}
 
 	/**
@@ -124,17 +98,6 @@ class ModuleRulesTests {
 			any = any.or(assignableTo(type));
 		}
 		return any.as("run SQL or JPA queries or transactions of their own");
-	}
-
-	private static DescribedPredicate<JavaClass> notListedIn(Set<String> names) {
-		return DescribedPredicate.describe("are not in the list",
-				(javaClass) -> !names.contains(javaClass.getName()) && !names.contains(outermost(javaClass)));
-	}
-
-	private static String outermost(JavaClass javaClass) {
-		String name = javaClass.getName();
-		int dollar = name.indexOf('$');
-		return (dollar < 0) ? name : name.substring(0, dollar);
 	}
 
 }

@@ -33,13 +33,19 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
  * The backups of the database, in {@code repertoire.backup.directory}: taking one (one at
  * a time), the retention, and the folder's {@code manifest.tsv} (file, time, size,
  * SHA-256, schema version of each backup kept), which an operator can check with
- * {@code sha256sum} before copying the files elsewhere.
+ * {@code sha256sum} before copying the files elsewhere. Backups asked for run on their
+ * executor ({@code backupExecutor}, {@code BackupConfiguration}), never on a request's.
  */
 @Component
 public class Backups {
@@ -78,10 +84,23 @@ public class Backups {
 
 	private final Clock clock;
 
-	Backups(DataSource dataSource, BackupSettings settings, Clock clock) {
+	private final TaskExecutor executor;
+
+	@Autowired
+	Backups(DataSource dataSource, BackupSettings settings, Clock clock,
+			@Qualifier("backupExecutor") TaskExecutor executor) {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.clock = clock;
+		this.executor = executor;
+	}
+
+	/**
+	 * Backups outside the application (the {@code restore} command's safety copy): those
+	 * asked for are taken in the caller's thread.
+	 */
+	Backups(DataSource dataSource, BackupSettings settings, Clock clock) {
+		this(dataSource, settings, clock, new SyncTaskExecutor());
 	}
 
 	public BackupSettings settings() {
@@ -98,19 +117,24 @@ public class Backups {
 		if (current != null) {
 			return current;
 		}
-		Thread thread = new Thread(() -> {
-			try {
-				done.complete(take());
-			}
-			catch (RuntimeException ex) {
-				done.completeExceptionally(ex);
-			}
-			finally {
-				this.running.set(null);
-			}
-		}, "backup");
-		thread.setDaemon(true);
-		thread.start();
+		try {
+			this.executor.execute(() -> {
+				try {
+					done.complete(take());
+				}
+				catch (RuntimeException ex) {
+					done.completeExceptionally(ex);
+				}
+				finally {
+					this.running.set(null);
+				}
+			});
+		}
+		catch (TaskRejectedException ex) {
+			// the application stops: no backup now, the schedule takes the next one
+			this.running.set(null);
+			done.completeExceptionally(ex);
+		}
 		return done;
 	}
 

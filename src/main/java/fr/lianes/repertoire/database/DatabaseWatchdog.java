@@ -3,22 +3,26 @@ package fr.lianes.repertoire.database;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the database every {@code repertoire.database.check-interval} on a thread of its
- * own, so that a dead server is noticed even when no request comes; starts a dead
- * embedded PostgreSQL again after {@code repertoire.database.restart-delay}. An external
- * server is the operator's: the pool reconnects to it once it is back.
+ * Checks the database every {@code repertoire.database.check-interval} on a scheduler of
+ * its own ({@code databaseWatchdogScheduler}, {@code DatabaseConfiguration}: work blocked
+ * on a dead database never delays a check), so that a dead server is noticed even when no
+ * request comes, from the start of the application to its stop; starts a dead embedded
+ * PostgreSQL again after {@code repertoire.database.restart-delay}. An external server is
+ * the operator's: the pool reconnects to it once it is back.
  */
 @Component
 class DatabaseWatchdog implements SmartLifecycle {
@@ -32,14 +36,21 @@ class DatabaseWatchdog implements SmartLifecycle {
 	/** Since when each dead server was seen dead ({@link System#nanoTime()}). */
 	private final Map<EmbeddedPostgresServer, Long> deadSince = new HashMap<>();
 
-	private volatile ScheduledExecutorService executor;
+	private final TaskScheduler scheduler;
+
+	/** Held by a check under way: the stop waits for it before closing the probe. */
+	private final ReentrantLock checking = new ReentrantLock();
+
+	private volatile ScheduledFuture<?> checks;
 
 	/** The data directory of this application's embedded server, if it has one. */
 	private final Path ownServer;
 
-	DatabaseWatchdog(DatabaseAvailability availability, DatabaseSettings settings, Environment environment) {
+	DatabaseWatchdog(DatabaseAvailability availability, DatabaseSettings settings, Environment environment,
+			@Qualifier("databaseWatchdogScheduler") TaskScheduler scheduler) {
 		this.availability = availability;
 		this.settings = settings;
+		this.scheduler = scheduler;
 		this.ownServer = Path.of(environment.getProperty("repertoire.data-dir", "./data"), "postgres")
 			.toAbsolutePath()
 			.normalize();
@@ -71,45 +82,52 @@ class DatabaseWatchdog implements SmartLifecycle {
 	}
 
 	private void checkSafely() {
+		this.checking.lock();
 		try {
 			check();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Database check failed", ex);
 		}
+		finally {
+			this.checking.unlock();
+		}
 	}
 
+	/** The first check at once, then one every {@code check-interval}. */
 	@Override
 	public void start() {
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "database-watchdog");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.settings.checkInterval().toMillis();
-		scheduler.scheduleWithFixedDelay(this::checkSafely, 0, interval, TimeUnit.MILLISECONDS);
-		this.executor = scheduler;
+		this.checks = this.scheduler.scheduleWithFixedDelay(this::checkSafely, this.settings.checkInterval());
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduler = this.executor;
-		this.executor = null;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
+		ScheduledFuture<?> scheduled = this.checks;
+		this.checks = null;
+		if (scheduled != null) {
+			scheduled.cancel(true);
+			boolean ended = false;
 			try {
-				scheduler.awaitTermination(5, TimeUnit.SECONDS);
+				// the check under way ends within a second or two
+				ended = this.checking.tryLock(5, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			this.availability.close();
+			try {
+				this.availability.close();
+			}
+			finally {
+				if (ended) {
+					this.checking.unlock();
+				}
+			}
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.executor != null;
+		return this.checks != null;
 	}
 
 }

@@ -1,7 +1,6 @@
 package fr.lianes.repertoire.search;
 
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -9,11 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -26,12 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,10 +47,12 @@ import org.springframework.stereotype.Component;
  * up to the rows the database says should be indexed ({@link IndexedRows}). Until then
  * {@link #preparation()} tells the pages that lists would be partial.
  * <p>
- * A shutdown during a rebuild stops it, says so in one line, and the next start rebuilds.
- * A rebuild that found no database connection free in time (the pool still opening its
- * connections at start on a busy machine: requests wait for one at most
- * {@code spring.datasource.hikari.connection-timeout}) starts over, a few times.
+ * Rebuilds run on their own executor ({@code searchRebuildExecutor},
+ * {@code ReindexConfiguration}). A shutdown during a rebuild stops it, says so in one
+ * line, and the next start rebuilds. A rebuild that found no database connection free in
+ * time (the pool still opening its connections at start on a busy machine: requests wait
+ * for one at most {@code spring.datasource.hikari.connection-timeout}) starts over, a few
+ * times.
  */
 @Component
 public class SearchIndexer implements SmartLifecycle {
@@ -70,7 +73,7 @@ public class SearchIndexer implements SmartLifecycle {
 
 	private final IndexWrites writes;
 
-	private ExecutorService executor = newExecutor();
+	private final AsyncTaskExecutor executor;
 
 	/** The rebuild under way, if any. */
 	private Rebuild running;
@@ -83,8 +86,10 @@ public class SearchIndexer implements SmartLifecycle {
 	private volatile boolean lifecycleRunning;
 
 	SearchIndexer(EntityManagerFactory entityManagerFactory, IndexCompleteness completeness,
-			ObjectProvider<IndexedRows> indexedRows, IndexWrites writes) {
+			ObjectProvider<IndexedRows> indexedRows, IndexWrites writes,
+			@Qualifier("searchRebuildExecutor") AsyncTaskExecutor executor) {
 		this.entityManagerFactory = entityManagerFactory;
+		this.executor = executor;
 		this.completeness = completeness;
 		this.indexedRows = indexedRows;
 		this.writes = writes;
@@ -167,12 +172,21 @@ public class SearchIndexer implements SmartLifecycle {
 			return CompletableFuture.failedFuture(new CancellationException("shutting down"));
 		}
 		Rebuild rebuild = new Rebuild();
+		try {
+			rebuild.task = this.executor.submit(() -> rebuild(rebuild));
+		}
+		catch (TaskRejectedException ex) {
+			return CompletableFuture.failedFuture(new CancellationException("shutting down"));
+		}
 		this.running = rebuild;
-		rebuild.task = this.executor.submit(() -> rebuild(rebuild));
 		return rebuild.done();
 	}
 
 	private void rebuild(Rebuild rebuild) {
+		if (!rebuild.begin()) {
+			// stopped by the shutdown before it began
+			return;
+		}
 		boolean succeeded = false;
 		Throwable failure = null;
 		IndexCompleteness.Pass pass = null;
@@ -312,9 +326,6 @@ public class SearchIndexer implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.executor.isShutdown()) {
-			this.executor = newExecutor();
-		}
 		this.stopping = false;
 		this.lifecycleRunning = true;
 	}
@@ -337,16 +348,18 @@ public class SearchIndexer implements SmartLifecycle {
 	@Override
 	public void stop() {
 		Rebuild rebuild;
-		List<Runnable> neverRun;
 		synchronized (this) {
 			this.stopping = true;
 			rebuild = this.running;
-			// interrupts the rebuild; one that had not begun never will
-			neverRun = this.executor.shutdownNow();
 		}
 		if (rebuild != null) {
-			if (neverRun.contains(rebuild.task)) {
+			if (rebuild.begin()) {
+				// it had not begun: it never will
 				rebuild.done().completeExceptionally(new CancellationException("stopped"));
+			}
+			else {
+				// interrupts the rebuild
+				rebuild.task.cancel(true);
 			}
 			try {
 				rebuild.done().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -362,14 +375,6 @@ public class SearchIndexer implements SmartLifecycle {
 					rebuild.progress().done(), rebuild.progress().total()));
 		}
 		this.lifecycleRunning = false;
-	}
-
-	private static ExecutorService newExecutor() {
-		return Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "search-rebuild");
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 	private long countDocuments(SearchIndexedEntity<?> entity) {
@@ -397,7 +402,17 @@ public class SearchIndexer implements SmartLifecycle {
 
 		private final CompletableFuture<Void> done = new CompletableFuture<>();
 
+		private final AtomicBoolean begun = new AtomicBoolean();
+
 		private volatile Future<?> task;
+
+		/**
+		 * Whether this call is the first: the rebuild's task begins it, unless the
+		 * shutdown came first.
+		 */
+		boolean begin() {
+			return this.begun.compareAndSet(false, true);
+		}
 
 		IndexingProgress progress() {
 			return this.progress;

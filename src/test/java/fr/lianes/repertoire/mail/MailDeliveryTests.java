@@ -97,9 +97,11 @@ class MailDeliveryTests {
 	@Test
 	void eachKindOfBackgroundWorkHasItsExecutorBesideBootsOwn() {
 		assertThat(this.context.getBean("applicationTaskExecutor")).isInstanceOf(AsyncTaskExecutor.class);
-		assertThat(this.context.getBeansOfType(TaskScheduler.class)).containsKey("taskScheduler");
+		assertThat(this.context.getBeansOfType(TaskScheduler.class)).containsKeys("taskScheduler",
+				"databaseWatchdogScheduler");
 		Map<String, ThreadPoolTaskExecutor> executors = this.context.getBeansOfType(ThreadPoolTaskExecutor.class);
-		assertThat(executors).containsKeys("mailDispatchExecutor", "campaignMailingExecutor", "searchReindexExecutor");
+		assertThat(executors).containsKeys("mailDispatchExecutor", "campaignMailingExecutor", "searchReindexExecutor",
+				"searchRebuildExecutor", "backupExecutor");
 		assertThat(executors.get("mailDispatchExecutor").getMaxPoolSize()).isOne();
 		assertThat(executors.get("campaignMailingExecutor").getMaxPoolSize()).isOne();
 		assertThat(executors.get("searchReindexExecutor").getMaxPoolSize()).isOne();

@@ -43,6 +43,13 @@ class MessagesTests {
 	private static final Pattern TEXT_TEMPLATE_MARKUP = Pattern
 		.compile("\\[#[^\\]]*\\]|\\[/\\]|\\[\\[.*?\\]\\]|\\[\\(.*?\\)\\]");
 
+	/**
+	 * A call of the form kit ({@code fragments/forms.html}): the summary's heading key,
+	 * or a field and the prefix of its form's keys.
+	 */
+	private static final Pattern FORM_KIT = Pattern.compile(
+			"forms :: summary\\('([\\w.-]+)', '([\\w.]+)'\\)|forms :: text\\('([\\w.\\[\\]]+)', [^)]*'([\\w.]+)'\\)");
+
 	/** Text between two tags. */
 	private static final Pattern TEXT = Pattern.compile(">([^<]*)<");
 
@@ -57,6 +64,7 @@ class MessagesTests {
 				used.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
 			}
 		}
+		used.addAll(formKitKeys());
 		used.addAll(dynamicKeys(french));
 		assertThat(used).hasSizeGreaterThan(100);
 		assertThat(french.stringPropertyNames()).containsAll(used);
@@ -94,6 +102,22 @@ class MessagesTests {
 				.forEach((line) -> offenders.add(template.getFileName() + ": " + line.strip()));
 		}
 		assertThat(offenders).isEmpty();
+	}
+
+	/**
+	 * The keys of the form kit's calls: each summary's heading, each field's label.
+	 */
+	private static List<String> formKitKeys() throws IOException {
+		FormErrors formErrors = new FormErrors();
+		List<String> keys = new ArrayList<>();
+		for (Path template : templates(".html")) {
+			Matcher call = FORM_KIT.matcher(Files.readString(template));
+			while (call.find()) {
+				keys.add((call.group(1) != null) ? call.group(1) : formErrors.label(call.group(4), call.group(3)));
+			}
+		}
+		assertThat(keys).as("form kit calls").hasSizeGreaterThan(30);
+		return keys;
 	}
 
 	/**
