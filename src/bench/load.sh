@@ -18,6 +18,9 @@
 # ratios (application / nginx, application / liveness), the heap used and the RSS of the application
 # after the run, and the load average before and after (the machine may be shared: say so with the
 # figures). wrk sends no Accept-Encoding: the pages go uncompressed, as nginx's.
+# BENCH_PER_PAGE=1 also measures each of the 22 pages alone at concurrency 8 for BENCH_PAGE_DURATION seconds
+# (3), after the mix (so each page has been served once for the directory's version: its first request
+# after a change is not what is measured), and prints one line per page.
 # BENCH_PROFILE=1 also records the application with Java Flight Recorder during the mix at concurrency 8
 # (target/load-<scale>x/load.jfr) and prints where the CPU went (src/bench/jfr-summary.py): the
 # measure of that run is then a little lower.
@@ -184,6 +187,13 @@ for c in 8 32; do
 	result[live$c]=$(measure "$c" "$base/actuator/health/liveness")
 done
 
+declare -A page
+if [ "${BENCH_PER_PAGE:-0}" = 1 ]; then
+	for url in "${urls[@]}"; do
+		page[$url]=$(duration=${BENCH_PAGE_DURATION:-3} measure 8 "$base$url")
+	done
+fi
+
 heap_used=$(jcmd "$app" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") print $(i + 1) }' | head -1)
 rss=$(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$app/status")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -214,6 +224,17 @@ for c in 8 32; do
 	awk -v c="$c" -v a="$app_rps" -v n="$nginx_rps" -v l="$live_rps" \
 		'BEGIN { printf "Concurrency %d: application / nginx %.4f (1 / %.0f), application / liveness %.2f\n", c, a / n, n / a, a / l }'
 done
+if [ "${BENCH_PER_PAGE:-0}" = 1 ]; then
+	echo
+	echo "Each page alone, concurrency 8, ${BENCH_PAGE_DURATION:-3} s:"
+	echo
+	echo "| page | req/s | p50 (ms) | p99 (ms) | errors |"
+	echo "|---|---|---|---|---|"
+	for url in "${urls[@]}"; do
+		read -r rps p50 p99 errors <<< "${page[$url]}"
+		echo "| \`$url\` | $rps | $p50 | $p99 | $errors |"
+	done
+fi
 echo
 echo "After the run: heap used ${heap_used:-n/a}, RSS $rss."
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then

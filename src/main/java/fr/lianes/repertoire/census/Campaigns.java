@@ -60,6 +60,18 @@ public class Campaigns {
 			.optional();
 	}
 
+	/**
+	 * The campaigns opened by that day, read on it, in the order they opened (the key
+	 * figures list them with their respondents).
+	 */
+	@Transactional(readOnly = true)
+	public List<Campaign> opened(LocalDate day) {
+		return this.jdbc.sql(CAMPAIGN + "where opens_on <= ? order by opens_on, id")
+			.param(day)
+			.query((rs, i) -> toCampaign(rs, day))
+			.list();
+	}
+
 	/** A campaign, read today. */
 	@Transactional(readOnly = true)
 	public Optional<Campaign> find(int id) {

@@ -1,7 +1,13 @@
 package fr.lianes.repertoire.census;
 
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The census responses as the back office lists them: the queue of those waiting for a
  * decision, its counts by kind and by campaign, and the responses about one actor; and
- * who responded to a campaign, for its response rates. Reads only.
+ * who responded to a campaign, for its response rates, and the campaigns each actor
+ * answered, for the key figures. Reads only.
  * <p>
  * An actor has responded to a campaign when a questionnaire it sent for that campaign is
  * waiting for moderation or approved (one rejected or sent back for changes does not
@@ -128,6 +135,27 @@ public class Responses {
 			.param(campaignId)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The campaigns each actor answered with an approved response, for the key figures
+	 * (an actor counts among a campaign's respondents through its last answer or an
+	 * approved one); actors without one are left out.
+	 * @param actorIds the actors, or null for every actor
+	 */
+	public Map<Long, Set<Integer>> approvedCampaigns(Collection<Long> actorIds) {
+		String condition = (actorIds != null) ? " and actor_id = any(cast(:ids as bigint[]))" : "";
+		var approved = this.jdbc.sql("""
+				select distinct actor_id, campaign_id from submission
+				where status = 'APPROVED' and actor_id is not null and campaign_id is not null""" + condition);
+		if (actorIds != null) {
+			approved = approved.param("ids", actorIds.toArray(Long[]::new));
+		}
+		Map<Long, Set<Integer>> campaigns = new HashMap<>();
+		approved.query((ResultSet rs) -> {
+			campaigns.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getInt(2));
+		});
+		return campaigns;
 	}
 
 	private static String pendingWhere(Kind kind, Integer campaign) {

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,13 +49,13 @@ class PublicContacts {
 				""".replace(":actors", actors);
 	}
 
-	private static final String CONTACTS = query(":actors") + "order by actor_id, position, id";
+	private static final String CONTACTS = query("select unnest(?::bigint[])") + "order by actor_id, position, id";
 
 	private static final NameInAddress NAME_IN_ADDRESS = new NameInAddress();
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
-	PublicContacts(JdbcClient jdbc) {
+	PublicContacts(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -78,7 +77,7 @@ class PublicContacts {
 		if (actorIds.isEmpty()) {
 			return contacts;
 		}
-		this.jdbc.sql(CONTACTS).param("actors", actorIds).query((RowCallbackHandler) (rs) -> {
+		GenericPlans.query(this.jdbc, CONTACTS, actorIds, (rs) -> {
 			ActorView.PublicContact contact = contact(rs.getString("full_name"), rs.getString("name"),
 					rs.getString("role"), rs.getString("email"), rs.getString("phone"));
 			if (contact != null) {

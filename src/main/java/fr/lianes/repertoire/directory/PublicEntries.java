@@ -61,15 +61,25 @@ public class PublicEntries {
 			from actor a
 			""" + ACTOR_JOINS + "where a.published and ";
 
+	private static final String ACTORS_BY_IDS = ACTORS + "a.id = any(?)";
+
 	/**
 	 * The same actors as {@link #ACTORS} gives, with their contact persons, for many at
 	 * once: each list gathered in one pass over its table rather than actor by actor, the
-	 * actors given in the order of the array {@code ?}.
+	 * actors given in the order of the array {@code ?}. Their projects are the
+	 * {@code actor_project} view's rows with the actors' ids in each of its two halves:
+	 * the view itself, joined to the wanted ids, was computed whole for every chunk (all
+	 * the public projects at 100x, 2 of the 3 seconds of a chunk of 5,000 actors).
 	 */
 	private static final String ACTOR_STREAM = """
 			with wanted as (select w.id, w.ord from unnest(?::bigint[]) with ordinality as w(id, ord)),
-			ap as materialized (select ap.actor_id, ap.project_id from actor_project ap
-			                    where ap.actor_id in (select id from wanted)),
+			ap as materialized (select p.lead_actor_id as actor_id, p.id as project_id from public_project p
+			                    where p.lead_actor_id in (select id from wanted)
+			                    union all
+			                    select pa.actor_id, pa.project_id from project_actor pa
+			                    join public_project pp on pp.id = pa.project_id
+			                    join actor other on other.id = pa.actor_id
+			                    where other.published and pa.actor_id in (select id from wanted)),
 			networks as (select an.actor_id, array_agg(n.name order by n.name) as networks
 			             from actor_network an join network n on n.id = an.network_id
 			             where an.actor_id in (select id from wanted) group by an.actor_id),
@@ -133,6 +143,8 @@ public class PublicEntries {
 			where
 			""";
 
+	private static final String PROJECTS_BY_IDS = PROJECTS + "p.id = any(?)";
+
 	private static final String DOMAINS = """
 			select d.id, d.slug, d.name, parent.slug as parent_slug,
 			       array(select x.dac_code from domain_dac_sector x where x.domain_id = d.id order by 1) as dac_codes
@@ -164,10 +176,8 @@ public class PublicEntries {
 		}
 		Map<Long, PublicActor> byId = new HashMap<>();
 		Map<Long, List<ActorView.PublicContact>> contacts = this.contacts.of(ids);
-		this.jdbc.sql(ACTORS + "a.id in (:ids)")
-			.param("ids", ids)
-			.query((RowCallbackHandler) (rs) -> byId.put(rs.getLong("id"),
-					actor(rs, contacts.getOrDefault(rs.getLong("id"), List.of()))));
+		GenericPlans.query(this.stream, ACTORS_BY_IDS, ids,
+				(rs) -> byId.put(rs.getLong("id"), actor(rs, contacts.getOrDefault(rs.getLong("id"), List.of()))));
 		return inOrder(ids, byId);
 	}
 
@@ -211,9 +221,7 @@ public class PublicEntries {
 		}
 		Map<Short, PublicProject.Domain> domains = domains();
 		Map<Long, PublicProject> byId = new HashMap<>();
-		this.jdbc.sql(PROJECTS + "p.id in (:ids)")
-			.param("ids", ids)
-			.query((RowCallbackHandler) (rs) -> byId.put(rs.getLong("id"), project(rs, domains)));
+		GenericPlans.query(this.stream, PROJECTS_BY_IDS, ids, (rs) -> byId.put(rs.getLong("id"), project(rs, domains)));
 		return inOrder(ids, byId);
 	}
 

@@ -107,15 +107,14 @@ class WholeFigures {
 		// a project counts while its lead actor is published; an actor's countries are
 		// those of its projects
 		if (!actors.isEmpty()) {
-			projects.addAll(this.queries.projectsLedBy(array(actors)));
+			projects.addAll(this.queries.projectsLedBy(actors));
 		}
 		if (!projects.isEmpty()) {
-			actors.addAll(this.queries.actorsOf(array(projects)));
+			actors.addAll(this.queries.actorsOf(projects));
 		}
-		Map<Long, FigureParts.ActorPart> actorParts = actors.isEmpty() ? Map.of()
-				: this.queries.actorParts(array(actors));
+		Map<Long, FigureParts.ActorPart> actorParts = actors.isEmpty() ? Map.of() : this.queries.actorParts(actors);
 		Map<Long, FigureParts.ProjectPart> projectParts = projects.isEmpty() ? Map.of()
-				: this.queries.projectParts(array(projects));
+				: this.queries.projectParts(projects);
 		for (Long id : actors) {
 			this.parts.actor(id, actorParts.get(id));
 		}
@@ -145,18 +144,6 @@ class WholeFigures {
 
 	synchronized int rebuilds() {
 		return this.rebuilds;
-	}
-
-	/** Ids as a PostgreSQL array literal: one parameter whatever their number. */
-	private static String array(Set<Long> ids) {
-		StringBuilder literal = new StringBuilder("{");
-		for (Long id : ids) {
-			if (literal.length() > 1) {
-				literal.append(',');
-			}
-			literal.append(id);
-		}
-		return literal.append('}').toString();
 	}
 
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.lianes.repertoire.StatementCounter;
 import fr.lianes.repertoire.census.Campaigns;
+import fr.lianes.repertoire.census.Responses;
+import fr.lianes.repertoire.directory.DirectoryCounts;
 import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.time.TestClock;
 import org.jsoup.Jsoup;
@@ -65,6 +67,12 @@ class FiguresTests {
 
 	@Autowired
 	private Campaigns campaigns;
+
+	@Autowired
+	private Responses responses;
+
+	@Autowired
+	private DirectoryCounts counts;
 
 	@Autowired
 	private Clock clock;
@@ -335,6 +343,55 @@ class FiguresTests {
 	}
 
 	@Test
+	void anApprovedResponseToAnEarlierCampaignCountsTheActorAmongItsRespondents() {
+		int campaign = this.jdbc.sql("""
+				insert into census_campaign (name, opens_on, closes_on, as_of)
+				values ('Recensement de test 2015', date '2015-01-15', date '2015-06-30', date '2015-06-30')
+				returning id""").query(Integer.class).single();
+		// an actor whose entry its response no longer dates (its last answer is another
+		// campaign's, or none)
+		Map<String, Object> actor = this.jdbc
+			.sql("select id, actor_type_code from actor a where %s order by id limit 1".formatted(REGISTERED))
+			.query()
+			.singleRow();
+		String type = (String) actor.get("actor_type_code");
+		String otherType = this.jdbc
+			.sql("select min(actor_type_code) from actor a where %s and actor_type_code <> ?".formatted(REGISTERED))
+			.param(type)
+			.query(String.class)
+			.single();
+		long submission = this.jdbc.sql("""
+				insert into submission (status, campaign_id, actor_id, author_email, content, submitted_at, decided_at)
+				values ('APPROVED', ?, ?, 'recensement-2015@example.org', cast('{}' as jsonb), now(), now())
+				returning id""").param(campaign).param(actor.get("id")).query(Long.class).single();
+		try {
+			assertThat(count("""
+					select count(*) from actor a where %s and (a.last_census_campaign_id = ?
+					    or exists (select 1 from submission s where s.actor_id = a.id and s.campaign_id = ?
+					               and s.status = 'APPROVED'))""".formatted(REGISTERED), campaign, campaign)).isOne();
+			// the whole directory's figures, and a filter's (computed apart)
+			assertThat(campaignRows(page("/chiffres")).get(0)).startsWith("Recensement de test 2015 1 ");
+			assertThat(campaignRows(page("/chiffres?type=" + type)).get(0)).startsWith("Recensement de test 2015 1 ");
+			assertThat(campaignRows(page("/chiffres?type=" + otherType)).get(0))
+				.startsWith("Recensement de test 2015 0 ");
+			// the response rejected after all: the actor's next change takes it back
+			this.jdbc.sql("update submission set status = 'REJECTED' where id = ?").param(submission).update();
+			this.jdbc.sql("update actor set updated_at = updated_at where id = ?").param(actor.get("id")).update();
+			assertThat(campaignRows(page("/chiffres")).get(0)).startsWith("Recensement de test 2015 0 ");
+			assertThat(campaignRows(page("/chiffres?type=" + type)).get(0)).startsWith("Recensement de test 2015 0 ");
+		}
+		finally {
+			this.jdbc.sql("delete from submission where id = ?").param(submission).update();
+			this.jdbc.sql("delete from census_campaign where id = ?").param(campaign).update();
+		}
+	}
+
+	/** The rows of the campaigns' table, the first opened first. */
+	private static List<String> campaignRows(Document page) {
+		return page.select("#campagnes tbody tr").eachText();
+	}
+
+	@Test
 	void unchangedContentIsServedFromTheCacheWithOneStatement() {
 		page("/chiffres?pays=ML");
 		StatementCounter.reset();
@@ -353,7 +410,7 @@ class FiguresTests {
 	void concurrentRequestsShareOneComputationPerFilterAndAtMostTwoRunAtOnce() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger computations = new AtomicInteger();
-		FiguresQueries blocking = new FiguresQueries(this.jdbc, this.reference, this.campaigns) {
+		FiguresQueries blocking = new FiguresQueries(this.counts, this.campaigns, this.responses, this.reference) {
 
 			@Override
 			FigureSet compute(long version, FiguresFilter filter, java.time.LocalDate today) {
@@ -407,7 +464,7 @@ class FiguresTests {
 	void atTheCapTheFiguresOfThePreviousVersionAreServed() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger computations = new AtomicInteger();
-		FiguresQueries blocking = new FiguresQueries(this.jdbc, this.reference, this.campaigns) {
+		FiguresQueries blocking = new FiguresQueries(this.counts, this.campaigns, this.responses, this.reference) {
 
 			@Override
 			FigureSet compute(long version, FiguresFilter filter, java.time.LocalDate today) {
