@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -48,6 +49,16 @@ class ModuleRulesTests {
 			.should()
 			.dependOnClassesThat(databaseAccess())
 			.because("the back office calls the owning modules' read and write APIs")
+			.check(this.classes);
+	}
+
+	@Test
+	void theDemoGeneratorWritesThroughTheDirectorysBulkLoadAndTheCensusCampaigns() {
+		noClasses().that()
+			.resideInAPackage("..demo..")
+			.should()
+			.dependOnClassesThat(databaseAccess().or(resideInAnyPackage("java.sql..", "org.postgresql..")))
+			.because("its entries go through directory.BulkLoads and its campaign through census.Campaigns")
 			.check(this.classes);
 	}
 

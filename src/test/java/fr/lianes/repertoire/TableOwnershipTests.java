@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.persistence.Entity;
@@ -54,15 +53,6 @@ class TableOwnershipTests {
 	static final Set<String> DYNAMIC_SQL_ALLOWED = Set.of("search/SearchIndexer.java", "search/IndexPass.java",
 			"backup/BackupWriter.java", "backup/Restore.java", "backup/RestoreCommand.java");
 
-	/**
-	 * Today's crossings, as "file use table": the list only shrinks. The test fails on a
-	 * crossing that is not listed, and on a listed one that is gone (delete its line).
-	 */
-	static final Set<String> KNOWN_VIOLATIONS = Set.of("demo/CopyWriter.java dynamic ?",
-			"demo/DemoDataGenerator.java dynamic ?", "demo/DemoDataGenerator.java read actor",
-			"demo/DemoDataGenerator.java read census_campaign", "demo/DemoDataGenerator.java write actor",
-			"demo/DemoDataGenerator.java write census_campaign", "demo/DemoDataLoader.java read actor");
-
 	private static final Path MODULES = Path.of("src/main/java/fr/lianes/repertoire");
 
 	private static final Path MIGRATIONS = Path.of("db/migration");
@@ -92,16 +82,8 @@ class TableOwnershipTests {
 
 	@Test
 	void noModuleNamesAnotherModulesTable() {
-		List<TableScanner.Violation> violations = scan(MODULES);
-		Set<String> found = violations.stream().map(TableScanner.Violation::key).collect(Collectors.toSet());
-		List<String> added = violations.stream()
-			.filter((v) -> !KNOWN_VIOLATIONS.contains(v.key()))
-			.map(Object::toString)
-			.distinct()
-			.toList();
-		List<String> gone = KNOWN_VIOLATIONS.stream().filter((k) -> !found.contains(k)).sorted().toList();
-		assertThat(added).as("SQL naming another module's table: call the owning module's API instead").isEmpty();
-		assertThat(gone).as("crossings that are gone: delete them from KNOWN_VIOLATIONS").isEmpty();
+		List<String> violations = scan(MODULES).stream().map(Object::toString).distinct().toList();
+		assertThat(violations).as("SQL naming another module's table: call the owning module's API instead").isEmpty();
 	}
 
 	@Test

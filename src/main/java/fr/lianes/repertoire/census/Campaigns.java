@@ -120,6 +120,20 @@ public class Campaigns {
 	}
 
 	/**
+	 * Opens a campaign unless one has that name already (the demo directory's census).
+	 * @return the id of the campaign of that name, opened now or before
+	 */
+	@Transactional
+	public int openIfAbsent(String name, LocalDate opensOn, LocalDate closesOn, LocalDate asOf) {
+		this.jdbc
+			.sql("insert into census_campaign (name, opens_on, closes_on, as_of) values (?, ?, ?, ?) "
+					+ "on conflict (name) do nothing")
+			.params(name, opensOn, closesOn, asOf)
+			.update();
+		return this.jdbc.sql("select id from census_campaign where name = ?").param(name).query(Integer.class).single();
+	}
+
+	/**
 	 * Waits until no other transaction is asking for a mailing of the campaign, and keeps
 	 * the others waiting until the caller's transaction ends: two administrators pressing
 	 * at once, the second sees what the first did. Submissions are not held up.

@@ -1,12 +1,15 @@
 package fr.lianes.repertoire.demo;
 
-import fr.lianes.repertoire.reference.Slugs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.lianes.repertoire.demo.CopyWriter.Table;
 import fr.lianes.repertoire.demo.GeneratorLists.Network;
+import fr.lianes.repertoire.directory.ActorStatus;
+import fr.lianes.repertoire.directory.BulkWriter;
+import fr.lianes.repertoire.directory.ConsentChannel;
+import fr.lianes.repertoire.directory.ConsentField;
+import fr.lianes.repertoire.reference.Slugs;
 
 /**
  * Writes one actor with its contact persons, their consents and its networks.
@@ -26,8 +29,7 @@ final class ActorWriter {
 
 	Actor write(ActorSpec spec, String status) {
 		DemoRun run = this.run;
-		long id = run.nextActorId++;
-		String slug = run.actorSlugs.unique(spec.name());
+		String slug = run.writer.actorSlug(spec.name());
 		// real organisations keep their real facts only: no invented founding year
 		Integer foundingYear = spec.real() ? null : foundingYear();
 		Instant createdAt = run.recordedAt();
@@ -50,10 +52,15 @@ final class ActorWriter {
 		boolean reachable = generated && run.chance(0.6);
 		String email = reachable ? "contact@" + shortSlug(slug) + ".example" : null;
 		String phone = reachable ? Words.phone(run.random) : null;
-		run.writer.row(Table.ACTOR, id, slug, spec.name(), spec.acronym(), spec.type(),
-				generated ? registrationNumber(spec.type()) : null, generated ? rna(spec) : null, description, address,
-				postalCode, spec.commune().insee(), website, email, phone, foundingYear, status, true, true,
-				spec.respondent() ? run.campaignId : null, respondedAt, createdAt, updatedAt);
+		String sirenSiret = generated ? registrationNumber(spec.type()) : null;
+		String associationNumber = generated ? rna(spec) : null;
+		long id = run.writer.actor(new BulkWriter.Actor(slug, spec.name(), spec.acronym(), spec.type(), sirenSiret,
+				associationNumber, description, address, postalCode, spec.commune().insee(), website, email, phone,
+				foundingYear, ActorStatus.valueOf(status), true, true, spec.respondent() ? run.campaignId : null,
+				respondedAt, createdAt, updatedAt));
+		if (run.firstActorId == 0) {
+			run.firstActorId = id;
+		}
 		if (generated) {
 			writeContacts(id, spec, slug, createdAt, updatedAt, respondedAt);
 		}
@@ -104,11 +111,10 @@ final class ActorWriter {
 				continue;
 			}
 			names.add(fullName);
-			long contactId = run.nextContactId++;
 			String email = Slugs.slugify(fullName).replace('-', '.') + "@" + shortSlug(slug) + ".example";
 			String phone = run.chance(0.7) ? Words.phone(run.random) : null;
-			run.writer.row(Table.CONTACT_PERSON, contactId, actorId, fullName, role(spec.type(), position), email,
-					phone, position, createdAt, updatedAt);
+			long contactId = run.writer.contact(actorId, new BulkWriter.Contact(fullName, role(spec.type(), position),
+					email, phone, position, createdAt, updatedAt));
 			Instant recordedAt = (respondedAt != null) ? respondedAt : createdAt;
 			consent(contactId, "NAME", 0.70, 0.20, recordedAt, email);
 			consent(contactId, "EMAIL", 0.40, 0.35, recordedAt, email);
@@ -125,8 +131,8 @@ final class ActorWriter {
 			String recordedBy) {
 		double draw = this.run.random.nextDouble();
 		if (draw < granted + refused) {
-			this.run.writer.row(Table.CONTACT_CONSENT, this.run.nextConsentId++, contactId, field, draw < granted,
-					recordedAt, recordedBy, "v1", "CENSUS_FORM");
+			this.run.writer.consent(contactId, new BulkWriter.Consent(ConsentField.valueOf(field), draw < granted,
+					recordedAt, recordedBy, "v1", ConsentChannel.CENSUS_FORM));
 		}
 	}
 
@@ -154,7 +160,7 @@ final class ActorWriter {
 			Network network = networks.pick(this.run.random);
 			if (!chosen.contains(network.id())) {
 				chosen.add(network.id());
-				this.run.writer.row(Table.ACTOR_NETWORK, actorId, network.id());
+				this.run.writer.network(actorId, network.id());
 			}
 		}
 	}

@@ -3,28 +3,27 @@ package fr.lianes.repertoire.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
-import javax.sql.DataSource;
-
+import fr.lianes.repertoire.census.Campaigns;
 import fr.lianes.repertoire.demo.ActorWriter.Actor;
+import fr.lianes.repertoire.directory.BulkLoads;
+import fr.lianes.repertoire.directory.BulkWriter;
 import fr.lianes.repertoire.reference.CommuneLookup;
 import fr.lianes.repertoire.reference.Networks;
 import fr.lianes.repertoire.reference.ReferenceData;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generates a realistic demo directory at the scale of the real one (context/000: 1,951
  * actors, 551 of them census respondents with 1,939 projects in ~120 countries), or a
- * multiple of it for benchmarks. The same scale and seed always give the same rows.
+ * multiple of it for benchmarks. The same scale and seed always give the same rows. The
+ * entries go in through the directory's {@link BulkLoads}, the demo census through the
+ * census module's {@link Campaigns}.
  */
 @Component
 public class DemoDataGenerator {
@@ -34,14 +33,9 @@ public class DemoDataGenerator {
 
 	static final int RESPONDENTS_PER_SCALE = 551;
 
-	private static final List<String> TABLES_WITH_IDENTITY = List.of("actor", "contact_person", "contact_consent",
-			"partner_organisation", "project");
+	private final BulkLoads bulkLoads;
 
-	private final DataSource dataSource;
-
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transaction;
+	private final Campaigns campaigns;
 
 	private final CommuneLookup communes;
 
@@ -49,14 +43,13 @@ public class DemoDataGenerator {
 
 	private final Networks networks;
 
-	public DemoDataGenerator(DataSource dataSource, PlatformTransactionManager transactionManager,
-			CommuneLookup communes, ReferenceData lists, Networks networks) {
+	public DemoDataGenerator(BulkLoads bulkLoads, Campaigns campaigns, CommuneLookup communes, ReferenceData lists,
+			Networks networks) {
+		this.bulkLoads = bulkLoads;
+		this.campaigns = campaigns;
 		this.communes = communes;
 		this.lists = lists;
 		this.networks = networks;
-		this.dataSource = dataSource;
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -65,15 +58,26 @@ public class DemoDataGenerator {
 	 * @param scale how many times the real directory, at least 1
 	 * @param seed seed of the random sequence
 	 * @return what was inserted
+	 * @throws IllegalStateException if the directory has actors
 	 */
 	public GenerationReport generate(int scale, long seed) {
+		return intoEmptyDirectory(scale, seed).orElseThrow(() -> new IllegalStateException(
+				"The demo directory is only generated into a directory without actors"));
+	}
+
+	/**
+	 * Inserts the demo directory as {@link #generate} does if the directory has no actor
+	 * (several instances starting together: the first one), else nothing.
+	 * @return what was inserted, or nothing when the directory already had actors
+	 */
+	Optional<GenerationReport> intoEmptyDirectory(int scale, long seed) {
 		if (scale < 1) {
 			throw new IllegalArgumentException("The scale of the demo directory must be at least 1, not " + scale);
 		}
 		long started = System.nanoTime();
-		GenerationReport report = this.transaction.execute((status) -> insert(scale, seed));
-		return new GenerationReport(report.actors(), report.projects(), report.countries(),
-				Duration.ofNanos(System.nanoTime() - started));
+		return this.bulkLoads.intoEmptyDirectory((writer) -> insert(writer, scale, seed))
+			.map((report) -> new GenerationReport(report.actors(), report.projects(), report.countries(),
+					Duration.ofNanos(System.nanoTime() - started)));
 	}
 
 	/**
@@ -92,45 +96,17 @@ public class DemoDataGenerator {
 		Path projects = directory.resolve("projets.csv");
 		Catalog catalog = new Catalog(GeneratorLists.load(this.communes, this.lists, this.networks));
 		try (LegacyExport export = new LegacyExport(catalog, lists, seed, actors, projects)) {
-			// the ids the generation takes in an empty directory
-			DemoRun run = new DemoRun(new SplittableRandom(seed), catalog, export, 0, new long[] { 1, 1, 1, 1, 1 });
-			run.firstActorId = 1;
-			populate(run, scale);
+			// it hands out the ids and slugs a load into an empty directory hands out
+			populate(new DemoRun(new SplittableRandom(seed), catalog, export, 0), scale);
 		}
 		return List.of(actors, projects);
 	}
 
-	private GenerationReport insert(int scale, long seed) {
-		if (Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select 1 from actor)", Boolean.class))) {
-			throw new IllegalStateException("The demo directory is only generated into a directory without actors");
-		}
+	private void insert(BulkWriter writer, int scale, long seed) {
 		GeneratorLists reference = GeneratorLists.load(this.communes, this.lists, this.networks);
-		int campaignId = campaign();
-		long[] firstIds = TABLES_WITH_IDENTITY.stream()
-			.mapToLong((table) -> this.jdbc.queryForObject("select coalesce(max(id), 0) + 1 from " + table, Long.class))
-			.toArray();
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		DemoRun run;
-		try {
-			CopyWriter writer = new CopyWriter(connection);
-			run = new DemoRun(new SplittableRandom(seed), new Catalog(reference), writer, campaignId, firstIds);
-			run.firstActorId = firstIds[0];
-			populate(run, scale);
-			writer.flush();
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-		for (String table : TABLES_WITH_IDENTITY) {
-			// ids were computed here: move the identity past them for the rows the
-			// application adds
-			this.jdbc.queryForObject("select setval(pg_get_serial_sequence('" + table + "', 'id'), "
-					+ "coalesce(max(id), 0) + 1, false) from " + table, Long.class);
-		}
-		// fresh statistics so the first queries on a large demo get good plans
-		this.jdbc.execute("analyze actor, contact_person, contact_consent, actor_network, partner_organisation, "
-				+ "project, project_actor, project_country, project_domain, project_partner");
-		return new GenerationReport(run.actors, run.projects, run.countries.size(), Duration.ZERO);
+		int campaignId = this.campaigns.openIfAbsent(DemoRun.CAMPAIGN_NAME, DemoRun.CAMPAIGN_OPENS,
+				DemoRun.CAMPAIGN_CLOSES, DemoRun.CAMPAIGN_CLOSES);
+		populate(new DemoRun(new SplittableRandom(seed), new Catalog(reference), writer, campaignId), scale);
 	}
 
 	private void populate(DemoRun run, int scale) {
@@ -160,15 +136,6 @@ public class DemoDataGenerator {
 			Actor actor = actors.write(spec, status);
 			projects.generate(actor);
 		}
-	}
-
-	private int campaign() {
-		this.jdbc.update(
-				"insert into census_campaign (name, opens_on, closes_on, as_of) values (?, ?, ?, ?) "
-						+ "on conflict (name) do nothing",
-				DemoRun.CAMPAIGN_NAME, DemoRun.CAMPAIGN_OPENS, DemoRun.CAMPAIGN_CLOSES, DemoRun.CAMPAIGN_CLOSES);
-		return this.jdbc.queryForObject("select id from census_campaign where name = ?", Integer.class,
-				DemoRun.CAMPAIGN_NAME);
 	}
 
 }

@@ -1,18 +1,18 @@
 package fr.lianes.repertoire.demo;
 
-import fr.lianes.repertoire.reference.Slugs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
+
+import fr.lianes.repertoire.directory.BulkWriter;
 
 /**
- * The state of one generation: the random sequence, the row writer, the next ids and the
- * slugs handed out. Ids are computed here rather than by the identity columns so that
- * children rows can be written in the same COPY stream as their parents.
+ * The state of one generation: the random sequence and where the entries go (the
+ * directory's bulk load, or the old directory's export), which hands out their ids and
+ * slugs.
  */
 final class DemoRun {
 
@@ -37,47 +37,26 @@ final class DemoRun {
 
 	final Catalog catalog;
 
-	final RowSink writer;
+	final BulkWriter writer;
 
 	final int campaignId;
-
-	final Slugs.Unique actorSlugs = new Slugs.Unique(160);
-
-	final Slugs.Unique projectSlugs = new Slugs.Unique(200);
 
 	/** Names of local authorities already used, so a town hall is not generated twice. */
 	final Set<String> authorityNames = new HashSet<>();
 
-	/** Distinct countries of the projects, for the report. */
-	final Set<String> countries = new TreeSet<>();
-
-	/** The first actor id of this run: actors below it were there before. */
+	/**
+	 * The id of the first actor of this run (0 before it is written): actors below it
+	 * were there before.
+	 */
 	long firstActorId;
-
-	long nextActorId;
-
-	long nextContactId;
-
-	long nextConsentId;
-
-	long nextPartnerId;
-
-	long nextProjectId;
 
 	int actors;
 
-	int projects;
-
-	DemoRun(SplittableRandom random, Catalog catalog, RowSink writer, int campaignId, long[] firstIds) {
+	DemoRun(SplittableRandom random, Catalog catalog, BulkWriter writer, int campaignId) {
 		this.random = random;
 		this.catalog = catalog;
 		this.writer = writer;
 		this.campaignId = campaignId;
-		this.nextActorId = firstIds[0];
-		this.nextContactId = firstIds[1];
-		this.nextConsentId = firstIds[2];
-		this.nextPartnerId = firstIds[3];
-		this.nextProjectId = firstIds[4];
 	}
 
 	boolean chance(double probability) {

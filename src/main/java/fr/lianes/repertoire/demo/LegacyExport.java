@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import fr.lianes.repertoire.demo.CopyWriter.Table;
+import fr.lianes.repertoire.directory.BulkWriter;
 import fr.lianes.repertoire.reference.ReferenceData;
+import fr.lianes.repertoire.reference.Slugs;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,13 +28,14 @@ import org.apache.commons.csv.CSVPrinter;
  * capitals, several in one cell), SIRET with spaces, French dates, blank lines, and the
  * flaws of real exports: a few actors entered twice, SIRET with a wrong check digit,
  * communes outside the region. Rows are streamed: each is written once its children
- * (contacts, countries, domains) have arrived.
+ * (contacts) have arrived. Ids and slugs are handed out as a load into an empty directory
+ * hands them out.
  * <p>
  * The flaws are drawn from a random sequence of their own: the generator's sequence, and
  * so the directory exported, is the same as the one {@link DemoDataGenerator} writes into
  * the database.
  */
-final class LegacyExport implements RowSink, AutoCloseable {
+final class LegacyExport implements BulkWriter, AutoCloseable {
 
 	static final List<String> ACTOR_HEADERS = List.of("Identifiant", "Nom de la structure", "Sigle",
 			"Type de structure", "SIRET", "N° RNA", "Adresse", "Code postal", "Commune", "Code INSEE", "Site internet",
@@ -86,11 +88,27 @@ final class LegacyExport implements RowSink, AutoCloseable {
 
 	private final CSVPrinter projects;
 
-	private Object[] actor;
+	private final Slugs.Unique actorSlugs = new Slugs.Unique(160);
 
-	private Object[] contact;
+	private long nextActorId = 1;
 
-	private Object[] project;
+	private long nextContactId = 1;
+
+	private long nextPartnerId = 1;
+
+	private long nextProjectId = 1;
+
+	/** The actor to write, its id, and its first contact. */
+	private Actor actor;
+
+	private long actorId;
+
+	private Contact contact;
+
+	/** The project to write and its id. */
+	private Project project;
+
+	private long projectId;
 
 	private final List<String> projectCountries = new ArrayList<>();
 
@@ -121,39 +139,61 @@ final class LegacyExport implements RowSink, AutoCloseable {
 	}
 
 	@Override
-	public void row(Table table, Object... values) {
+	public String actorSlug(String name) {
+		return this.actorSlugs.unique(name);
+	}
+
+	@Override
+	public long actor(Actor actor) {
 		try {
-			switch (table) {
-				case ACTOR -> {
-					writeActor();
-					this.actor = values;
-					this.contact = null;
-				}
-				case CONTACT_PERSON -> {
-					if (this.contact == null) {
-						this.contact = values;
-					}
-				}
-				case PROJECT -> {
-					writeProject();
-					this.project = values;
-				}
-				case PROJECT_COUNTRY -> this.projectCountries.add((String) values[1]);
-				case PROJECT_DOMAIN -> this.projectDomains.add((Integer) values[1]);
-				default -> {
-					// networks, consents, partners and other actors are not in the old
-					// export
-				}
-			}
+			writeActor();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		this.actor = actor;
+		this.actorId = this.nextActorId++;
+		this.contact = null;
+		return this.actorId;
 	}
 
 	@Override
-	public void flush() {
-		// rows are written as soon as complete
+	public long contact(long actorId, Contact contact) {
+		if (this.contact == null) {
+			this.contact = contact;
+		}
+		return this.nextContactId++;
+	}
+
+	@Override
+	public long project(Project project) {
+		try {
+			writeProject();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.project = project;
+		this.projectId = this.nextProjectId++;
+		project.countries().stream().distinct().forEach(this.projectCountries::add);
+		project.domainIds().stream().distinct().forEach(this.projectDomains::add);
+		return this.projectId;
+	}
+
+	@Override
+	public long partner(String name, String countryIso2, String city) {
+		// partners abroad are not in the old export
+		return this.nextPartnerId++;
+	}
+
+	@Override
+	public void network(long actorId, int networkId) {
+		// nor are networks
+	}
+
+	@Override
+	public void consent(long contactId, Consent consent) {
+		// nor consents
 	}
 
 	/** Writes the last rows and the flawed ones, and closes the files. */
@@ -182,17 +222,17 @@ final class LegacyExport implements RowSink, AutoCloseable {
 	}
 
 	private void writeActor() throws IOException {
-		Object[] a = this.actor;
+		Actor a = this.actor;
 		if (a == null) {
 			return;
 		}
 		this.actor = null;
 		blankLineNow(this.actors, ++this.actorRows);
-		String insee = (String) a[10];
+		String insee = a.communeInsee();
 		String communeName = this.communeNames.get(insee);
 		boolean withInsee = this.flaws.nextInt(5) > 0;
-		String typeName = this.reference.actorType((String) a[4]).map((t) -> t.name()).orElse((String) a[4]);
-		String siret = (String) a[5];
+		String typeName = this.reference.actorType(a.actorTypeCode()).map((t) -> t.name()).orElse(a.actorTypeCode());
+		String siret = a.sirenSiret();
 		if (siret != null && this.flaws.nextInt(3) == 0) {
 			siret = spaced(siret);
 		}
@@ -201,16 +241,17 @@ final class LegacyExport implements RowSink, AutoCloseable {
 			char last = siret.charAt(siret.length() - 1);
 			siret = siret.substring(0, siret.length() - 1) + (char) ('0' + ((last - '0' + 1) % 10));
 		}
-		Object founded = a[14];
+		Object founded = a.foundingYear();
 		if (founded != null && this.flaws.nextInt(3) == 0) {
 			founded = String.format("%02d/%02d/%s", 1 + this.flaws.nextInt(28), 1 + this.flaws.nextInt(12), founded);
 		}
-		Object[] c = this.contact;
-		List<String> row = List.of("A" + a[0], text(a[2]), text(a[3]), written(typeName), text(siret), text(a[6]),
-				text(a[8]), text(a[9]), withInsee ? communeName : written(communeName), withInsee ? insee : "",
-				text(a[11]), text(a[12]), text(a[13]), text(founded), status((String) a[15]), text(a[7]),
-				(c != null) ? text(c[2]) : "", (c != null) ? text(c[3]) : "", (c != null) ? text(c[4]) : "",
-				(c != null) ? text(c[5]) : "");
+		Contact c = this.contact;
+		List<String> row = List.of("A" + this.actorId, text(a.name()), text(a.acronym()), written(typeName),
+				text(siret), text(a.rna()), text(a.addressLine()), text(a.postalCode()),
+				withInsee ? communeName : written(communeName), withInsee ? insee : "", text(a.website()),
+				text(a.email()), text(a.phone()), text(founded), status(a.status().name()), text(a.description()),
+				(c != null) ? text(c.fullName()) : "", (c != null) ? text(c.role()) : "",
+				(c != null) ? text(c.email()) : "", (c != null) ? text(c.phone()) : "");
 		this.actors.printRecord(row);
 		if (this.duplicates.size() < DUPLICATES && this.actorRows % 97 == 5) {
 			this.duplicates.add(row);
@@ -218,7 +259,7 @@ final class LegacyExport implements RowSink, AutoCloseable {
 	}
 
 	private void writeProject() throws IOException {
-		Object[] p = this.project;
+		Project p = this.project;
 		if (p == null) {
 			return;
 		}
@@ -239,10 +280,10 @@ final class LegacyExport implements RowSink, AutoCloseable {
 			case 1 -> " ; ";
 			default -> " et ";
 		};
-		this.projects.printRecord("P" + p[0], "A" + p[3], text(p[2]), KINDS.get((String) p[4]),
-				NATURES.get((String) p[5]), PROJECT_STATUSES.get((String) p[12]), String.join(separator, countries),
-				String.join("; ", domains), text(p[10]), text(p[11]), text(p[6]), lines(p[8]), lines(p[9]),
-				text(p[14]));
+		this.projects.printRecord("P" + this.projectId, "A" + p.leadActorId(), text(p.title()),
+				KINDS.get(p.kind().name()), NATURES.get(p.nature().name()), PROJECT_STATUSES.get(p.status().name()),
+				String.join(separator, countries), String.join("; ", domains), text(p.startYear()), text(p.endYear()),
+				text(p.description()), lines(p.localities()), lines(p.funders()), text(p.partnerAuthority()));
 	}
 
 	/** A country as people write it: mostly its French name, sometimes another form. */
@@ -301,9 +342,8 @@ final class LegacyExport implements RowSink, AutoCloseable {
 		return (value != null) ? value.toString() : "";
 	}
 
-	@SuppressWarnings("unchecked")
-	private static String lines(Object values) {
-		return (values instanceof List<?> list) ? String.join(" ; ", (List<String>) list) : "";
+	private static String lines(List<String> values) {
+		return (values != null) ? String.join(" ; ", values) : "";
 	}
 
 	/** The character set of office tools on Windows. */

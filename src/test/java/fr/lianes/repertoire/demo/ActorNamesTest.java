@@ -66,8 +66,7 @@ class ActorNamesTest {
 
 	/** Draws actors the way the generator does, from a small hand-made reference list. */
 	private static List<String> actors(long seed, int count) {
-		DemoRun run = new DemoRun(new SplittableRandom(seed), new Catalog(reference()), null, 1,
-				new long[] { 1, 1, 1, 1, 1 });
+		DemoRun run = new DemoRun(new SplittableRandom(seed), new Catalog(reference()), null, 1);
 		RandomActors actors = new RandomActors(run);
 		List<String> drawn = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-package fr.lianes.repertoire.demo;
+package fr.lianes.repertoire.directory.bulk;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,32 +20,34 @@ import org.postgresql.PGConnection;
  * Buffers are flushed together in the order of {@link Table}, parents before children, so
  * every foreign key a row refers to is already in the table when its COPY runs.
  */
-final class CopyWriter implements RowSink {
+final class CopyWriter {
 
-	/** The tables the demo fills, in foreign-key order. */
+	/**
+	 * The tables a bulk load fills, in foreign-key order, each with its COPY statement.
+	 */
 	enum Table {
 
-		ACTOR("actor (id, slug, name, acronym, actor_type_code, siren_siret, rna, description, address_line, "
+		ACTOR("COPY actor (id, slug, name, acronym, actor_type_code, siren_siret, rna, description, address_line, "
 				+ "postal_code, commune_insee, website, email, phone, founding_year, status, publication_consent, "
-				+ "published, last_census_campaign_id, last_census_response_at, created_at, updated_at)"),
-		ACTOR_NETWORK("actor_network (actor_id, network_id)"),
-		CONTACT_PERSON(
-				"contact_person (id, actor_id, full_name, role, email, phone, position, created_at, updated_at)"),
-		CONTACT_CONSENT("contact_consent (id, contact_person_id, field, granted, recorded_at, recorded_by, "
-				+ "notice_version, channel)"),
-		PARTNER_ORGANISATION("partner_organisation (id, name, country_iso2, city)"),
-		PROJECT("project (id, slug, title, lead_actor_id, kind, nature, description, beneficiaries, localities, "
+				+ "published, last_census_campaign_id, last_census_response_at, created_at, updated_at) FROM STDIN"),
+		ACTOR_NETWORK("COPY actor_network (actor_id, network_id) FROM STDIN"),
+		CONTACT_PERSON("COPY contact_person (id, actor_id, full_name, role, email, phone, position, created_at, "
+				+ "updated_at) FROM STDIN"),
+		CONTACT_CONSENT("COPY contact_consent (id, contact_person_id, field, granted, recorded_at, recorded_by, "
+				+ "notice_version, channel) FROM STDIN"),
+		PARTNER_ORGANISATION("COPY partner_organisation (id, name, country_iso2, city) FROM STDIN"),
+		PROJECT("COPY project (id, slug, title, lead_actor_id, kind, nature, description, beneficiaries, localities, "
 				+ "funders, start_year, end_year, status, budget_eur, partner_authority, signature_date, "
-				+ "duration_years, agreement_axes, published, created_at, updated_at)"),
-		PROJECT_ACTOR("project_actor (project_id, actor_id)"),
-		PROJECT_COUNTRY("project_country (project_id, country_iso2)"),
-		PROJECT_DOMAIN("project_domain (project_id, domain_id)"),
-		PROJECT_PARTNER("project_partner (project_id, partner_id)");
+				+ "duration_years, agreement_axes, published, created_at, updated_at) FROM STDIN"),
+		PROJECT_ACTOR("COPY project_actor (project_id, actor_id) FROM STDIN"),
+		PROJECT_COUNTRY("COPY project_country (project_id, country_iso2) FROM STDIN"),
+		PROJECT_DOMAIN("COPY project_domain (project_id, domain_id) FROM STDIN"),
+		PROJECT_PARTNER("COPY project_partner (project_id, partner_id) FROM STDIN");
 
-		private final String target;
+		private final String copy;
 
-		Table(String target) {
-			this.target = target;
+		Table(String copy) {
+			this.copy = copy;
 		}
 
 	}
@@ -65,8 +67,7 @@ final class CopyWriter implements RowSink {
 		}
 	}
 
-	@Override
-	public void row(Table table, Object... values) {
+	void row(Table table, Object... values) {
 		StringBuilder buffer = this.buffers.get(table);
 		int before = buffer.length();
 		for (int i = 0; i < values.length; i++) {
@@ -83,12 +84,11 @@ final class CopyWriter implements RowSink {
 	}
 
 	/** Sends every buffered row, parents first. */
-	@Override
-	public void flush() {
+	void flush() {
 		for (Table table : Table.values()) {
 			StringBuilder buffer = this.buffers.get(table);
 			if (buffer.length() > 0) {
-				copyIn("COPY " + table.target + " FROM STDIN", new StringReader(buffer.toString()));
+				copyIn(table.copy, new StringReader(buffer.toString()));
 				buffer.setLength(0);
 			}
 		}
@@ -121,7 +121,7 @@ final class CopyWriter implements RowSink {
 	}
 
 	/** A PostgreSQL array literal, every element double-quoted. */
-	static String arrayLiteral(Collection<?> elements) {
+	private static String arrayLiteral(Collection<?> elements) {
 		StringBuilder literal = new StringBuilder("{");
 		for (Object element : elements) {
 			if (literal.length() > 1) {
