@@ -13,11 +13,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,11 +90,27 @@ public final class BrowserSupport {
 		WebElement page = driver.findElement(By.tagName("html"));
 		driver.findElement(button).click();
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until((browser) -> isGone(page));
 		wait.until((browser) -> Boolean.TRUE
 			.equals(((JavascriptExecutor) browser).executeScript("if (document.readyState !== 'complete') return false;"
 					+ " const first = document.querySelector('[autofocus]');"
 					+ " return first === null || document.activeElement === first;")));
+	}
+
+	/**
+	 * Whether the element's page has been replaced. ChromeDriver says so with a stale
+	 * element reference, or, when the new page came at that very moment, with an
+	 * inspector error ("Node with given id does not belong to the document") that
+	 * Selenium's {@code stalenessOf} does not take for an answer.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (WebDriverException ex) {
+			return true;
+		}
 	}
 
 	/** Waits until the browser's address ends with the given path and query. */
