@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import fr.lianes.repertoire.campaign.MailingBatches.Requested;
 import fr.lianes.repertoire.campaign.MailingBatches.Start;
 import fr.lianes.repertoire.census.Campaign;

@@ -6,15 +6,19 @@ import java.util.Map;
 import fr.lianes.repertoire.directory.ProjectKind;
 import fr.lianes.repertoire.directory.ProjectNature;
 import fr.lianes.repertoire.directory.ProjectStatus;
+import fr.lianes.repertoire.testing.FreshDirectoryTest;
+import fr.lianes.repertoire.testing.Questionnaire;
+import fr.lianes.repertoire.testing.TypedActor;
+import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static fr.lianes.repertoire.census.TypedActor.TypedProject.agreement;
-import static fr.lianes.repertoire.census.TypedActor.TypedProject.inTheRegion;
-import static fr.lianes.repertoire.census.TypedActor.TypedProject.project;
-import static fr.lianes.repertoire.census.TypedActor.actor;
+import static fr.lianes.repertoire.testing.TypedActor.TypedProject.agreement;
+import static fr.lianes.repertoire.testing.TypedActor.TypedProject.inTheRegion;
+import static fr.lianes.repertoire.testing.TypedActor.TypedProject.project;
+import static fr.lianes.repertoire.testing.TypedActor.actor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

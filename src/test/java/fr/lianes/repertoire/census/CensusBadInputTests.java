@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.lianes.repertoire.testing.CensusWebTest;
+import fr.lianes.repertoire.testing.Questionnaire;
+import fr.lianes.repertoire.testing.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +61,7 @@ class CensusBadInputTests extends CensusWebTest {
 		assertThat(stamp.find()).isTrue();
 		assertThat(this.browser.post("/recensement/commencer", "email", "corpus@asso.example", "debut", stamp.group(1))
 			.uri()).isEqualTo("/recensement/structure");
-		this.browser.post("/recensement/structure", CensusFlowTests.structure("Association Corpus Test"));
+		this.browser.post("/recensement/structure", Questionnaire.structure("Association Corpus Test"));
 	}
 
 	@Test

@@ -8,6 +8,9 @@ import java.util.List;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.lianes.repertoire.testing.CensusWebTest;
+import fr.lianes.repertoire.testing.Questionnaire;
+import fr.lianes.repertoire.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,8 +178,7 @@ class CensusBrowserTests extends CensusWebTest {
 
 	@Test
 	void aModeratorApprovesANewActorWhichAppearsInSearchAtOnce() {
-		CensusFlowTests.sendNewActor(new WebClient(this.port), "Les Jardiniers du Navigateur",
-				"jardiniers@asso.example");
+		Questionnaire.sendNewActor(new WebClient(this.port), "Les Jardiniers du Navigateur", "jardiniers@asso.example");
 		signInAsModerator();
 		open("/moderation");
 		checkAccessibility();
@@ -196,8 +198,7 @@ class CensusBrowserTests extends CensusWebTest {
 
 	@Test
 	void aRequestForChangesGoesToItsAuthorByEmailAndComesBackToTheQueue() {
-		CensusFlowTests.sendNewActor(new WebClient(this.port), "Les Précisions du Navigateur",
-				"precisions@asso.example");
+		Questionnaire.sendNewActor(new WebClient(this.port), "Les Précisions du Navigateur", "precisions@asso.example");
 		signInAsModerator();
 		open("/moderation");
 		driver.findElement(By.linkText("Les Précisions du Navigateur")).click();

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.lianes.repertoire.testing.CensusWebTest;
+import fr.lianes.repertoire.testing.Questionnaire;
+import fr.lianes.repertoire.testing.WebClient;
 import fr.lianes.repertoire.time.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +111,7 @@ class CensusClockTests extends CensusWebTest {
 		staffAccount(this.jdbc, this.encoder, "reveillon@lianes.example", "MODERATOR");
 		Instant sentAt = Instant.parse("2030-12-31T23:30:00Z");
 		this.clock.setTo(sentAt);
-		WebClient.Page thanks = CensusFlowTests.sendNewActor(new WebClient(this.port), "Association du Réveillon",
+		WebClient.Page thanks = Questionnaire.sendNewActor(new WebClient(this.port), "Association du Réveillon",
 				"reveillon@asso.example");
 		assertThat(thanks.body()).as("00:30 on 1 January 2031 in Paris")
 			.containsPattern("enregistrée le 1er janvier 2031 à 00:3\\d");
@@ -148,7 +151,7 @@ class CensusClockTests extends CensusWebTest {
 			.matcher(browser.get("/recensement").body());
 		assertThat(stamp.find()).isTrue();
 		browser.post("/recensement/commencer", "email", "annee@asso.example", "debut", stamp.group(1));
-		List<String> fields = new ArrayList<>(List.of(CensusFlowTests.structure("Association de l’an neuf")));
+		List<String> fields = new ArrayList<>(List.of(Questionnaire.structure("Association de l’an neuf")));
 		fields.set(fields.indexOf("foundingYear") + 1, year);
 		WebClient.Page page = browser.post("/recensement/structure", fields.toArray(String[]::new));
 		assertThat(page.status()).isEqualTo(200);

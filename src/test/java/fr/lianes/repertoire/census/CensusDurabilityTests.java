@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import fr.lianes.repertoire.RepertoireApplication;
 import fr.lianes.repertoire.database.EmbeddedPostgresServer;
+import fr.lianes.repertoire.testing.Questionnaire;
+import fr.lianes.repertoire.testing.WebClient;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +50,7 @@ class CensusDurabilityTests {
 				.matcher(browser.get("/recensement").body());
 			assertThat(stamp.find()).isTrue();
 			browser.post("/recensement/commencer", "email", "durable@asso.example", "debut", stamp.group(1));
-			browser.post("/recensement/structure", CensusFlowTests.structure("Association Durable Test"));
+			browser.post("/recensement/structure", Questionnaire.structure("Association Durable Test"));
 			browser.post("/recensement/contacts", "contacts[0].fullName", "Claude Durable", "action", "suivant");
 			browser.get("/recensement/relecture");
 			WebClient.Page thanks = browser.post("/recensement/envoi", "publication", "oui", "email",

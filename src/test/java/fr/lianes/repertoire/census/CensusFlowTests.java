@@ -1,9 +1,9 @@
 package fr.lianes.repertoire.census;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import fr.lianes.repertoire.testing.CensusWebTest;
+import fr.lianes.repertoire.testing.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static fr.lianes.repertoire.testing.Questionnaire.addProject;
+import static fr.lianes.repertoire.testing.Questionnaire.start;
+import static fr.lianes.repertoire.testing.Questionnaire.structure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -245,70 +248,6 @@ class CensusFlowTests extends CensusWebTest {
 		assertThat(page.uri()).isEqualTo("/recensement/structure");
 		assertThat(page.body()).contains("/acteurs/" + actor[2], "pasUnDoublon");
 		assertThat(this.browser.get("/recensement/doublon?siret=" + actor[0]).body()).contains("/acteurs/" + actor[2]);
-	}
-
-	static void start(WebClient browser, String email) {
-		browser.get("/recensement");
-		WebClient.Page structure = browser.post("/recensement/commencer", "email", email, "debut", stamp(browser));
-		assertThat(structure.uri()).isEqualTo("/recensement/structure");
-	}
-
-	private static String stamp(WebClient browser) {
-		Matcher matcher = Pattern.compile("name=\"debut\" value=\"([^\"]+)\"")
-			.matcher(browser.get("/recensement").body());
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
-	}
-
-	/**
-	 * Sends a whole questionnaire for a new actor (one contact, one project, publication
-	 * agreed), as its author would.
-	 * @return the thank-you page it lands on
-	 */
-	static WebClient.Page sendNewActor(WebClient browser, String name, String email, String... structureChanges) {
-		start(browser, email);
-		List<String> structure = new java.util.ArrayList<>(List.of(structure(name)));
-		for (int i = 0; i < structureChanges.length; i += 2) {
-			int at = structure.indexOf(structureChanges[i]);
-			if (at >= 0 && at % 2 == 0) {
-				structure.set(at + 1, structureChanges[i + 1]);
-			}
-			else {
-				structure.add(structureChanges[i]);
-				structure.add(structureChanges[i + 1]);
-			}
-		}
-		assertThat(browser.post("/recensement/structure", structure.toArray(String[]::new)).uri())
-			.isEqualTo("/recensement/contacts");
-		assertThat(browser
-			.post("/recensement/contacts", "contacts[0].key", "nabc", "contacts[0].fullName", "Dominique Auteur",
-					"contacts[0].role", "Président", "contacts[0].email", email, "contacts[0].publishName", "true",
-					"_contacts[0].publishName", "on", "_contacts[0].publishEmail", "on", "_contacts[0].publishPhone",
-					"on", "action", "suivant")
-			.uri()).isEqualTo("/recensement/projets");
-		addProject(browser, "Projet de " + name, "SN");
-		WebClient.Page thanks = browser.post("/recensement/envoi", "publication", "oui", "email", email);
-		assertThat(thanks.uri()).isEqualTo("/recensement/merci");
-		return thanks;
-	}
-
-	static void addProject(WebClient browser, String title, String country) {
-		WebClient.Page form = browser.get("/recensement/projets/nouveau");
-		assertThat(form.uri()).startsWith("/recensement/projets/n");
-		WebClient.Page list = browser.post(form.uri(), "title", title, "kind", "COOPERATION", "nature",
-				"CONSTRUCTION_EQUIPMENT", "status", "ONGOING", "countries", country, "domains", "education",
-				"startYear", "2024", "localities", "Tanguiéta\nNatitingou", "partners[0].name",
-				"Association Partenaire", "partners[0].city", "Cotonou", "partners[0].country", country, "action",
-				"enregistrer");
-		assertThat(list.uri()).isEqualTo("/recensement/projets");
-		assertThat(list.body()).contains(title);
-	}
-
-	static String[] structure(String name) {
-		return new String[] { "name", name, "acronym", "", "actorType", "association-solidarite-internationale",
-				"siret", "", "rna", "", "addressLine", "1 rue de la Paix", "postalCode", "59000", "communeName",
-				"Lille", "communeInsee", "", "website", "www.asso.example", "email", "", "phone", "03 20 00 00 00",
-				"description", "Une association de test.", "foundingYear", "1998" };
 	}
 
 }

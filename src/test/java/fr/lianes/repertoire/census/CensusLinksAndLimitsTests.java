@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import fr.lianes.repertoire.limits.TokenBuckets;
+import fr.lianes.repertoire.testing.CensusWebTest;
+import fr.lianes.repertoire.testing.WebClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.ProductionStartTest;
+import fr.lianes.repertoire.testing.Questionnaire;
+import fr.lianes.repertoire.testing.WebClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +45,7 @@ class CensusSecurityEdgesTests extends ProductionStartTest {
 	 */
 	@Test
 	void aLongBackOfficePageAfterSignInCarriesAUsableToken() {
-		CensusFlowTests.sendNewActor(new WebClient(this.port), "Association Longue File", "longue@asso.example");
+		Questionnaire.sendNewActor(new WebClient(this.port), "Association Longue File", "longue@asso.example");
 		long id = this.jdbc.sql("select id from submission where author_email = 'longue@asso.example'")
 			.query(Long.class)
 			.single();
@@ -95,8 +97,8 @@ class CensusSecurityEdgesTests extends ProductionStartTest {
 	@Test
 	void everyMalformedListIndexIsABadRequest() {
 		WebClient browser = new WebClient(this.port);
-		CensusFlowTests.start(browser, "index@asso.example");
-		browser.post("/recensement/structure", CensusFlowTests.structure("Association Index Mal Formé"));
+		Questionnaire.start(browser, "index@asso.example");
+		browser.post("/recensement/structure", Questionnaire.structure("Association Index Mal Formé"));
 		WebClient.Page form = browser.get("/recensement/projets/nouveau");
 		for (String index : List.of("abc", "0x1", "2147483648", "99999999999999999999", "-1", "", " 1", "1e3", "1.5",
 				"1]x[2", "١")) {
@@ -127,8 +129,8 @@ class CensusSecurityEdgesTests extends ProductionStartTest {
 	@Test
 	void aChunkedBodyOverTheLimitIsRefused() throws Exception {
 		WebClient browser = new WebClient(this.port);
-		CensusFlowTests.start(browser, "morceaux@asso.example");
-		browser.post("/recensement/structure", CensusFlowTests.structure("Association En Morceaux"));
+		Questionnaire.start(browser, "morceaux@asso.example");
+		browser.post("/recensement/structure", Questionnaire.structure("Association En Morceaux"));
 		byte[] body = ("name=Association+En+Morceaux&description=" + "a".repeat(1_900_000) + "&_csrf=" + browser.csrf())
 			.getBytes(StandardCharsets.US_ASCII);
 		HttpClient http = HttpClient.newBuilder()
@@ -173,8 +175,8 @@ class CensusSecurityEdgesTests extends ProductionStartTest {
 	@Test
 	void theDraftKeyIsRevokedWhenTheQuestionnaireIsSent() {
 		WebClient author = new WebClient(this.port);
-		CensusFlowTests.start(author, "cle@asso.example");
-		author.post("/recensement/structure", CensusFlowTests.structure("Association Clé Révoquée"));
+		Questionnaire.start(author, "cle@asso.example");
+		author.post("/recensement/structure", Questionnaire.structure("Association Clé Révoquée"));
 		author.post("/recensement/contacts", "contacts[0].fullName", "Dominique Secret", "action", "suivant");
 		HttpCookie key = draftCookie(author);
 		// another tab, or someone who copied the cookie before the questionnaire was sent
@@ -219,9 +221,9 @@ class CensusSecurityEdgesTests extends ProductionStartTest {
 		assertThat(start.uri()).isEqualTo("/recensement/commencer");
 		assertThat(start.body()).contains("Saisissez une adresse e-mail valide");
 
-		CensusFlowTests.start(browser, "pointee@asso.example");
+		Questionnaire.start(browser, "pointee@asso.example");
 		WebClient.Page structure = browser.post("/recensement/structure",
-				withValue(CensusFlowTests.structure("Association Sans Point"), "email", "contact@asso"));
+				withValue(Questionnaire.structure("Association Sans Point"), "email", "contact@asso"));
 		assertThat(structure.uri()).isEqualTo("/recensement/structure");
 		assertThat(structure.body()).contains("Saisissez une adresse e-mail valide");
 		WebClient.Page contacts = browser.post("/recensement/contacts", "contacts[0].fullName", "Camille Sans Point",
@@ -230,8 +232,8 @@ class CensusSecurityEdgesTests extends ProductionStartTest {
 		assertThat(contacts.body()).contains("Saisissez une adresse e-mail valide");
 
 		WebClient sender = new WebClient(this.port);
-		CensusFlowTests.start(sender, "envoi.pointe@asso.example");
-		sender.post("/recensement/structure", CensusFlowTests.structure("Association Envoi Sans Point"));
+		Questionnaire.start(sender, "envoi.pointe@asso.example");
+		sender.post("/recensement/structure", Questionnaire.structure("Association Envoi Sans Point"));
 		WebClient.Page review = sender.post("/recensement/envoi", "publication", "oui", "email", "a@b");
 		assertThat(review.uri()).isEqualTo("/recensement/envoi");
 		assertThat(review.body()).contains("id=\"email-erreur\"");

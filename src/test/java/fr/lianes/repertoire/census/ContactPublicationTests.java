@@ -2,11 +2,13 @@ package fr.lianes.repertoire.census;
 
 import java.util.List;
 
+import fr.lianes.repertoire.testing.Questionnaire;
+import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import fr.lianes.repertoire.directory.NameInAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,8 +32,8 @@ class ContactPublicationTests extends ProductionStartTest {
 	@Test
 	void eachContactFieldSaysWhatWillBePublic() {
 		WebClient browser = new WebClient(this.port);
-		CensusFlowTests.start(browser, "publicite@asso.example");
-		browser.post("/recensement/structure", CensusFlowTests.structure("Association Publicité Claire"));
+		Questionnaire.start(browser, "publicite@asso.example");
+		browser.post("/recensement/structure", Questionnaire.structure("Association Publicité Claire"));
 		Document page = Jsoup.parse(browser.get("/recensement/contacts").body());
 		for (String field : List.of("fullName", "role", "email", "phone")) {
 			String hint = "contacts0." + field + "-public";
@@ -46,8 +48,8 @@ class ContactPublicationTests extends ProductionStartTest {
 	void anAddressSpellingANameNotPublishedIsWarnedOfAndNotPublished() {
 		WebClient browser = new WebClient(this.port);
 		String author = "nom.dans.adresse@asso.example";
-		CensusFlowTests.start(browser, author);
-		browser.post("/recensement/structure", CensusFlowTests.structure("Association Nom Dans Adresse"));
+		Questionnaire.start(browser, author);
+		browser.post("/recensement/structure", Questionnaire.structure("Association Nom Dans Adresse"));
 		String[] contacts = { "contacts[0].key", "nabc", "contacts[0].fullName", "Hélène Lefèvre", "contacts[0].role",
 				"Trésorière", "contacts[0].email", "helene.lefevre@asso.example", "contacts[0].publishEmail", "true",
 				"_contacts[0].publishName", "on", "_contacts[0].publishEmail", "on", "_contacts[0].publishPhone", "on",

@@ -16,8 +16,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import fr.lianes.repertoire.BrowserSupport;
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.BrowserSupport;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;

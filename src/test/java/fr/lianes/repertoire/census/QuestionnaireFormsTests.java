@@ -3,12 +3,15 @@ package fr.lianes.repertoire.census;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.lianes.repertoire.testing.HtmlForms;
+import fr.lianes.repertoire.testing.Questionnaire;
+import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +34,7 @@ class QuestionnaireFormsTests extends ProductionStartTest {
 	@Test
 	void countriesTickedWithoutJavaScriptComeBackAsChipsAndLeaveTheirContinentsList() {
 		WebClient browser = new WebClient(this.port);
-		CensusFlowTests.start(browser, "pays@asso.example");
+		Questionnaire.start(browser, "pays@asso.example");
 		WebClient.Page empty = browser.get("/recensement/projets/nouveau");
 		Document page = Jsoup.parse(empty.body());
 		assertThat(page.select("select[multiple]")).isEmpty();
@@ -77,7 +80,7 @@ class QuestionnaireFormsTests extends ProductionStartTest {
 	@Test
 	void optionalProjectFieldsAreFoldedUnlessTheyHoldAValueOrAnError() {
 		WebClient browser = new WebClient(this.port);
-		CensusFlowTests.start(browser, "replie@asso.example");
+		Questionnaire.start(browser, "replie@asso.example");
 		WebClient.Page empty = browser.get("/recensement/projets/nouveau");
 		Document page = Jsoup.parse(empty.body());
 		assertThat(page.select("details.fold").eachAttr("id")).contains("dates", "partenaires", "financement");
@@ -113,7 +116,7 @@ class QuestionnaireFormsTests extends ProductionStartTest {
 	@Test
 	void theStepIndicatorIsAnOrderedListThatMarksTheCurrentAndTheDoneSteps() {
 		WebClient browser = new WebClient(this.port);
-		CensusFlowTests.start(browser, "etapes@asso.example");
+		Questionnaire.start(browser, "etapes@asso.example");
 		Document structure = Jsoup.parse(browser.get("/recensement/structure").body());
 		Element steps = structure.selectFirst("nav.steps");
 		assertThat(steps.attr("aria-label")).isEqualTo("Étapes du questionnaire");

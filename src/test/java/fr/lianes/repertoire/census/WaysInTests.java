@@ -2,12 +2,16 @@ package fr.lianes.repertoire.census;
 
 import java.util.List;
 
+import fr.lianes.repertoire.testing.FreshDirectoryTest;
+import fr.lianes.repertoire.testing.HtmlForms;
+import fr.lianes.repertoire.testing.TypedActor;
+import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import static fr.lianes.repertoire.census.TypedActor.TypedProject.project;
-import static fr.lianes.repertoire.census.TypedActor.actor;
+import static fr.lianes.repertoire.testing.TypedActor.TypedProject.project;
+import static fr.lianes.repertoire.testing.TypedActor.actor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.lianes.repertoire.census.WebClient;
+import fr.lianes.repertoire.testing.WebClient;
 import fr.lianes.repertoire.reference.DomainRef;
 import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.time.TestClock;

@@ -3,7 +3,7 @@ package fr.lianes.repertoire.cluster;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import fr.lianes.repertoire.RepertoireApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

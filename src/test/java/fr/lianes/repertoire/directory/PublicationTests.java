@@ -1,6 +1,6 @@
 package fr.lianes.repertoire.directory;
 
-import fr.lianes.repertoire.StatementCounter;
+import fr.lianes.repertoire.testing.StatementCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

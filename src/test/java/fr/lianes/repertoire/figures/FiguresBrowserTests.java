@@ -2,7 +2,7 @@ package fr.lianes.repertoire.figures;
 
 import java.time.Duration;
 
-import fr.lianes.repertoire.BrowserSupport;
+import fr.lianes.repertoire.testing.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

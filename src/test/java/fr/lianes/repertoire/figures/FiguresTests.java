@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import fr.lianes.repertoire.StatementCounter;
+import fr.lianes.repertoire.testing.StatementCounter;
 import fr.lianes.repertoire.census.Campaigns;
 import fr.lianes.repertoire.census.Responses;
 import fr.lianes.repertoire.directory.DirectoryCounts;

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import fr.lianes.repertoire.BrowserSupport;
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.BrowserSupport;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import fr.lianes.repertoire.census.WebClient;
+import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.MethodOrderer;

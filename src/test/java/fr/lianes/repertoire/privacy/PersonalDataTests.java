@@ -20,9 +20,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import fr.lianes.repertoire.census.CensusRecords;
-import fr.lianes.repertoire.census.WebClient;
+import fr.lianes.repertoire.testing.WebClient;
 import fr.lianes.repertoire.directory.DirectoryRecords;
 import fr.lianes.repertoire.mail.MailRecords;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,7 +2,7 @@ package fr.lianes.repertoire.security;
 
 import java.time.Duration;
 
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

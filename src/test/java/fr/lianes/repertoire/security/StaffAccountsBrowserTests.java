@@ -1,7 +1,7 @@
 package fr.lianes.repertoire.security;
 
-import fr.lianes.repertoire.BrowserSupport;
-import fr.lianes.repertoire.ProductionStartTest;
+import fr.lianes.repertoire.testing.BrowserSupport;
+import fr.lianes.repertoire.testing.ProductionStartTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.lianes.repertoire.ProductionStartTest;
-import fr.lianes.repertoire.census.WebClient;
+import fr.lianes.repertoire.testing.ProductionStartTest;
+import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 

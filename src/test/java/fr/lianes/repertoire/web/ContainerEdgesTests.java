@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import fr.lianes.repertoire.ProductionStartTest;
-import fr.lianes.repertoire.census.WebClient;
+import fr.lianes.repertoire.testing.ProductionStartTest;
+import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
