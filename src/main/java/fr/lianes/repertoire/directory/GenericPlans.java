@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * the ids, and planning it again each time cost more than running it (the API's page of
  * 20 actors: 3 to 15 ms of planning for 1 to 2 ms of execution). Prepared on the server,
  * PostgreSQL keeps one generic plan per connection after a few executions. The ids go as
- * one array, so that the statement's text is the same whatever their number.
+ * one array, so that the statement's text is the same whatever their number, and as the
+ * statement's one parameter: a query that reads them in several places names them once
+ * (e.g. in a {@code with} query every part of the statement reads).
  */
 final class GenericPlans {
 
@@ -23,19 +25,16 @@ final class GenericPlans {
 	}
 
 	/**
-	 * Runs the query, each {@code ?} in it bound to the same array of ids.
-	 * @param sql a query whose parameters are all the ids, written {@code = any(?)} or
-	 * {@code in (select unnest(?::bigint[]))}
+	 * Runs the query with the array of ids as its one parameter.
+	 * @param sql a query with one parameter, the ids, written for instance
+	 * {@code = any(?)} or {@code with ids as (select unnest(?::bigint[]) as id)}
 	 */
 	static void query(JdbcTemplate jdbc, String sql, Collection<Long> ids, RowCallbackHandler rows) {
 		long[] array = ids.stream().mapToLong(Long::longValue).toArray();
-		int parameters = (int) sql.chars().filter((c) -> c == '?').count();
 		jdbc.query((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(sql);
 			statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-			for (int i = 1; i <= parameters; i++) {
-				statement.setObject(i, array);
-			}
+			statement.setObject(1, array);
 			return statement;
 		}, rows);
 	}

@@ -49,7 +49,9 @@ class PublicContacts {
 				""".replace(":actors", actors);
 	}
 
-	private static final String CONTACTS = query("select unnest(?::bigint[])") + "order by actor_id, position, id";
+	/** {@link #query} for an array of actor ids, its one parameter, read once. */
+	private static final String CONTACTS = "with wanted as (select unnest(?::bigint[]) as id)\n"
+			+ query("select id from wanted") + "order by actor_id, position, id";
 
 	private static final NameInAddress NAME_IN_ADDRESS = new NameInAddress();
 
