@@ -3,7 +3,7 @@
 # directory over HTTP as an administrator does (dry run, then the import in the background until its
 # report), then imported again (nothing changes).
 #
-#   src/bench/import.sh [scale]        (default scale 1; BENCH_HEAP, default 1g, the heap)
+#   src/bench/import.sh [scale]        (default scale 1; BENCH_HEAP, default 1g, the heap; BENCH_JAVA_OPTS)
 #
 # Runs fr.lianes.repertoire.bench.ImportBenchmark (src/test/java) in one JVM that starts the
 # application with its web server on a free port, on its own data directory target/bench-import-<scale>x
@@ -15,6 +15,8 @@ cd "$(dirname "$0")/../.."
 scale=${1:-1}
 data=${BENCH_DATA_DIR:-target/bench-import-${scale}x}
 heap=${BENCH_HEAP:-1g}
+# BENCH_JAVA_OPTS: more JVM options, e.g. -XX:StartFlightRecording=filename=target/import.jfr,settings=profile
+opts=${BENCH_JAVA_OPTS:-}
 
 # Compiled alone, without target/test-classes on the class path (its META-INF/spring.factories would
 # move the database and the index to test ones), as search.sh does.
@@ -25,7 +27,7 @@ rm -rf "$classes" "$data"
 mkdir -p "$classes" "$data"
 cp -r target/classes/. "$classes/"
 javac -nowarn -d "$classes" -cp "$classes:$(cat target/bench.classpath)" src/test/java/fr/lianes/repertoire/bench/ImportBenchmark.java
-java -Xmx"$heap" -cp "$classes:$(cat target/bench.classpath)" fr.lianes.repertoire.bench.ImportBenchmark \
+java -Xmx"$heap" $opts -cp "$classes:$(cat target/bench.classpath)" fr.lianes.repertoire.bench.ImportBenchmark \
 	"$scale" "$data" "target/import-bench-${scale}x.md" > "target/import-bench-${scale}x.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT

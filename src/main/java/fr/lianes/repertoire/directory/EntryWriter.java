@@ -2,6 +2,7 @@ package fr.lianes.repertoire.directory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,9 @@ import fr.lianes.repertoire.reference.ActorType;
 import fr.lianes.repertoire.reference.Commune;
 import fr.lianes.repertoire.reference.Country;
 import fr.lianes.repertoire.reference.Domain;
+import fr.lianes.repertoire.reference.DomainRef;
 import fr.lianes.repertoire.reference.Network;
+import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.reference.Slugs;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -48,10 +51,13 @@ class EntryWriter {
 
 	private final Clock clock;
 
-	EntryWriter(EntityManager entities, JdbcClient jdbc, Clock clock) {
+	private final ReferenceData lists;
+
+	EntryWriter(EntityManager entities, JdbcClient jdbc, Clock clock, ReferenceData lists) {
 		this.entities = entities;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.lists = lists;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -341,6 +347,27 @@ class EntryWriter {
 		if (slugs.isEmpty()) {
 			return Set.of();
 		}
+		// the lists in memory know each domain's id: no query per project (an import's
+		// batch writes hundreds); a slug they do not know (a domain added a moment ago on
+		// another instance) is read
+		Set<Domain> domains = new HashSet<>();
+		List<String> unknown = new ArrayList<>();
+		for (String slug : slugs) {
+			Optional<DomainRef> known = this.lists.domain(slug);
+			if (known.isPresent()) {
+				domains.add(this.entities.getReference(Domain.class, known.get().id()));
+			}
+			else {
+				unknown.add(slug);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			domains.addAll(readDomains(unknown));
+		}
+		return domains;
+	}
+
+	private Set<Domain> readDomains(List<String> slugs) {
 		// a list the writes do not change: no flush of the entries written so far before
 		// reading it (an import's batch holds hundreds of them, each checked again at
 		// every flush)

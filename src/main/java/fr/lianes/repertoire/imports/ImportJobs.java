@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import fr.lianes.repertoire.directory.Entries;
@@ -38,6 +39,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,7 +109,13 @@ class ImportJobs {
 	/** The reports of the jobs running here, for their progress. */
 	private final Map<Long, ImportReport> live = new ConcurrentHashMap<>();
 
+	/** The claims of the jobs waiting in this instance's line or running here. */
+	private final Map<Long, Lease> held = new ConcurrentHashMap<>();
+
 	private volatile boolean stopping;
+
+	/** Whether the periodic check takes up jobs: a web application once started. */
+	private volatile boolean takingUp;
 
 	/**
 	 * For tests: the number of batches after which runs stop as a shutdown stops them.
@@ -147,7 +155,7 @@ class ImportJobs {
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.query(Long.class)
 			.single();
-		this.executor.execute(() -> execute(id));
+		lineUp(id);
 		return id;
 	}
 
@@ -294,18 +302,41 @@ class ImportJobs {
 			return;
 		}
 		resumeInterrupted();
+		this.takingUp = true;
 	}
 
-	/** Takes up the jobs left running (at a start: interrupted by the stop). */
+	/**
+	 * Takes up the jobs left running that no instance holds: at a start, those the stop
+	 * interrupted; with several instances, also those of an instance that stopped or
+	 * died, which the periodic check ({@link #takeUpUnclaimed()}) finds.
+	 */
 	void resumeInterrupted() {
 		this.stopping = false;
+		takeUp();
+	}
+
+	private void takeUp() {
 		for (long id : this.jdbc.sql("select id from import_job where state = 'RUNNING' order by id")
 			.query(Long.class)
 			.list()) {
-			if (!this.live.containsKey(id)) {
+			if (!this.stopping && !this.held.containsKey(id) && lineUp(id)) {
 				logger.info("Taking up interrupted import #{}", id);
-				this.executor.execute(() -> execute(id));
 			}
+		}
+	}
+
+	/**
+	 * Every {@code repertoire.imports.takeover-interval} (30 s), once the web application
+	 * has started: the jobs left running by an instance that stopped or died (its claim
+	 * went with its connection) are claimed and taken up here from their last committed
+	 * batch, without waiting for an instance to start. A job another instance holds,
+	 * running or waiting in its line, is left alone.
+	 */
+	@Scheduled(fixedDelayString = "${repertoire.imports.takeover-interval:30s}",
+			initialDelayString = "${repertoire.imports.takeover-interval:30s}")
+	void takeUpUnclaimed() {
+		if (this.takingUp && !this.stopping) {
+			takeUp();
 		}
 	}
 
@@ -314,6 +345,10 @@ class ImportJobs {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void stopping() {
 		this.stopping = true;
+		// the jobs waiting in line here will not run: let go of them now (the executor
+		// drops them), not when the pool closes; the job under way keeps its claim until
+		// its batch is done
+		this.held.forEach(this::release);
 	}
 
 	/**
@@ -323,13 +358,66 @@ class ImportJobs {
 		this.stopAfterBatches = batches;
 	}
 
-	private void execute(long id) {
-		runHere(id);
+	/**
+	 * Claims a job and puts it in this instance's line: held from now on, so that no
+	 * other instance takes it up while it waits here.
+	 * @return whether it was claimed and lined up; false when another instance (or this
+	 * one) holds it
+	 */
+	private boolean lineUp(long id) {
+		ImportClaims.Claim claim;
+		try {
+			claim = this.claims.claim(id).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Import #" + id + " could not be claimed", ex);
+			return false;
+		}
+		if (claim == null) {
+			logger.debug("Import #{} is held by another instance", id);
+			return false;
+		}
+		Lease lease = new Lease(claim);
+		if (this.held.putIfAbsent(id, lease) != null) {
+			claim.close();
+			return false;
+		}
+		try {
+			this.executor.execute(() -> runLeased(id, lease));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Import #{} could not be lined up; it goes on at the next start", id, ex);
+			release(id, lease);
+			return false;
+		}
+	}
+
+	private void runLeased(long id, Lease lease) {
+		if (!lease.taken.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			claimed(id);
+		}
+		finally {
+			this.held.remove(id, lease);
+			lease.claim.close();
+		}
+	}
+
+	/** Lets go of a job waiting here that will not run: another instance may take it. */
+	private void release(long id, Lease lease) {
+		if (lease.taken.compareAndSet(false, true)) {
+			this.held.remove(id, lease);
+			lease.claim.close();
+		}
 	}
 
 	/**
-	 * Runs a job here if no one else does: claimed by this instance for as long as it
-	 * runs (see {@link ImportClaims}), its state read once claimed.
+	 * Runs a job here, in the caller's thread, if no one else does: claimed by this
+	 * instance for as long as it runs (see {@link ImportClaims}), its state read once
+	 * claimed.
 	 * @return whether this instance ran it (to its end, a pause or a failure); false when
 	 * another instance or run holds it, or it is not running any more
 	 */
@@ -345,6 +433,19 @@ class ImportJobs {
 			logger.error("Import #" + id + " could not be claimed", ex);
 			return false;
 		}
+	}
+
+	/** A claim held here for a job waiting in line or running; taken once. */
+	private static final class Lease {
+
+		private final ImportClaims.Claim claim;
+
+		private final AtomicBoolean taken = new AtomicBoolean();
+
+		Lease(ImportClaims.Claim claim) {
+			this.claim = claim;
+		}
+
 	}
 
 	private boolean claimed(long id) {

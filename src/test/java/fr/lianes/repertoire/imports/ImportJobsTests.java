@@ -32,7 +32,9 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "repertoire.embedded-db.database=import_jobs", "repertoire.demo.load-on-empty=false",
-				"repertoire.imports.batch-size=1" })
+				"repertoire.imports.batch-size=1",
+				// the periodic take-up would run the jobs these tests hold paused
+				"repertoire.imports.takeover-interval=1h" })
 class ImportJobsTests {
 
 	private static final String ADMIN = "admin@import-jobs.example";

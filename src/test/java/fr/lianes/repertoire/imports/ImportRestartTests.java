@@ -124,7 +124,7 @@ class ImportRestartTests {
 	}
 
 	/** A made-up word for the number: names that do not look alike. */
-	private static String word(int n) {
+	static String word(int n) {
 		StringBuilder word = new StringBuilder();
 		long x = n * 2654435761L;
 		for (int i = 0; i < 8; i++) {
@@ -134,11 +134,11 @@ class ImportRestartTests {
 		return word.toString();
 	}
 
-	private static long number(String url, String user, String password, String sql) throws Exception {
+	static long number(String url, String user, String password, String sql) throws Exception {
 		return Long.parseLong(text(url, user, password, sql));
 	}
 
-	private static String text(String url, String user, String password, String sql) throws Exception {
+	static String text(String url, String user, String password, String sql) throws Exception {
 		try (Connection connection = DriverManager.getConnection(url, user, password);
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
