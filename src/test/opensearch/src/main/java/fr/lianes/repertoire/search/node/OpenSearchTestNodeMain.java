@@ -8,14 +8,16 @@ import java.util.Map;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
- * One OpenSearch node for the tests, started from OpenSearch's Maven artifacts with its two
- * plugins on the class path (HTTP through Netty, and the common analysis: elision, stemmers,
- * synonyms, edge n-grams), as OpenSearch's own test framework starts its nodes. Arguments: the
+ * One OpenSearch node for the tests, started from OpenSearch's Maven artifacts with its
+ * plugins on the class path (HTTP through Netty; the common analysis: elision, stemmers,
+ * synonyms, edge n-grams; delete by query, which Hibernate Search's mass indexer purges
+ * with), as OpenSearch's own test framework starts its nodes. Arguments: the
  * HTTP port and the node's home (its data and logs go under it). Single node, no security
  * (the plugin is not there). The node stops when its standard input closes: the test JVM that
  * started it holds that pipe, so the node does not outlive it, even killed.
@@ -66,7 +68,7 @@ public final class OpenSearchTestNodeMain {
 
 		TestNode(Settings settings) {
 			super(InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "repertoire-test-node"),
-					List.of(Netty4Plugin.class, CommonAnalysisPlugin.class), true);
+					List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, ReindexPlugin.class), true);
 		}
 
 	}
