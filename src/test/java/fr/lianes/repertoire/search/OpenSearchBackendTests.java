@@ -1,8 +1,10 @@
 package fr.lianes.repertoire.search;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.awaitility.Awaitility;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchBackend;
 import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,9 @@ class OpenSearchBackendTests {
 
 	@Autowired
 	private PlatformTransactionManager transactionManager;
+
+	@Autowired
+	private SearchIndexer indexer;
 
 	@DynamicPropertySource
 	static void openSearch(DynamicPropertyRegistry registry) {
@@ -85,6 +91,25 @@ class OpenSearchBackendTests {
 			rename(id, name);
 		}
 		assertThat(idsNamed("zorglub")).isEmpty();
+	}
+
+	@Test
+	void aRebuildNeverLeavesThePublicWithAPartialIndex() throws Exception {
+		long actors = this.jdbc.sql("select count(*) from actor where published").query(Long.class).single();
+		String before = indexBehind("actor-read");
+		CompletableFuture<Void> rebuild = this.indexer.reindexAll().toCompletableFuture();
+		List<Long> seen = new ArrayList<>();
+		Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			seen.add(count("actor-read"));
+			return rebuild.isDone();
+		});
+		rebuild.get();
+		seen.add(count("actor-read"));
+		assertThat(seen).hasSizeGreaterThan(2).containsOnly(actors);
+		String after = indexBehind("actor-read");
+		assertThat(after).isNotEqualTo(before);
+		assertThat(indexBehind("actor-write")).isEqualTo(after);
+		assertThat(OpenSearchTestNode.get("/_cat/indices?h=index")).doesNotContain(before);
 	}
 
 	@Test
@@ -129,6 +154,14 @@ class OpenSearchBackendTests {
 			EntityChanges.rename(actor, name);
 			return before;
 		});
+	}
+
+	/** The index an alias points to. */
+	private static String indexBehind(String alias) {
+		Matcher index = Pattern.compile("\"([^\"]+)\":\\{\"aliases\"")
+			.matcher(OpenSearchTestNode.get("/_alias/" + alias));
+		assertThat(index.find()).isTrue();
+		return index.group(1);
 	}
 
 	private static long count(String index) {
