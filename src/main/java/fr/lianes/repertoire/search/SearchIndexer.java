@@ -229,10 +229,31 @@ public class SearchIndexer implements SmartLifecycle {
 	}
 
 	/**
-	 * Reads every indexed entity into a purged index; starts over when the pool had no
-	 * connection free in time, waiting a little longer each time.
+	 * Reads every indexed entity into a purged index (Lucene), or into new indexes that
+	 * replace the old ones only once full (a cluster's aliases: {@link IndexAliases}).
 	 */
 	private void massIndex(Rebuild rebuild) throws InterruptedException {
+		IndexAliases aliases = IndexAliases.of(this.entityManagerFactory);
+		boolean filled = false;
+		try {
+			fill(rebuild, aliases == null);
+			filled = true;
+		}
+		finally {
+			if (aliases != null && filled) {
+				aliases.complete();
+			}
+			else if (aliases != null) {
+				aliases.abandon();
+			}
+		}
+	}
+
+	/**
+	 * Reads every indexed entity into the index; starts over when the pool had no
+	 * connection free in time, waiting a little longer each time.
+	 */
+	private void fill(Rebuild rebuild, boolean purge) throws InterruptedException {
 		for (int attempt = 1;; attempt++) {
 			try {
 				Search.mapping(this.entityManagerFactory)
@@ -241,7 +262,7 @@ public class SearchIndexer implements SmartLifecycle {
 					.typesToIndexInParallel(2)
 					.threadsToLoadObjects(2)
 					.batchSizeToLoadObjects(100)
-					.purgeAllOnStart(true)
+					.purgeAllOnStart(purge)
 					.mergeSegmentsOnFinish(true)
 					.monitor(rebuild.progress())
 					.failureHandler(new QuietWhenStopping())

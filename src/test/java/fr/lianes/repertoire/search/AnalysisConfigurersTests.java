@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Lucene and Elasticsearch analysis configurers define the same analyzers and
- * normalizers, which the mapping refers to by name. No cluster is reachable here: this
- * records what each configurer declares, it does not run the Elasticsearch analysis.
+ * normalizers, which the mapping refers to by name. This records what each configurer
+ * declares; {@link OpenSearchBackendTests} runs both analyses on French text (Lucene's,
+ * and OpenSearch's on the index Hibernate Search created) and compares their terms.
  */
 class AnalysisConfigurersTests {
 
