@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The directory on Hibernate Search's Elasticsearch backend, on a real OpenSearch 2.19
  * ({@link OpenSearchTestNode}), as several instances run it: the index is built at start
- * behind aliases, a write is searchable when it returns, and the French analysis gives
- * the same terms as on Lucene.
+ * behind aliases, a write is searchable when it returns, a rebuild swaps full indexes,
+ * the suggestions (Hibernate Search's backend-neutral API) find actors, and the French
+ * analysis gives the same terms as on Lucene.
  */
 @SpringBootTest
 class OpenSearchBackendTests {
@@ -54,6 +55,9 @@ class OpenSearchBackendTests {
 
 	@Autowired
 	private SearchIndexer indexer;
+
+	@Autowired
+	private NameSuggestions suggestions;
 
 	@DynamicPropertySource
 	static void openSearch(DynamicPropertyRegistry registry) {
@@ -91,6 +95,14 @@ class OpenSearchBackendTests {
 			rename(id, name);
 		}
 		assertThat(idsNamed("zorglub")).isEmpty();
+	}
+
+	@Test
+	void suggestionsFindAnActorByTheStartOfItsWords() {
+		long id = this.jdbc.sql("select id from actor where slug = 'lianes-cooperation'").query(Long.class).single();
+		assertThat(this.suggestions.actors("lianes", 5)).contains(id);
+		assertThat(this.suggestions.actors("LIAN", 5)).contains(id);
+		assertThat(this.suggestions.actors("zzqxw", 5)).isEmpty();
 	}
 
 	@Test
