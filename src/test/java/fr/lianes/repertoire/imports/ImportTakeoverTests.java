@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import fr.lianes.repertoire.RepertoireApplication;
-import fr.lianes.repertoire.census.WebClient;
+import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
