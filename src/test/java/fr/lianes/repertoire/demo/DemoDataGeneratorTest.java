@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
  * The demo directory the test database is loaded with at startup (scale 1, seed 2006) has
  * the shape of the real directory described in context/000.
  */
-@SpringBootTest
+@SpringBootTest(properties = "repertoire.embedded-db.database=search_demo")
 class DemoDataGeneratorTest {
 
 	@Autowired

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A bulk load goes only into an empty directory: on the demo directory the tests start
  * with, it writes nothing and says so.
  */
-@SpringBootTest
+@SpringBootTest(properties = "repertoire.embedded-db.database=search_demo")
 class BulkLoadsTests {
 
 	@Autowired

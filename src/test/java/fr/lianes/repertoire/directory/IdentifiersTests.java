@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SIREN/SIRET and RNA checks, in Java and in the database's constraints, agree.
  */
-@SpringBootTest
+@SpringBootTest(properties = "repertoire.embedded-db.database=search_demo")
 class IdentifiersTests {
 
 	private static final List<String> NUMBERS = List.of("732829320", "73282932000074", "35600000049837",
