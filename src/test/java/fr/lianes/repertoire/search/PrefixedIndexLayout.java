@@ -66,4 +66,13 @@ abstract class PrefixedIndexLayout implements IndexLayoutStrategy {
 
 	}
 
+	/** The indexes of {@code OpenSearchFreshDirectoryRelevanceTests}. */
+	public static final class Chain extends PrefixedIndexLayout {
+
+		public Chain() {
+			super("chain-");
+		}
+
+	}
+
 }
