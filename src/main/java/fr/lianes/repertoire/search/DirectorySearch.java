@@ -52,6 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
  * matching the words ({@link SinglePassCollector}, on the Lucene index directly) gives
  * the exact total, the page and every facet; a second query on the page's few documents
  * only marks the words found.
+ * <p>
+ * On an Elasticsearch or OpenSearch cluster the same results, facets and highlights come
+ * from Hibernate Search's backend-neutral DSL instead ({@link DslSearch}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -87,6 +90,8 @@ public class DirectorySearch {
 
 	private volatile Analyzer stemmer;
 
+	private volatile Boolean lucene;
+
 	DirectorySearch(EntityManager entityManager) {
 		this.entityManager = entityManager;
 	}
@@ -103,6 +108,9 @@ public class DirectorySearch {
 
 	private SearchResult search(SearchTarget target, SearchQuery query) {
 		SearchSession session = Search.session(this.entityManager);
+		if (!onLucene()) {
+			return DslSearch.search(session, target, query);
+		}
 		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
 		TextQuery text = TextQuery.of(query.q(), stemmer());
 		org.apache.lucene.search.Sort sort = luceneSort(session, scope, target, effectiveSort(query, text));
@@ -326,6 +334,19 @@ public class DirectorySearch {
 			withId[fields.length] = BY_ID;
 			return new org.apache.lucene.search.Sort(withId);
 		});
+	}
+
+	/**
+	 * Whether the index is the embedded Lucene one, read here directly; otherwise (an
+	 * Elasticsearch or OpenSearch cluster) {@link DslSearch} searches it.
+	 */
+	boolean onLucene() {
+		Boolean lucene = this.lucene;
+		if (lucene == null) {
+			lucene = Search.mapping(this.entityManager.getEntityManagerFactory()).backend() instanceof LuceneBackend;
+			this.lucene = lucene;
+		}
+		return lucene;
 	}
 
 	/** The analyzer Hibernate Search searches each field of the target's index with. */

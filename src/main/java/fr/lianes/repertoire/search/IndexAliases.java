@@ -19,6 +19,8 @@ import org.hibernate.search.backend.elasticsearch.metamodel.ElasticsearchIndexDe
 import org.hibernate.search.engine.backend.index.IndexManager;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,6 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The embedded Lucene index has no aliases: none of this applies there (see {@link #of}).
  */
 final class IndexAliases {
+
+	private static final Logger logger = LoggerFactory.getLogger(IndexAliases.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -123,6 +127,8 @@ final class IndexAliases {
 			}
 			catch (RuntimeException ex) {
 				// the next rebuild starts from whatever the aliases point to
+				logger.warn("Could not put the write alias {} back on {} nor delete the partial index {}", swap.write(),
+						swap.old(), swap.created(), ex);
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -18,6 +19,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 
@@ -52,9 +55,8 @@ final class ProjectMatches {
 	 */
 	static Map<Long, SearchResult.ProjectMatch> find(SearchSession session, TextQuery text, Analyzer analyzer,
 			List<Long> actorIds) {
-		Map<Long, SearchResult.ProjectMatch> matches = new LinkedHashMap<>();
 		if (text.isEmpty() || actorIds.isEmpty()) {
-			return matches;
+			return new LinkedHashMap<>();
 		}
 		SearchScope<Object> scope = session.scope(Object.class, SearchTarget.ACTOR_PROJECT.entityName());
 		Query words;
@@ -67,33 +69,61 @@ final class ProjectMatches {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Set<String> wanted = new HashSet<>();
 		BooleanQuery.Builder ofActors = new BooleanQuery.Builder();
 		for (Long id : actorIds) {
-			wanted.add(id.toString());
 			ofActors.add(new TermQuery(new Term(ACTORS_FIELD, id.toString())), Occur.SHOULD);
 		}
 		Query filter = ofActors.build();
+		return find(session, scope,
+				(f) -> f.bool()
+					.must(f.extension(LuceneExtension.get()).fromLuceneQuery(words))
+					.filter(f.extension(LuceneExtension.get()).fromLuceneQuery(filter))
+					.toPredicate(),
+				actorIds, true);
+	}
+
+	/**
+	 * The same on any backend, with Hibernate Search's backend-neutral DSL
+	 * ({@link DslSearch}).
+	 */
+	static Map<Long, SearchResult.ProjectMatch> find(SearchSession session, TextQuery text, List<Long> actorIds) {
+		if (text.isEmpty() || actorIds.isEmpty()) {
+			return new LinkedHashMap<>();
+		}
+		SearchScope<Object> scope = session.scope(Object.class, SearchTarget.ACTOR_PROJECT.entityName());
+		List<String> ids = actorIds.stream().map(String::valueOf).toList();
+		return find(session, scope,
+				(f) -> f.bool()
+					.must(DslSearch.anyWord(f, SearchTarget.ACTOR_PROJECT, text))
+					.filter(f.terms().field(ACTORS_FIELD).matchingAny(ids))
+					.toPredicate(),
+				actorIds, false);
+	}
+
+	private static Map<Long, SearchResult.ProjectMatch> find(SearchSession session, SearchScope<Object> scope,
+			Function<SearchPredicateFactory, SearchPredicate> where, List<Long> actorIds, boolean lucene) {
+		Map<Long, SearchResult.ProjectMatch> matches = new LinkedHashMap<>();
+		Set<String> wanted = new HashSet<>();
+		actorIds.forEach((id) -> wanted.add(id.toString()));
+		SearchPredicate predicate = where.apply(scope.predicate());
 		List<Object[]> hits = session.search(scope)
 			.select((f) -> f.composite()
 				.from(f.field("slug", String.class), f.field("title", String.class),
 						f.field(ACTORS_FIELD, String.class).list(), f.highlight("title").highlighter(TITLE_HIGHLIGHTER),
 						f.highlight(PASSAGES.get(0)), f.highlight(PASSAGES.get(1)), f.highlight(PASSAGES.get(2)))
 				.asArray())
-			.where((f) -> f.bool()
-				.must(f.extension(LuceneExtension.get()).fromLuceneQuery(words))
-				.filter(f.extension(LuceneExtension.get()).fromLuceneQuery(filter)))
+			.where(predicate)
 			.highlighter((f) -> f.fastVector()
 				.tag("<mark>", "</mark>")
 				.encoder(HighlighterEncoder.HTML)
 				.fragmentSize(120)
 				.numberOfFragments(1))
-			.highlighter(TITLE_HIGHLIGHTER,
-					(f) -> f.fastVector()
-						.tag("<mark>", "</mark>")
-						.encoder(HighlighterEncoder.HTML)
-						.fragmentSize(300)
-						.numberOfFragments(1))
+			// on OpenSearch the encoder is the query's, not a field's: the default
+			// highlighter's applies to this one too
+			.highlighter(TITLE_HIGHLIGHTER, (f) -> {
+				var title = f.fastVector().tag("<mark>", "</mark>").fragmentSize(300).numberOfFragments(1);
+				return lucene ? title.encoder(HighlighterEncoder.HTML) : title;
+			})
 			.fetchHits(actorIds.size() * PROJECTS_PER_ACTOR);
 		for (Object[] hit : hits) {
 			SearchResult.ProjectMatch match = match(hit);

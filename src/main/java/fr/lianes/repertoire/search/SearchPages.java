@@ -109,6 +109,10 @@ public class SearchPages {
 	private void all(SearchTarget target, SearchQuery query, int chunk, Consumer<long[]> each) {
 		int size = Math.max(1, chunk);
 		SearchSession session = Search.session(this.entityManager);
+		if (!this.search.onLucene()) {
+			DslSearch.all(session, target, query, size, each);
+			return;
+		}
 		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
 		TextQuery text = TextQuery.of(query.q(), this.search.stemmer());
 		Sort sort = sort(session, scope, target, DirectorySearch.effectiveSort(query, text));
@@ -160,6 +164,9 @@ public class SearchPages {
 	private Slice slice(SearchTarget target, SearchQuery query, String cursor, int size) {
 		int count = Math.max(1, Math.min(MAX_SIZE, size));
 		SearchSession session = Search.session(this.entityManager);
+		if (!this.search.onLucene()) {
+			return DslSearch.slice(session, target, query, cursor, count);
+		}
 		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
 		TextQuery text = TextQuery.of(query.q(), this.search.stemmer());
 		SearchQuery.Sort order = DirectorySearch.effectiveSort(query, text);

@@ -25,6 +25,16 @@ public final class OpenSearchBackend {
 		settings().forEach((key, value) -> registry.accept(key, () -> value));
 	}
 
+	/**
+	 * The same, the indexes named after {@code layout} (a {@link PrefixedIndexLayout}):
+	 * for each context that shares the node with another, on a database of its own.
+	 */
+	public static void configure(BiConsumer<String, Supplier<Object>> registry,
+			Class<? extends PrefixedIndexLayout> layout) {
+		configure(registry);
+		registry.accept(HS + "backend.layout.strategy", layout::getName);
+	}
+
 	static Map<String, Object> settings() {
 		return Map.of(HS + "backend.type", "elasticsearch");
 	}

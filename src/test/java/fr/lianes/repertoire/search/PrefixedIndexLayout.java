@@ -1,0 +1,78 @@
+package fr.lianes.repertoire.search;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hibernate.search.backend.elasticsearch.index.layout.IndexLayoutStrategy;
+
+/**
+ * Hibernate Search's simple index layout (index {@code actor-000001} behind the aliases
+ * {@code actor-read} and {@code actor-write}) with a prefix before every name, so that
+ * several test contexts of one JVM share the OpenSearch test node without sharing an
+ * index: each context is built from a database of its own. One subclass per prefix, named
+ * in {@code hibernate.search.backend.layout.strategy} ({@link OpenSearchBackend}).
+ */
+abstract class PrefixedIndexLayout implements IndexLayoutStrategy {
+
+	private static final Pattern GENERATION = Pattern.compile("^(.*)-\\d{6}$");
+
+	private final String prefix;
+
+	PrefixedIndexLayout(String prefix) {
+		this.prefix = prefix;
+	}
+
+	@Override
+	public String createInitialElasticsearchIndexName(String index) {
+		return this.prefix + index + "-000001";
+	}
+
+	@Override
+	public String createWriteAlias(String index) {
+		return this.prefix + index + "-write";
+	}
+
+	@Override
+	public String createReadAlias(String index) {
+		return this.prefix + index + "-read";
+	}
+
+	@Override
+	public String extractUniqueKeyFromHibernateSearchIndexName(String index) {
+		return this.prefix + index;
+	}
+
+	@Override
+	public String extractUniqueKeyFromElasticsearchIndexName(String index) {
+		Matcher matcher = GENERATION.matcher(index);
+		return matcher.matches() ? matcher.group(1) : index;
+	}
+
+	/** The indexes of {@code OpenSearchDirectorySearchTests}. */
+	public static final class Demo extends PrefixedIndexLayout {
+
+		public Demo() {
+			super("demo-");
+		}
+
+	}
+
+	/** The indexes of {@code OpenSearchRelevanceTests}. */
+	public static final class Relevance extends PrefixedIndexLayout {
+
+		public Relevance() {
+			super("relevance-");
+		}
+
+	}
+
+	/** The indexes of {@code OpenSearchFreshDirectoryRelevanceTests}. */
+	public static final class Chain extends PrefixedIndexLayout {
+
+		public Chain() {
+			super("chain-");
+		}
+
+	}
+
+}
