@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The search of the demo directory the test database is loaded with: the index is built
  * at startup, follows writes at once, and finds what people mean.
  * <p>
- * On a database of its own: the test JVM's other contexts share the default one, each with
- * an index of its own in memory, so entries another context adds after this one started
- * would be in the database and not in this index (the index-equals-database checks below
- * then failed depending on which classes a test JVM ran first).
+ * On a database of its own: the test JVM's other contexts share the default one, each
+ * with an index of its own in memory, so entries another context adds after this one
+ * started would be in the database and not in this index (the index-equals-database
+ * checks below then failed depending on which classes a test JVM ran first).
  */
 @SpringBootTest(properties = "repertoire.embedded-db.database=search_demo")
 class DirectorySearchTests {
