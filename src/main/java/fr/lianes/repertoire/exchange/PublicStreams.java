@@ -6,6 +6,8 @@ import fr.lianes.repertoire.directory.ListCriteria;
 import fr.lianes.repertoire.directory.PublicListings;
 import fr.lianes.repertoire.directory.PublicProject;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +15,10 @@ import org.springframework.stereotype.Component;
  * chunk ({@code repertoire.exchange.download-chunk} entries) at a time, each chunk's
  * entries read from the database as they are written, so that memory holds one chunk's
  * identifiers and never the list's, whatever its length.
+ * <p>
+ * The downloads' entries are read on a thread of their own, at most one chunk ahead of
+ * their writing ({@link ReadAhead}): the database finds the next entries while the
+ * previous ones are formatted and sent.
  */
 @Component
 class PublicStreams {
@@ -23,18 +29,26 @@ class PublicStreams {
 
 	private final int chunk;
 
-	PublicStreams(PublicListings listings, ApiResources resources, ExchangeProperties properties) {
+	private final TaskExecutor readers;
+
+	PublicStreams(PublicListings listings, ApiResources resources, ExchangeProperties properties,
+			@Qualifier("downloadReaderExecutor") TaskExecutor readers) {
 		this.listings = listings;
 		this.resources = resources;
 		this.chunk = properties.downloadChunk();
+		this.readers = readers;
 	}
 
+	/** Every published actor of the list, read ahead of {@code each}. */
 	void actors(ListCriteria criteria, Consumer<ApiActor> each) {
-		this.listings.eachActor(criteria, this.chunk, (actor) -> each.accept(this.resources.actor(actor)));
+		ReadAhead.run(this.readers, this.chunk, (read) -> this.listings.eachActor(criteria, this.chunk,
+				(actor) -> read.accept(this.resources.actor(actor))), each);
 	}
 
+	/** Every public project of the list, read ahead of {@code each}. */
 	void projects(ListCriteria criteria, Consumer<ApiProject> each) {
-		publicProjects(criteria, (project) -> each.accept(this.resources.project(project)));
+		ReadAhead.run(this.readers, this.chunk,
+				(read) -> publicProjects(criteria, (project) -> read.accept(this.resources.project(project))), each);
 	}
 
 	void publicProjects(ListCriteria criteria, Consumer<PublicProject> each) {

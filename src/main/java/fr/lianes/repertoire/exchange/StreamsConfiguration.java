@@ -1,0 +1,33 @@
+package fr.lianes.repertoire.exchange;
+
+import java.time.Duration;
+
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The threads that read the whole-list downloads ahead of their writing
+ * ({@link ReadAhead}): one per download served at once, none waiting (a download finds a
+ * thread free, or reads on its own). When the application stops, the downloads under way
+ * have 10 seconds to end.
+ */
+@Configuration(proxyBeanMethods = false)
+class StreamsConfiguration {
+
+	@Bean
+	ThreadPoolTaskExecutor downloadReaderExecutor(ThreadPoolTaskExecutorBuilder builder,
+			ExchangeProperties properties) {
+		ThreadPoolTaskExecutor executor = builder.corePoolSize(properties.concurrentDownloads())
+			.maxPoolSize(properties.concurrentDownloads())
+			.queueCapacity(0)
+			.threadNamePrefix("download-reader-")
+			.awaitTermination(true)
+			.awaitTerminationPeriod(Duration.ofSeconds(10))
+			.build();
+		executor.setDaemon(true);
+		return executor;
+	}
+
+}
