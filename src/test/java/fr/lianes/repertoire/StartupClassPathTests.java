@@ -45,7 +45,8 @@ class StartupClassPathTests {
 		for (URL manifest : Collections
 			.list(StartupClassPathTests.class.getClassLoader().getResources("META-INF/MANIFEST.MF"))) {
 			Matcher matcher = JAR.matcher(manifest.toString());
-			// the test runner's own jars come first in a test JVM, not in the packaged jar
+			// the test runner's own jars come first in a test JVM, not in the packaged
+			// jar
 			if (matcher.find() && !matcher.group(1).startsWith("surefire") && !jars.contains(matcher.group(1))) {
 				jars.add(matcher.group(1));
 			}
