@@ -63,6 +63,14 @@ enum ImportField {
 		return this.headers.contains(key(header));
 	}
 
+	/**
+	 * Whether the field belongs to a project only (its identifier, title and the
+	 * project's own values): on a row without a project, it has nowhere to go.
+	 */
+	boolean projectOnly() {
+		return ordinal() >= PROJECT_ID.ordinal();
+	}
+
 	/** The message key of the field's label. */
 	public String labelKey() {
 		return "import.field." + name();

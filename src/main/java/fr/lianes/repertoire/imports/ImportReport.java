@@ -140,15 +140,17 @@ final class ImportReport {
 	 */
 	void writeCsv(Writer out, MessageSource messages, Locale locale) throws IOException {
 		out.write('\ufeff');
-		try (CSVPrinter csv = new CSVPrinter(out,
-				CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get())) {
-			csv.printRecord(messages.getMessage("import.report.columns", null, locale).split(";"));
-			for (Problem problem : problems()) {
-				csv.printRecord(problem.file(), problem.line(),
-						messages.getMessage("import.entry." + problem.entry(), null, locale),
-						messages.getMessage("import.severity." + problem.severity(), null, locale), problem.reason());
-			}
+		// not closed: closing the printer would close the caller's writer (a response's
+		// stream, which the caller flushes)
+		CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get());
+		csv.printRecord(messages.getMessage("import.report.columns", null, locale).split(";"));
+		for (Problem problem : problems()) {
+			csv.printRecord(problem.file(), problem.line(),
+					messages.getMessage("import.entry." + problem.entry(), null, locale),
+					messages.getMessage("import.severity." + problem.severity(), null, locale), problem.reason());
 		}
+		csv.flush();
 	}
 
 	/** A summary line per kind of entry, for the command line. */

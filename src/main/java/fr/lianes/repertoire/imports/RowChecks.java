@@ -186,6 +186,7 @@ final class RowChecks {
 				(cell) -> Cells.year(cell).filter((y) -> y >= 1800 && y <= 2100), "import.problem.year");
 		ActorStatus status = row.optional(STATUS, "status", Vocabulary::actorStatus, "import.problem.actor-status");
 		ContactFields contact = contact(row);
+		projectFieldsWithoutProject(row);
 		String legacyId = row.get(LEGACY_ID);
 		if (legacyId == null && name != null && insee != null) {
 			// without the old identifier, the name in the commune finds the actor again
@@ -203,6 +204,26 @@ final class RowChecks {
 		ImportActor command = new ImportActor(legacyId, fields, Set.copyOf(row.keep), status, contact, consents,
 				this.request.publish(), ImportRun.source(file, this.request.by()));
 		return new Checked<>(command, legacyId, row.problems);
+	}
+
+	/**
+	 * A row of a file without projects (no title mapped) whose project columns (« Pays »,
+	 * « Domaines »...) hold values: they have no project to go to and are left out, which
+	 * the row's warning says.
+	 */
+	private void projectFieldsWithoutProject(Row row) {
+		if (row.file.mapping().hasProjects()) {
+			return;
+		}
+		List<String> dropped = new ArrayList<>();
+		for (ImportField field : ImportField.values()) {
+			if (field.projectOnly() && row.get(field) != null) {
+				dropped.add(this.services.message(field.labelKey()));
+			}
+		}
+		if (!dropped.isEmpty()) {
+			row.doubt("import.problem.project-fields-without-project", String.join(", ", dropped));
+		}
 	}
 
 	private String type(Row row) {

@@ -294,6 +294,52 @@ class ImportWebTests {
 		assertThat(count("select count(*) from actor where name = 'Maison de l’Afrique en Artois'")).isEqualTo(1);
 	}
 
+	/**
+	 * A file of actors only (no project title) with « Pays » and « Domaines » filled: the
+	 * trial and its CSV report warn, on that row's line, that these project columns are
+	 * left out; the row is still imported, and a row with them empty is not warned about.
+	 */
+	@Test
+	void projectColumnsOnARowWithoutAProjectAreWarnedAbout() throws Exception {
+		this.jdbc.sql("""
+				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
+				on conflict ((lower(email))) do nothing""")
+			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
+			.update();
+		WebClient admin = new WebClient(this.port);
+		admin.get("/connexion");
+		admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD);
+		String export = """
+				Identifiant;Nom;Type de structure;Code postal;Commune;Pays;Domaines
+				P1;Solidarité Mali Béthune;Association de solidarité internationale;62400;Béthune;;
+				P2;Les Amis de Ouahigouya;Association de solidarité internationale;62300;Lens;Burkina Faso;Santé
+				""";
+		String token = sendFile(admin, this.port, "structures-seules.csv", export.getBytes(StandardCharsets.UTF_8));
+		Document mapping = Jsoup.parse(admin.get(PATH + "/" + token).body());
+		assertThat(mapping.select("select#colonne-0-5 option[selected]").val()).isEqualTo("COUNTRIES");
+		assertThat(mapping.select("select#colonne-0-6 option[selected]").val()).isEqualTo("DOMAINS");
+		Document preview = Jsoup
+			.parse(admin.post(PATH + "/" + token + "/essai", formOf(mapping).toArray(String[]::new)).body());
+		assertThat(preview.select("table caption:contains(Ce que l’import ferait) ~ tbody tr").first().text())
+			.as("both rows would be imported")
+			.isEqualTo("Structures 2 0 0 0 0");
+		String warning = "Colonnes de projet renseignées sur une ligne sans projet (le fichier n’a pas de colonne de "
+				+ "titre de projet) : Pays, Domaines. Ces valeurs ne sont pas importées ; la structure l’est.";
+		assertThat(preview.select("tr.problem-warning").eachText())
+			.containsExactly("structures-seules.csv 3 structure à vérifier " + warning);
+		WebClient.Page csv = admin.get(PATH + "/" + token + "/rapport.csv?essai=true");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body().lines().skip(1).toList())
+			.containsExactly("structures-seules.csv;3;structure;à vérifier;\"" + warning + "\"");
+		assertThat(count("select count(*) from actor where name = 'Les Amis de Ouahigouya'"))
+			.as("a trial writes nothing")
+			.isZero();
+		admin.post(PATH + "/" + token + "/import");
+		assertThat(finished(admin, token).select("table caption:contains(Fiches importées) ~ tbody tr").first().text())
+			.isEqualTo("Structures 2 0 0 0 0");
+		assertThat(count("select count(*) from actor where name = 'Les Amis de Ouahigouya'")).isEqualTo(1);
+	}
+
 	private static void set(List<String> pairs, String name, String value) {
 		int at = pairs.indexOf(name);
 		assertThat(at).as(name).isNotNegative();
