@@ -1,10 +1,6 @@
 package fr.lianes.repertoire.imports;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,6 +15,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
+import static fr.lianes.repertoire.imports.ImportAssertions.number;
+import static fr.lianes.repertoire.imports.ImportAssertions.text;
+import static fr.lianes.repertoire.imports.ImportAssertions.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -83,22 +82,8 @@ class ImportRestartTests {
 		ConfigurableApplicationContext second = start();
 		try {
 			WebClient admin = signIn(second);
-			Document done = ImportWebTests.finished(admin, token);
-			assertThat(done.select("[role=status]").text()).startsWith("Import terminé");
-			assertThat(done.select("table caption:contains(Fiches importées) ~ tbody tr").eachText())
-				.containsExactly("Structures " + ACTORS + " 0 0 0 0", "Projets " + ACTORS + " 0 0 0 0");
-			assertThat(text(url, user, password, "select state from import_job")).isEqualTo("DONE");
-			assertThat(number(url, user, password, "select count(*) from actor")).isEqualTo(ACTORS);
-			assertThat(number(url, user, password, "select count(distinct name) from actor")).isEqualTo(ACTORS);
-			assertThat(number(url, user, password, "select count(*) from project")).isEqualTo(ACTORS);
-			assertThat(number(url, user, password, "select count(*) from actor_legacy_id")).isEqualTo(ACTORS);
-			assertThat(number(url, user, password, "select count(*) from change_log where action = 'IMPORTED'"))
-				.as("each entry written once")
-				.isEqualTo(2L * ACTORS);
-			assertThat(number(url, user, password, """
-					select count(*) from (select entity_type, entity_id from change_log where action = 'IMPORTED'
-					group by entity_type, entity_id having count(*) > 1) twice""")).isZero();
-			assertThat(number(url, user, password, "select count(*) from import_job_entry")).isEqualTo(2L * ACTORS);
+			ImportAssertions.importedExactlyOnce(ImportWebTests.finished(admin, token),
+					new ImportAssertions.Database(url, user, password), ACTORS);
 		}
 		finally {
 			second.close();
@@ -121,30 +106,6 @@ class ImportRestartTests {
 		admin.get("/connexion");
 		assertThat(admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD).uri()).isEqualTo("/moderation");
 		return admin;
-	}
-
-	/** A made-up word for the number: names that do not look alike. */
-	static String word(int n) {
-		StringBuilder word = new StringBuilder();
-		long x = n * 2654435761L;
-		for (int i = 0; i < 8; i++) {
-			word.append((char) ('a' + (int) Math.floorMod(x >> (i * 4), 26L)));
-		}
-		word.setCharAt(0, Character.toUpperCase(word.charAt(0)));
-		return word.toString();
-	}
-
-	static long number(String url, String user, String password, String sql) throws Exception {
-		return Long.parseLong(text(url, user, password, sql));
-	}
-
-	static String text(String url, String user, String password, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url, user, password);
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			assertThat(result.next()).isTrue();
-			return result.getString(1);
-		}
 	}
 
 }

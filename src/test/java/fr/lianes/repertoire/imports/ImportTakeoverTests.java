@@ -18,9 +18,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import static fr.lianes.repertoire.imports.ImportRestartTests.number;
-import static fr.lianes.repertoire.imports.ImportRestartTests.text;
-import static fr.lianes.repertoire.imports.ImportRestartTests.word;
+import static fr.lianes.repertoire.imports.ImportAssertions.number;
+import static fr.lianes.repertoire.imports.ImportAssertions.text;
+import static fr.lianes.repertoire.imports.ImportAssertions.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,22 +89,8 @@ class ImportTakeoverTests {
 				.until(() -> secondJobs.active(id)
 						|| "DONE".equals(text(url, user, password, "select state from import_job")));
 			WebClient other = signIn(second);
-			Document done = ImportWebTests.finished(other, token);
-			assertThat(done.select("[role=status]").text()).startsWith("Import terminé");
-			assertThat(done.select("table caption:contains(Fiches importées) ~ tbody tr").eachText())
-				.containsExactly("Structures " + ACTORS + " 0 0 0 0", "Projets " + ACTORS + " 0 0 0 0");
-			assertThat(text(url, user, password, "select state from import_job")).isEqualTo("DONE");
-			assertThat(number(url, user, password, "select count(*) from actor")).isEqualTo(ACTORS);
-			assertThat(number(url, user, password, "select count(distinct name) from actor")).isEqualTo(ACTORS);
-			assertThat(number(url, user, password, "select count(*) from project")).isEqualTo(ACTORS);
-			assertThat(number(url, user, password, "select count(*) from actor_legacy_id")).isEqualTo(ACTORS);
-			assertThat(number(url, user, password, "select count(*) from change_log where action = 'IMPORTED'"))
-				.as("each entry written once")
-				.isEqualTo(2L * ACTORS);
-			assertThat(number(url, user, password, """
-					select count(*) from (select entity_type, entity_id from change_log where action = 'IMPORTED'
-					group by entity_type, entity_id having count(*) > 1) twice""")).isZero();
-			assertThat(number(url, user, password, "select count(*) from import_job_entry")).isEqualTo(2L * ACTORS);
+			ImportAssertions.importedExactlyOnce(ImportWebTests.finished(other, token),
+					new ImportAssertions.Database(url, user, password), ACTORS);
 			assertThat(Files.list(this.uploads)).as("one upload, shared").hasSize(1);
 		}
 		finally {
