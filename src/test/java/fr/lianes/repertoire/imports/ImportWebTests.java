@@ -194,14 +194,7 @@ class ImportWebTests {
 	 */
 	@Test
 	void aMappingSavedUnderANameIsUsedAgain() throws Exception {
-		this.jdbc.sql("""
-				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
-				on conflict ((lower(email))) do nothing""")
-			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
-			.update();
-		WebClient admin = new WebClient(this.port);
-		admin.get("/connexion");
-		admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD);
+		WebClient admin = signedInAdministrator();
 		String export = """
 				Réf. interne;Appellation;Forme;CP;Ville
 				Z1;Collectif Sahel;Collectif informel;59000;Lille
@@ -261,14 +254,7 @@ class ImportWebTests {
 	 */
 	@Test
 	void anOdsSpreadsheetIsImported() throws Exception {
-		this.jdbc.sql("""
-				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
-				on conflict ((lower(email))) do nothing""")
-			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
-			.update();
-		WebClient admin = new WebClient(this.port);
-		admin.get("/connexion");
-		admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD);
+		WebClient admin = signedInAdministrator();
 		StringBuilder rows = new StringBuilder();
 		for (List<String> row : List.of(List.of("Identifiant", "Nom", "Type de structure", "Code postal", "Commune"),
 				List.of("O1", "Maison de l’Afrique en Artois", "Association de solidarité internationale", "62000",
@@ -301,14 +287,7 @@ class ImportWebTests {
 	 */
 	@Test
 	void projectColumnsOnARowWithoutAProjectAreWarnedAbout() throws Exception {
-		this.jdbc.sql("""
-				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
-				on conflict ((lower(email))) do nothing""")
-			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
-			.update();
-		WebClient admin = new WebClient(this.port);
-		admin.get("/connexion");
-		admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD);
+		WebClient admin = signedInAdministrator();
 		String export = """
 				Identifiant;Nom;Type de structure;Code postal;Commune;Pays;Domaines
 				P1;Solidarité Mali Béthune;Association de solidarité internationale;62400;Béthune;;
@@ -394,6 +373,19 @@ class ImportWebTests {
 		assertThat(response.statusCode()).isEqualTo(302);
 		String location = response.headers().firstValue("Location").orElseThrow();
 		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+	/** An administrator (created if missing) signed in through the sign-in form. */
+	private WebClient signedInAdministrator() {
+		this.jdbc.sql("""
+				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
+				on conflict ((lower(email))) do nothing""")
+			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
+			.update();
+		WebClient admin = new WebClient(this.port);
+		admin.get("/connexion");
+		admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD);
+		return admin;
 	}
 
 }
