@@ -32,16 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,9 +49,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Mails go through a real SMTP server (GreenMail) after their transaction commits, are
  * retried while it is down, leave once and leave no secret behind. Retries are short
- * here: a second, then given up after three attempts.
+ * here: a second, then given up after three attempts. The mail module alone
+ * ({@link MailModuleTest}), not the whole application.
  */
-@SpringBootTest(properties = { "repertoire.mail.retry-delays=1s,1s", "repertoire.mail.poll-interval=200ms",
+@MailModuleTest
+@TestPropertySource(properties = { "repertoire.mail.retry-delays=1s,1s", "repertoire.mail.poll-interval=200ms",
 		"repertoire.mail.from=Répertoire <repertoire@lianes.example>" })
 @DirtiesContext
 class MailDeliveryTests {
@@ -88,25 +87,6 @@ class MailDeliveryTests {
 
 	@Autowired
 	private ApplicationContext context;
-
-	/**
-	 * Background work runs on Spring's executors, one per kind of work, and the executors
-	 * the application declares do not push Boot's own aside: Spring MVC's async requests
-	 * keep {@code applicationTaskExecutor}, and the mail poll runs on Boot's scheduler.
-	 */
-	@Test
-	void eachKindOfBackgroundWorkHasItsExecutorBesideBootsOwn() {
-		assertThat(this.context.getBean("applicationTaskExecutor")).isInstanceOf(AsyncTaskExecutor.class);
-		assertThat(this.context.getBeansOfType(TaskScheduler.class)).containsKeys("taskScheduler",
-				"databaseWatchdogScheduler");
-		Map<String, ThreadPoolTaskExecutor> executors = this.context.getBeansOfType(ThreadPoolTaskExecutor.class);
-		assertThat(executors).containsKeys("mailDispatchExecutor", "campaignMailingExecutor", "searchReindexExecutor",
-				"searchRebuildExecutor", "backupExecutor");
-		assertThat(executors.get("mailDispatchExecutor").getMaxPoolSize()).isOne();
-		assertThat(executors.get("campaignMailingExecutor").getMaxPoolSize()).isOne();
-		assertThat(executors.get("searchReindexExecutor").getMaxPoolSize()).isOne();
-		assertThat(executors.get("mailDispatchExecutor").getThreadNamePrefix()).isEqualTo("mail-dispatch-");
-	}
 
 	@AfterEach
 	void restartTheServer() {

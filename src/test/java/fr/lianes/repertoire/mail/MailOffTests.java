@@ -9,19 +9,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Without {@code spring.mail.host} the application starts, says mail is off once, and
- * keeps mails queued; its logs name the subject and a masked recipient, never a body.
+ * keeps mails queued; its logs name the subject and a masked recipient, never a body. The
+ * mail module alone ({@link MailModuleTest}), not the whole application.
  */
-@SpringBootTest(properties = "repertoire.mail.poll-interval=1h")
+@MailModuleTest
+@TestPropertySource(properties = "repertoire.mail.poll-interval=1h")
 @ExtendWith(OutputCaptureExtension.class)
 class MailOffTests {
 
