@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recorded (queued, left out, left out then a contact changed, left out before the entry
  * changed), and reminders. Each case rolls back.
  * <p>
- * On a demo directory of its own: run early in the suite, the application shared by the
- * plain tests would start before the questionnaire's tests publish entries through
- * another application on the same database, and its search index would miss them
- * ({@code DirectorySearchTests} checks the index holds exactly the published entries).
+ * On the application and the demo directory {@code PublicPagesTests} and the other plain
+ * tests share (same settings, MockMvc included), not on one of its own: it writes nothing
+ * that stays, and a class reusing that application finds its index caught up with the
+ * entries other applications published meanwhile ({@code search.IndexCatchUp}).
  */
-@SpringBootTest(properties = "repertoire.embedded-db.database=mailings_targets")
+@SpringBootTest
+@AutoConfigureMockMvc
 @Transactional
 class MailingsTargetsTests {
 
