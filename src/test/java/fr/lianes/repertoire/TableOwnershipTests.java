@@ -192,6 +192,8 @@ class TableOwnershipTests {
 		Stream.of("content_version", "content_change", "figures_change", "figures_change_horizon")
 			.forEach((table) -> owners.put(table, "figures"));
 		owners.put("search_index_state", "search");
+		owners.put("search_reindex_run", "search");
+		owners.put("search_index_writes", "search");
 		owners.put("data_request", "privacy");
 		owners.put("rate_limit_bucket", "limits");
 		owners.put("reference_list_version", "reference");

@@ -1,8 +1,13 @@
 package fr.lianes.repertoire.search;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.hibernate.search.engine.backend.work.execution.DocumentCommitStrategy;
 import org.hibernate.search.engine.backend.work.execution.DocumentRefreshStrategy;
@@ -11,7 +16,11 @@ import org.hibernate.search.engine.reporting.FailureHandler;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategyConfigurationContext;
 import org.hibernate.search.mapper.pojo.work.SearchIndexingPlanExecutionReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +30,12 @@ import org.springframework.stereotype.Component;
  * computed from the index and kept under the content version and this count (the public
  * pages) is never kept past a change under a count that the change left the same. Passes
  * over the index and rebuilds count too ({@link #counted()}).
+ * <p>
+ * With several instances on one search cluster ({@code repertoire.cluster.enabled}) the
+ * count is kept in the database ({@code search_index_writes}): each instance adds its
+ * writes once the cluster shows them, so that a page another instance rendered between a
+ * commit and its indexing (the database already changed, the index not yet) is not kept
+ * past the indexing.
  */
 @Component(IndexWrites.BEAN_NAME)
 public class IndexWrites implements IndexingPlanSynchronizationStrategy {
@@ -28,13 +43,53 @@ public class IndexWrites implements IndexingPlanSynchronizationStrategy {
 	/** The bean name that the configuration refers to. */
 	public static final String BEAN_NAME = "indexWrites";
 
+	private static final Logger logger = LoggerFactory.getLogger(IndexWrites.class);
+
 	private final AtomicLong done = new AtomicLong();
 
 	private final IndexingPlanSynchronizationStrategy sync = IndexingPlanSynchronizationStrategy.sync();
 
-	/** Index writes done since the start, each counted once the index shows it. */
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final boolean shared;
+
+	IndexWrites(DataSource dataSource, JdbcClient jdbc, @Value("${repertoire.cluster.enabled:false}") boolean shared) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.shared = shared;
+	}
+
+	/**
+	 * Index writes done, each counted once the index shows it: since the start, or with
+	 * several instances by all of them (read from the database).
+	 */
 	public long done() {
+		if (this.shared) {
+			return this.jdbc.sql("select count from search_index_writes").query(Long.class).single();
+		}
 		return this.done.get();
+	}
+
+	private void count() {
+		this.done.incrementAndGet();
+		if (this.shared) {
+			// on a connection of its own, in its own transaction: called when the writing
+			// transaction has ended, its connection possibly still bound to the thread
+			try (Connection connection = this.dataSource.getConnection()) {
+				connection.setAutoCommit(true);
+				try (Statement statement = connection.createStatement()) {
+					statement.executeUpdate("update search_index_writes set count = count + 1");
+				}
+			}
+			catch (SQLException ex) {
+				// the other instances keep pages rendered before this write until the
+				// next
+				// change: said, not thrown at a request whose write is done
+				logger.warn("Index write not counted for the other instances: {}", ex.getMessage());
+			}
+		}
 	}
 
 	/**
@@ -44,7 +99,7 @@ public class IndexWrites implements IndexingPlanSynchronizationStrategy {
 	 * served again from memory.
 	 */
 	void counted() {
-		this.done.incrementAndGet();
+		count();
 	}
 
 	@Override
@@ -70,7 +125,7 @@ public class IndexWrites implements IndexingPlanSynchronizationStrategy {
 						handler.accept(future);
 					}
 					finally {
-						IndexWrites.this.done.incrementAndGet();
+						count();
 					}
 				});
 			}

@@ -61,16 +61,57 @@ public final class ReindexRun {
 
 	private volatile Instant finishedAt;
 
+	/** Told of the progress by the thread that runs it, when it is this instance's. */
+	private volatile Runnable progressListener = () -> {
+	};
+
 	ReindexRun(long id, Scope scope, String reasonKey, List<String> reasonArgs, Map<String, Set<Long>> ids,
 			Clock clock) {
+		this(id, scope, reasonKey, reasonArgs, ids, clock, clock.instant());
+	}
+
+	private ReindexRun(long id, Scope scope, String reasonKey, List<String> reasonArgs, Map<String, Set<Long>> ids,
+			Clock clock, Instant queuedAt) {
 		this.clock = clock;
-		this.queuedAt = clock.instant();
+		this.queuedAt = queuedAt;
 		this.id = id;
 		this.scope = scope;
 		this.reasonKey = reasonKey;
 		this.reasonArgs = List.copyOf(reasonArgs);
 		this.ids = Map.copyOf(ids);
 		this.total.set(ids.values().stream().mapToLong(Set::size).sum());
+	}
+
+	/**
+	 * A run as the database records it ({@link ReindexRecords}): run by another instance,
+	 * or to be taken up here.
+	 */
+	static ReindexRun recorded(long id, Scope scope, String reasonKey, List<String> reasonArgs,
+			Map<String, Set<Long>> ids, State state, long total, long done, Instant queuedAt, Instant startedAt,
+			Instant finishedAt, Clock clock) {
+		ReindexRun run = new ReindexRun(id, scope, reasonKey, reasonArgs, ids, clock, queuedAt);
+		run.state = state;
+		run.total.set(total);
+		run.done.set(done);
+		run.startedAt = startedAt;
+		run.finishedAt = finishedAt;
+		if (state == State.DONE || state == State.FAILED) {
+			run.completion.complete(run);
+		}
+		return run;
+	}
+
+	/**
+	 * A run recorded as waiting or running, to be run here from its start: its counters
+	 * as a new run's.
+	 */
+	ReindexRun takenUp() {
+		return new ReindexRun(this.id, this.scope, this.reasonKey, this.reasonArgs, this.ids, this.clock,
+				this.queuedAt);
+	}
+
+	void onProgress(Runnable listener) {
+		this.progressListener = listener;
 	}
 
 	public long getId() {
@@ -159,6 +200,7 @@ public final class ReindexRun {
 
 	void advance(long count) {
 		this.done.addAndGet(count);
+		this.progressListener.run();
 	}
 
 	void finish(boolean succeeded) {

@@ -1,6 +1,7 @@
 package fr.lianes.repertoire.search;
 
-import java.time.Clock;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,16 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +37,14 @@ import org.springframework.stereotype.Component;
  * on their own executor ({@code searchReindexExecutor}, one thread), which a shutdown
  * interrupts; an interrupted run leaves the index recorded incomplete and the next start
  * rebuilds it.
+ * <p>
+ * Every run is recorded in the database ({@link ReindexRecords}) and run by the instance
+ * that holds its claim ({@link ReindexClaims}), taken when it starts. With several
+ * instances ({@code repertoire.cluster.enabled}) the reindex page of each shows every
+ * run, a whole-index run asked on one while another is under way anywhere is not started
+ * twice, and every {@code repertoire.cluster.reindex-takeover-interval} each instance
+ * takes up the runs recorded as waiting or running that no instance holds: a run whose
+ * instance stopped or died in its middle is run again from its start by another.
  */
 @Component
 public class SearchReindexer {
@@ -45,19 +58,28 @@ public class SearchReindexer {
 
 	private final TaskExecutor executor;
 
-	/** Queued, running and the latest finished runs, newest first. */
+	private final ReindexRecords records;
+
+	private final ReindexClaims claims;
+
+	private final boolean cluster;
+
+	/** Who runs a run, as recorded: this host and process. */
+	private final String instance = instanceName();
+
+	/** This instance's queued, running and latest finished runs, newest first. */
 	private final Deque<ReindexRun> runs = new ArrayDeque<>();
-
-	private long lastId;
-
-	private final Clock clock;
 
 	private volatile boolean stopping;
 
-	SearchReindexer(IndexPass pass, Clock clock, @Qualifier("searchReindexExecutor") TaskExecutor executor) {
+	SearchReindexer(IndexPass pass, ReindexRecords records, ReindexClaims claims,
+			@Qualifier("searchReindexExecutor") TaskExecutor executor,
+			@Value("${repertoire.cluster.enabled:false}") boolean cluster) {
 		this.pass = pass;
-		this.clock = clock;
+		this.records = records;
+		this.claims = claims;
 		this.executor = executor;
+		this.cluster = cluster;
 	}
 
 	/** What {@link #reindexAll()} did: started a run, or found one already under way. */
@@ -65,17 +87,18 @@ public class SearchReindexer {
 	}
 
 	/**
-	 * Queues a run over the whole index, unless one is already queued or running.
+	 * Queues a run over the whole index, unless one is already queued or running (on any
+	 * instance, with several).
 	 */
 	public synchronized Request reindexAll() {
-		Optional<ReindexRun> underWay = this.runs.stream()
+		Optional<ReindexRun> underWay = runs().stream()
 			.filter((run) -> run.isActive() && run.getScope() == ReindexRun.Scope.ALL)
 			.findFirst();
 		if (underWay.isPresent()) {
 			return new Request(underWay.get(), false);
 		}
-		return new Request(submit(new ReindexRun(++this.lastId, ReindexRun.Scope.ALL, "reindex.reason.button",
-				List.of(), Map.of(), this.clock)), true);
+		return new Request(
+				submit(this.records.queue(ReindexRun.Scope.ALL, "reindex.reason.button", List.of(), Map.of())), true);
 	}
 
 	/**
@@ -91,18 +114,37 @@ public class SearchReindexer {
 		if (ids.values().stream().allMatch(Set::isEmpty)) {
 			return Optional.empty();
 		}
-		return Optional.of(submit(
-				new ReindexRun(++this.lastId, ReindexRun.Scope.AFFECTED, reasonKey, reasonArgs, ids, this.clock)));
+		return Optional.of(submit(this.records.queue(ReindexRun.Scope.AFFECTED, reasonKey, reasonArgs, ids)));
 	}
 
-	/** Queued, running and the latest finished runs, newest first. */
-	public synchronized List<ReindexRun> runs() {
-		return new ArrayList<>(this.runs);
+	/**
+	 * Queued, running and the latest finished runs, newest first: this instance's, and
+	 * with several instances those the database records too.
+	 */
+	public List<ReindexRun> runs() {
+		List<ReindexRun> local;
+		synchronized (this) {
+			local = new ArrayList<>(this.runs);
+		}
+		if (!this.cluster) {
+			return local;
+		}
+		Map<Long, ReindexRun> byId = local.stream()
+			.collect(Collectors.toMap(ReindexRun::getId, (run) -> run, (first, second) -> first));
+		List<ReindexRun> all = new ArrayList<>();
+		for (ReindexRun recorded : this.records.latest(HISTORY)) {
+			ReindexRun own = byId.remove(recorded.getId());
+			// this instance's own run while it runs here: its live counters
+			all.add((own != null && own.isActive()) ? own : recorded);
+		}
+		all.addAll(byId.values().stream().filter(ReindexRun::isActive).toList());
+		all.sort((first, second) -> Long.compare(second.getId(), first.getId()));
+		return all;
 	}
 
-	/** Whether a run is waiting or running. */
-	public synchronized boolean isBusy() {
-		return this.runs.stream().anyMatch(ReindexRun::isActive);
+	/** Whether a run is waiting or running (on any instance, with several). */
+	public boolean isBusy() {
+		return runs().stream().anyMatch(ReindexRun::isActive);
 	}
 
 	private ReindexRun submit(ReindexRun run) {
@@ -112,9 +154,32 @@ public class SearchReindexer {
 	}
 
 	private void execute(ReindexRun run) {
+		Optional<ReindexClaims.Claim> claim = Optional.empty();
+		try {
+			claim = this.claims.claim(run.getId());
+			if (claim.isEmpty() || !this.records.begin(run.getId(), this.instance)) {
+				// run by another instance, or ended there meanwhile
+				forget(run);
+				return;
+			}
+		}
+		catch (DataAccessException ex) {
+			claim.ifPresent(ReindexClaims.Claim::close);
+			logger.warn("Search reindex #{} not begun, the database does not answer: {}", run.getId(), ex.getMessage());
+			forget(run);
+			return;
+		}
+		try (ReindexClaims.Claim held = claim.get()) {
+			run(run);
+		}
+	}
+
+	private void run(ReindexRun run) {
 		boolean succeeded = false;
+		boolean stopped = false;
 		try {
 			run.start();
+			run.onProgress(() -> this.records.progress(run.getId(), run.getDone(), run.getTotal()));
 			logger.info("Search reindex #{} ({}) started", run.getId(), run.getScope());
 			this.pass.run(run);
 			succeeded = true;
@@ -123,12 +188,14 @@ public class SearchReindexer {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			stopped = true;
 			logger.warn("Search reindex #{} interrupted after {} of {} entities: the next start rebuilds the index",
 					run.getId(), run.getDone(), run.getTotal());
 		}
 		catch (RuntimeException ex) {
 			if (this.stopping) {
 				// the connections closing under it: the shutdown, not a failure
+				stopped = true;
 				logger.warn("Search reindex #{} stopped by the shutdown after {} of {} entities: the next start "
 						+ "rebuilds the index", run.getId(), run.getDone(), run.getTotal());
 			}
@@ -137,9 +204,85 @@ public class SearchReindexer {
 			}
 		}
 		finally {
+			run.onProgress(() -> {
+			});
+			record(run, succeeded, stopped);
 			run.finish(succeeded);
 			forgetOldRuns();
 		}
+	}
+
+	/**
+	 * A run that ended is recorded so; one stopped by a shutdown waits again, for the
+	 * instance that takes it up.
+	 */
+	private void record(ReindexRun run, boolean succeeded, boolean stopped) {
+		try {
+			if (stopped) {
+				this.records.requeue(run.getId());
+			}
+			else {
+				this.records.finish(run.getId(), succeeded, run.getDone(), run.getTotal());
+			}
+		}
+		catch (DataAccessException ex) {
+			// left as recorded: running, unclaimed once this instance lets go; another
+			// instance (or this one, later) takes it up
+			logger.warn("Search reindex #{} could not be recorded as ended: {}", run.getId(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * With several instances, takes up the runs recorded as waiting or running that no
+	 * instance holds: those of an instance that stopped or died in their middle, and
+	 * those another instance queued but has not begun yet. Each is claimed when it starts
+	 * here; one that another instance holds by then is left to it.
+	 */
+	@Scheduled(initialDelayString = "${repertoire.cluster.reindex-takeover-interval:30s}",
+			fixedDelayString = "${repertoire.cluster.reindex-takeover-interval:30s}")
+	void takeUp() {
+		if (!this.cluster || this.stopping) {
+			return;
+		}
+		List<ReindexRun> unfinished;
+		try {
+			unfinished = this.records.unfinished();
+		}
+		catch (DataAccessException ex) {
+			logger.debug("Reindex runs not checked: {}", ex.getMessage());
+			return;
+		}
+		synchronized (this) {
+			if (this.stopping) {
+				return;
+			}
+			Set<Long> here = this.runs.stream()
+				.filter(ReindexRun::isActive)
+				.map(ReindexRun::getId)
+				.collect(Collectors.toSet());
+			for (ReindexRun recorded : unfinished) {
+				if (!here.contains(recorded.getId()) && nobodyHolds(recorded)) {
+					logger.info("Search reindex #{} ({}) recorded {}, held by no instance: taken up here",
+							recorded.getId(), recorded.getScope(), recorded.getState());
+					submit(recorded.takenUp());
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether no instance holds the run now. Its claim is taken again when it starts
+	 * here: of two instances that both found it free, one runs it.
+	 */
+	private boolean nobodyHolds(ReindexRun run) {
+		Optional<ReindexClaims.Claim> claim = this.claims.claim(run.getId());
+		claim.ifPresent(ReindexClaims.Claim::close);
+		return claim.isPresent();
+	}
+
+	private synchronized void forget(ReindexRun run) {
+		this.runs.remove(run);
+		run.completion().complete(run);
 	}
 
 	private synchronized void forgetOldRuns() {
@@ -150,6 +293,19 @@ public class SearchReindexer {
 				iterator.remove();
 			}
 		}
+	}
+
+	private static String instanceName() {
+		String host = System.getenv("HOSTNAME");
+		if (host == null || host.isBlank()) {
+			try {
+				host = InetAddress.getLocalHost().getHostName();
+			}
+			catch (UnknownHostException ex) {
+				host = "unknown";
+			}
+		}
+		return host + "/" + ProcessHandle.current().pid();
 	}
 
 	/**

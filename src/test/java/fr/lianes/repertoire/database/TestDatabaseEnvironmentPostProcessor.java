@@ -68,6 +68,24 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", settings));
 	}
 
+	/**
+	 * The datasource settings ({@code spring.datasource.url}, {@code .username},
+	 * {@code .password}) of a database of this test JVM's server, created if missing: for
+	 * applications started in JVMs of their own that share it.
+	 */
+	public static synchronized Map<String, String> datasource(String database) {
+		Map<String, Object> settings = settings();
+		if (container != null) {
+			return Map.of("spring.datasource.url", containerDatabase(database), "spring.datasource.username",
+					container.getUsername(), "spring.datasource.password", container.getPassword());
+		}
+		String url = EmbeddedPostgresServer
+			.startOnce(Path.of(String.valueOf(settings.get("repertoire.data-dir")), "postgres"), false)
+			.jdbcUrl(database);
+		return Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
+				"spring.datasource.password", "");
+	}
+
 	private static synchronized Map<String, Object> settings() {
 		if (settings == null) {
 			settings = dockerAvailable() ? container() : embedded();

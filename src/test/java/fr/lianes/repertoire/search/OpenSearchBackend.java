@@ -26,13 +26,13 @@ public final class OpenSearchBackend {
 	}
 
 	/**
-	 * The same, the indexes named after {@code layout} (a {@link PrefixedIndexLayout}):
-	 * for each context that shares the node with another, on a database of its own.
+	 * The same, every index and alias named with {@code prefix} first
+	 * ({@code repertoire.search.index-prefix}): for each context that shares the node
+	 * with another, on a database of its own.
 	 */
-	public static void configure(BiConsumer<String, Supplier<Object>> registry,
-			Class<? extends PrefixedIndexLayout> layout) {
+	public static void configure(BiConsumer<String, Supplier<Object>> registry, String prefix) {
 		configure(registry);
-		registry.accept(HS + "backend.layout.strategy", layout::getName);
+		registry.accept("repertoire.search.index-prefix", () -> prefix);
 	}
 
 	static Map<String, Object> settings() {

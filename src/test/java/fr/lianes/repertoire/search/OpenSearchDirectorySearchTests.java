@@ -44,7 +44,7 @@ class OpenSearchDirectorySearchTests extends DirectorySearchTests {
 
 	@DynamicPropertySource
 	static void openSearch(DynamicPropertyRegistry registry) {
-		OpenSearchBackend.configure(registry::add, PrefixedIndexLayout.Demo.class);
+		OpenSearchBackend.configure(registry::add, "demo-");
 	}
 
 	@Test

@@ -22,7 +22,7 @@ class OpenSearchFreshDirectoryRelevanceTests extends FreshDirectoryRelevanceTest
 
 	@DynamicPropertySource
 	static void openSearch(DynamicPropertyRegistry registry) {
-		OpenSearchBackend.configure(registry::add, PrefixedIndexLayout.Chain.class);
+		OpenSearchBackend.configure(registry::add, "chain-");
 	}
 
 	@Test

@@ -14,7 +14,7 @@ class OpenSearchRelevanceTests extends RelevanceTests {
 
 	@DynamicPropertySource
 	static void openSearch(DynamicPropertyRegistry registry) {
-		OpenSearchBackend.configure(registry::add, PrefixedIndexLayout.Relevance.class);
+		OpenSearchBackend.configure(registry::add, "relevance-");
 	}
 
 }

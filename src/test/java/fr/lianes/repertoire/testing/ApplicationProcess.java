@@ -54,26 +54,37 @@ public final class ApplicationProcess implements AutoCloseable {
 	 * Starts the application and waits until it is ready.
 	 * @param dataDirectory its data directory (its log goes to
 	 * {@code target/application-logs}, off the disks that tests fill)
-	 * @param settings more {@code --name=value} arguments
+	 * @param settings more {@code --name=value} arguments; one that names a setting given
+	 * here by default replaces it
 	 */
 	public static ApplicationProcess start(Path dataDirectory, String... settings) throws IOException {
+		return start(Duration.ofMinutes(4), dataDirectory, settings);
+	}
+
+	/**
+	 * Starts the application and waits until it is ready, at most {@code ready}: longer
+	 * for one that loads the demo directory and builds its index on a busy machine.
+	 */
+	public static ApplicationProcess start(Duration ready, Path dataDirectory, String... settings) throws IOException {
 		int port = freePort();
 		List<String> command = new ArrayList<>(
-				List.of(java(), "-Xmx512m", "-cp", classPath(), RepertoireApplication.class.getName(),
-						"--server.port=" + port, "--repertoire.data-dir=" + dataDirectory,
-						"--repertoire.demo.load-on-empty=false", "--repertoire.census.minimum-fill-time=0s",
-						"--repertoire.census.minimum-start-time=0s", "--repertoire.census.starts-per-hour=100000",
-						"--repertoire.census.submissions-per-hour=100000", "--spring.main.banner-mode=off",
-						// the db component's count of checks, to count in checks, not
-						// seconds
-						"--management.endpoint.health.show-details=always"));
+				List.of(java(), "-Xmx512m", "-cp", classPath(), RepertoireApplication.class.getName()));
+		List<String> defaults = List.of("--server.port=" + port, "--repertoire.data-dir=" + dataDirectory,
+				"--repertoire.demo.load-on-empty=false", "--repertoire.census.minimum-fill-time=0s",
+				"--repertoire.census.minimum-start-time=0s", "--repertoire.census.starts-per-hour=100000",
+				"--repertoire.census.submissions-per-hour=100000", "--spring.main.banner-mode=off",
+				// the db component's count of checks, to count in checks, not
+				// seconds
+				"--management.endpoint.health.show-details=always");
+		List<String> named = Arrays.stream(settings).map(ApplicationProcess::name).toList();
+		defaults.stream().filter((setting) -> !named.contains(name(setting))).forEach(command::add);
 		command.addAll(List.of(settings));
 		Files.createDirectories(dataDirectory);
 		Path log = Files.createDirectories(Path.of("target", "application-logs")).resolve("port-" + port + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ApplicationProcess application = new ApplicationProcess(dataDirectory, log, port, process);
 		try {
-			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			await().atMost(ready).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 				assertThat(process.isAlive()).as(application::log).isTrue();
 				assertThat(application.readiness()).isEqualTo(200);
 			});
@@ -83,6 +94,12 @@ public final class ApplicationProcess implements AutoCloseable {
 			throw ex;
 		}
 		return application;
+	}
+
+	/** {@code --name=value} gives {@code --name}. */
+	private static String name(String setting) {
+		int equals = setting.indexOf('=');
+		return (equals < 0) ? setting : setting.substring(0, equals);
 	}
 
 	/**

@@ -8,11 +8,11 @@ import org.hibernate.search.backend.elasticsearch.index.layout.IndexLayoutStrate
 /**
  * Hibernate Search's simple index layout (index {@code actor-000001} behind the aliases
  * {@code actor-read} and {@code actor-write}) with a prefix before every name, so that
- * several test contexts of one JVM share the OpenSearch test node without sharing an
- * index: each context is built from a database of its own. One subclass per prefix, named
- * in {@code hibernate.search.backend.layout.strategy} ({@link OpenSearchBackend}).
+ * several directories (a staging and a production site, the tests' contexts) share one
+ * OpenSearch cluster without sharing an index: {@code repertoire.search.index-prefix}
+ * ({@link IndexNamePrefix}).
  */
-abstract class PrefixedIndexLayout implements IndexLayoutStrategy {
+final class PrefixedIndexLayout implements IndexLayoutStrategy {
 
 	private static final Pattern GENERATION = Pattern.compile("^(.*)-\\d{6}$");
 
@@ -48,31 +48,9 @@ abstract class PrefixedIndexLayout implements IndexLayoutStrategy {
 		return matcher.matches() ? matcher.group(1) : index;
 	}
 
-	/** The indexes of {@code OpenSearchDirectorySearchTests}. */
-	public static final class Demo extends PrefixedIndexLayout {
-
-		public Demo() {
-			super("demo-");
-		}
-
-	}
-
-	/** The indexes of {@code OpenSearchRelevanceTests}. */
-	public static final class Relevance extends PrefixedIndexLayout {
-
-		public Relevance() {
-			super("relevance-");
-		}
-
-	}
-
-	/** The indexes of {@code OpenSearchFreshDirectoryRelevanceTests}. */
-	public static final class Chain extends PrefixedIndexLayout {
-
-		public Chain() {
-			super("chain-");
-		}
-
+	@Override
+	public String toString() {
+		return "PrefixedIndexLayout[" + this.prefix + "]";
 	}
 
 }
