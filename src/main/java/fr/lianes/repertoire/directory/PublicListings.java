@@ -67,17 +67,18 @@ public class PublicListings {
 
 	/**
 	 * Every published actor of the list, in its order (that of its slices): the order
-	 * found in the index {@code chunk} entries at a time, each chunk's entries then read
-	 * from the database by one streaming query as they are written.
+	 * found in the index {@code pass} entries at a time, handed over {@code chunk} at a
+	 * time, each chunk's entries then read from the database by one streaming query as
+	 * they are written.
 	 */
-	public void eachActor(ListCriteria criteria, int chunk, Consumer<PublicActor> each) {
-		this.pages.allActors(ListSearch.query(criteria, 1, ActorStatus.values(), ActorStatus.REGISTERED), chunk,
+	public void eachActor(ListCriteria criteria, int pass, int chunk, Consumer<PublicActor> each) {
+		this.pages.allActors(ListSearch.query(criteria, 1, ActorStatus.values(), ActorStatus.REGISTERED), pass, chunk,
 				(ids) -> this.entries.eachActor(ids, each));
 	}
 
 	/** Every public project of the list, in its order, as {@link #eachActor}. */
-	public void eachProject(ListCriteria criteria, int chunk, Consumer<PublicProject> each) {
-		this.pages.allProjects(ListSearch.query(criteria, 1, ProjectStatus.values(), List.of()), chunk,
+	public void eachProject(ListCriteria criteria, int pass, int chunk, Consumer<PublicProject> each) {
+		this.pages.allProjects(ListSearch.query(criteria, 1, ProjectStatus.values(), List.of()), pass, chunk,
 				(ids) -> this.entries.eachProject(ids, each));
 	}
 

@@ -14,15 +14,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param downloadChunk entries of a whole-list output (downloads, IATI) whose order is
  * found in one pass over the index and read by one query: what memory holds of the list
  * at a time
+ * @param downloadPass entries of a whole-list output whose order one pass over the index
+ * finds, then handed over {@code downloadChunk} at a time: a pass visits every entry of
+ * the list, whatever the number it keeps, so the fewer passes the better; memory holds
+ * the identifiers of a pass (8 bytes each) and, while it runs, their sort values
  */
 @ConfigurationProperties("repertoire.exchange")
 public record ExchangeProperties(@DefaultValue("300") int apiRequestsPerMinute,
-		@DefaultValue("4") int concurrentDownloads, @DefaultValue("5000") int downloadChunk) {
+		@DefaultValue("4") int concurrentDownloads, @DefaultValue("5000") int downloadChunk,
+		@DefaultValue("50000") int downloadPass) {
 
 	public ExchangeProperties {
 		apiRequestsPerMinute = Math.max(1, apiRequestsPerMinute);
 		concurrentDownloads = Math.max(1, concurrentDownloads);
 		downloadChunk = Math.max(1, downloadChunk);
+		downloadPass = Math.max(downloadChunk, downloadPass);
 	}
 
 }

@@ -29,6 +29,8 @@ class PublicStreams {
 
 	private final int chunk;
 
+	private final int pass;
+
 	private final TaskExecutor readers;
 
 	PublicStreams(PublicListings listings, ApiResources resources, ExchangeProperties properties,
@@ -36,12 +38,13 @@ class PublicStreams {
 		this.listings = listings;
 		this.resources = resources;
 		this.chunk = properties.downloadChunk();
+		this.pass = properties.downloadPass();
 		this.readers = readers;
 	}
 
 	/** Every published actor of the list, read ahead of {@code each}. */
 	void actors(ListCriteria criteria, Consumer<ApiActor> each) {
-		ReadAhead.run(this.readers, this.chunk, (read) -> this.listings.eachActor(criteria, this.chunk,
+		ReadAhead.run(this.readers, this.chunk, (read) -> this.listings.eachActor(criteria, this.pass, this.chunk,
 				(actor) -> read.accept(this.resources.actor(actor))), each);
 	}
 
@@ -52,7 +55,7 @@ class PublicStreams {
 	}
 
 	void publicProjects(ListCriteria criteria, Consumer<PublicProject> each) {
-		this.listings.eachProject(criteria, this.chunk, each);
+		this.listings.eachProject(criteria, this.pass, this.chunk, each);
 	}
 
 }

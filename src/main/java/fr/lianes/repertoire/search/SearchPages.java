@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -90,23 +91,27 @@ public class SearchPages {
 
 	/**
 	 * Every published actor of the query, in the order of its slices, for what writes a
-	 * whole list (downloads): the identifiers handed over {@code chunk} at a time, each
-	 * chunk one pass over the index after the last entry of the previous one, all on the
-	 * same view of the index. Memory holds one chunk, whatever the length of the list.
+	 * whole list (downloads): the identifiers handed over {@code chunk} at a time, found
+	 * by passes over the index of {@code pass} results (one pass for most lists), each
+	 * after the last entry of the previous one, all on the same view of the index (a pass
+	 * visits every matching document, whatever the number it keeps: one per chunk made
+	 * the index a third of a download's work). Memory holds the identifiers of one pass
+	 * (8 bytes each) and, while it runs, their sort values, whatever the length of the
+	 * list.
 	 */
-	public void allActors(SearchQuery query, int chunk, Consumer<long[]> each) {
-		all(SearchTarget.ACTOR, query, chunk, each);
+	public void allActors(SearchQuery query, int pass, int chunk, Consumer<long[]> each) {
+		all(SearchTarget.ACTOR, query, pass, chunk, each);
 	}
 
 	/**
 	 * Every public project of the query, in the order of its slices, as
 	 * {@link #allActors}.
 	 */
-	public void allProjects(SearchQuery query, int chunk, Consumer<long[]> each) {
-		all(SearchTarget.PROJECT, query, chunk, each);
+	public void allProjects(SearchQuery query, int pass, int chunk, Consumer<long[]> each) {
+		all(SearchTarget.PROJECT, query, pass, chunk, each);
 	}
 
-	private void all(SearchTarget target, SearchQuery query, int chunk, Consumer<long[]> each) {
+	private void all(SearchTarget target, SearchQuery query, int passSize, int chunk, Consumer<long[]> each) {
 		int size = Math.max(1, chunk);
 		SearchSession session = Search.session(this.entityManager);
 		if (!this.search.onLucene()) {
@@ -116,29 +121,43 @@ public class SearchPages {
 		SearchScope<Object> scope = session.scope(Object.class, target.entityName());
 		TextQuery text = TextQuery.of(query.q(), this.search.stemmer());
 		Sort sort = sort(session, scope, target, DirectorySearch.effectiveSort(query, text));
+		int pass = Math.max(size, passSize);
 		try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			Query matching = matching(searcher, reader, target, text, query);
 			FieldDoc after = null;
 			while (true) {
-				// no total wanted: Lucene may skip the documents that cannot enter the
-				// chunk
-				TopFieldCollector collector = new TopFieldCollectorManager(sort, size, after, size, false)
-					.newCollector();
-				searcher.search(matching, collector);
-				ScoreDoc[] hits = collector.topDocs().scoreDocs;
-				if (hits.length > 0) {
-					each.accept(DirectorySearch.idArray(reader, hits));
+				Pass found = pass(searcher, reader, matching, sort, pass, after);
+				for (int from = 0; from < found.ids().length; from += size) {
+					each.accept(Arrays.copyOfRange(found.ids(), from, Math.min(found.ids().length, from + size)));
 				}
-				if (hits.length < size) {
+				if (found.ids().length < pass) {
 					return;
 				}
-				after = (FieldDoc) hits[hits.length - 1];
+				after = found.last();
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The identifiers of the results of one pass, in order, and the last result: the sort
+	 * values of the others are let go before the chunks are read.
+	 */
+	private record Pass(long[] ids, FieldDoc last) {
+
+	}
+
+	private static Pass pass(IndexSearcher searcher, IndexReader reader, Query matching, Sort sort, int size,
+			FieldDoc after) throws IOException {
+		// no total wanted: Lucene may skip the documents that cannot enter the pass
+		TopFieldCollector collector = new TopFieldCollectorManager(sort, size, after, size, false).newCollector();
+		searcher.search(matching, collector);
+		ScoreDoc[] hits = collector.topDocs().scoreDocs;
+		return new Pass(DirectorySearch.idArray(reader, hits),
+				(hits.length > 0) ? (FieldDoc) hits[hits.length - 1] : null);
 	}
 
 	/**

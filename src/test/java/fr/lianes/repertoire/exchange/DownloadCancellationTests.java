@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * fails, its reader stops and gives its connection back before the download returns, and
  * the downloads' places are all free again (more downloads cut short than the places).
  */
-@SpringBootTest(properties = "repertoire.exchange.download-chunk=" + DownloadOrderTests.CHUNK)
+@SpringBootTest(properties = { "repertoire.exchange.download-chunk=" + DownloadOrderTests.CHUNK,
+		"repertoire.exchange.download-pass=" + DownloadOrderTests.PASS })
 @AutoConfigureMockMvc
 class DownloadCancellationTests {
 

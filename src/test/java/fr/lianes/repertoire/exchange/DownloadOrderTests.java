@@ -30,16 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole-list downloads on the demo directory, their order read from the index in
- * chunks of 50 entries (instead of thousands) so that every list below crosses many chunk
- * boundaries: a list page walked from its first page to its last, then the download its
- * link offers, hold the same entries in the same order; and the actors' contacts are
- * still exactly those consented to.
+ * passes of 120 entries handed over in chunks of 50 (instead of tens of thousands and
+ * thousands) so that every list below crosses many pass and chunk boundaries: a list page
+ * walked from its first page to its last, then the download its link offers, hold the
+ * same entries in the same order; and the actors' contacts are still exactly those
+ * consented to.
  */
-@SpringBootTest(properties = "repertoire.exchange.download-chunk=" + DownloadOrderTests.CHUNK)
+@SpringBootTest(properties = { "repertoire.exchange.download-chunk=" + DownloadOrderTests.CHUNK,
+		"repertoire.exchange.download-pass=" + DownloadOrderTests.PASS })
 @AutoConfigureMockMvc
 class DownloadOrderTests {
 
 	static final int CHUNK = 50;
+
+	/** Not a multiple of the chunk: a pass over the index ends within a chunk. */
+	static final int PASS = 120;
 
 	@Autowired
 	private MockMvcTester mvc;

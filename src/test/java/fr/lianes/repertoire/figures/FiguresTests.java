@@ -77,6 +77,9 @@ class FiguresTests {
 	@Autowired
 	private Clock clock;
 
+	@Autowired
+	private FiguresPages pages;
+
 	@Test
 	void keyFiguresAreThoseOfThePublishedDirectory() {
 		Document page = page("/chiffres");
@@ -276,6 +279,39 @@ class FiguresTests {
 			assertThat(keyFigure(page("/chiffres?territoire=dunkerquois"), 0)).isEqualTo(dunkerquois + 1);
 			this.jdbc.sql("update actor set status = 'CEASED' where id = ?").param(id).update();
 			assertThat(keyFigure(page("/chiffres"), 0)).isEqualTo(registered);
+		}
+		finally {
+			this.jdbc.sql("delete from actor where id = ?").param(id).update();
+		}
+		assertThat(keyFigure(page("/chiffres"), 0)).isEqualTo(registered);
+	}
+
+	@Test
+	void afterAChangeOnlyThePartsWhoseDataMovedAreRenderedAgainAndThePageIsThatOfAWholeRendering() {
+		// parts kept by other tests may already show the figures after the change
+		this.pages.forget();
+		Document before = page("/chiffres?vue=" + System.nanoTime());
+		long registered = keyFigure(before, 0);
+		long dunkerquois = table(before, "territoires").get("/territoires/dunkerquois");
+		long id = this.jdbc.sql("""
+				insert into actor (slug, name, actor_type_code, commune_insee, status, publication_consent, published)
+				values ('chiffres-en-parties', 'Chiffres en parties', 'association-solidarite-internationale',
+				        (select insee_code from commune where name = 'Dunkerque'), 'ACTIVE', true, true)
+				returning id""").query(Long.class).single();
+		try {
+			long rendered = this.pages.partsRendered();
+			Document kept = page("/chiffres?vue=" + System.nanoTime());
+			long renderedAfterTheChange = this.pages.partsRendered() - rendered;
+			assertThat(keyFigure(kept, 0)).isEqualTo(registered + 1);
+			assertThat(table(kept, "territoires").get("/territoires/dunkerquois")).isEqualTo(dunkerquois + 1);
+			// every body and part forgotten: the same page rendered whole
+			this.pages.forget();
+			rendered = this.pages.partsRendered();
+			Document whole = page("/chiffres?vue=" + System.nanoTime());
+			long renderedWhole = this.pages.partsRendered() - rendered;
+			assertThat(kept.select(".figures-page").outerHtml()).isEqualTo(whole.select(".figures-page").outerHtml());
+			// the territories' chart and map moved, the countries' chart and map did not
+			assertThat(renderedAfterTheChange).isPositive().isLessThan(renderedWhole);
 		}
 		finally {
 			this.jdbc.sql("delete from actor where id = ?").param(id).update();

@@ -87,7 +87,7 @@ class OpenSearchDirectorySearchTests extends DirectorySearchTests {
 		assertThat(sliced).hasSize((int) first.total()).doesNotHaveDuplicates();
 		assertThat(sliced.subList(0, first.ids().size())).isEqualTo(first.ids());
 		List<Long> all = new ArrayList<>();
-		this.pages.allActors(query, 100, (ids) -> {
+		this.pages.allActors(query, 100, 100, (ids) -> {
 			for (long id : ids) {
 				all.add(id);
 			}
