@@ -380,6 +380,10 @@ class EntryWriter {
 
 	/** A slug for the actor's name, used by no actor and by no old address either. */
 	private String uniqueActorSlug(String name) {
+		// the entries persisted so far in the transaction are inserted at flush, their
+		// ids
+		// coming from a sequence: the query must see them
+		this.entities.flush();
 		String base = base(name, ACTOR_SLUG_LENGTH);
 		return unique(base, this.jdbc.sql("""
 				select slug from actor where slug = :base or slug like :prefix union all
@@ -390,6 +394,10 @@ class EntryWriter {
 	 * A slug for the project's title, used by no project and by no old address either.
 	 */
 	private String uniqueProjectSlug(String title) {
+		// the entries persisted so far in the transaction are inserted at flush, their
+		// ids
+		// coming from a sequence: the query must see them
+		this.entities.flush();
 		String base = base(title, PROJECT_SLUG_LENGTH);
 		return unique(base, this.jdbc.sql("""
 				select slug from project where slug = :base or slug like :prefix union all
