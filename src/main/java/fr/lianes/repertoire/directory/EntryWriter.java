@@ -425,14 +425,22 @@ class EntryWriter {
 		}
 		List<String> bases = names.stream().map((name) -> base(name, maxLength)).toList();
 		String[] distinct = bases.stream().distinct().toArray(String[]::new);
+		// the base itself, and the slugs that start with 'base-': those from 'base-' to
+		// 'base.' in the byte order (slugs are made of a-z, 0-9 and '-'), a range of the
+		// indexes in collation "C" (V27) that a pattern known only while the statement
+		// runs could not use
 		Set<String> used = new HashSet<>(this.jdbc
 			.sql("""
 					select t.slug from unnest(cast(:bases as text[])) as b(base) cross join lateral (
-					    select %1$s as slug from %2$s
-					    where %1$s = b.base or %1$s like replace(replace(b.base, '_', '\\_'), '%%', '\\%%') || '-%%'
+					    select %1$s as slug from %2$s where %1$s = b.base
+					    union all
+					    select %1$s from %2$s
+					    where %1$s collate "C" >= b.base || '-' and %1$s collate "C" < b.base || '.'
+					    union all
+					    select old_slug from %3$s where old_slug = b.base
 					    union all
 					    select old_slug from %3$s
-					    where old_slug = b.base or old_slug like replace(replace(b.base, '_', '\\_'), '%%', '\\%%') || '-%%') t"""
+					    where old_slug collate "C" >= b.base || '-' and old_slug collate "C" < b.base || '.') t"""
 				.formatted(column, table, redirects))
 			.param("bases", distinct)
 			.query(String.class)
