@@ -26,6 +26,7 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
@@ -56,7 +57,9 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBindin
 public class Actor extends TrackedEntity {
 
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "actor_id")
+	// by blocks: inserts batch (db/migration/V26)
+	@SequenceGenerator(name = "actor_id", sequenceName = "actor_id_seq", allocationSize = 50)
 	private Long id;
 
 	private String slug;

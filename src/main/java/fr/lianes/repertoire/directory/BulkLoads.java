@@ -52,12 +52,20 @@ public class BulkLoads {
 		if (this.jdbc.sql("select exists (select 1 from actor)").query(Boolean.class).single()) {
 			return Optional.empty();
 		}
+		// past the largest id and past every id the sequences handed out: the
+		// application takes ids by blocks (V26) and may hold a block it has not used up,
+		// above the largest id of a directory emptied since
 		FirstIds firstIds = this.jdbc.sql("""
-				select (select coalesce(max(id), 0) + 1 from actor),
-				       (select coalesce(max(id), 0) + 1 from contact_person),
-				       (select coalesce(max(id), 0) + 1 from contact_consent),
-				       (select coalesce(max(id), 0) + 1 from partner_organisation),
-				       (select coalesce(max(id), 0) + 1 from project)""")
+				select greatest((select coalesce(max(id), 0) + 1 from actor),
+				                nextval(pg_get_serial_sequence('actor', 'id'))),
+				       greatest((select coalesce(max(id), 0) + 1 from contact_person),
+				                nextval(pg_get_serial_sequence('contact_person', 'id'))),
+				       greatest((select coalesce(max(id), 0) + 1 from contact_consent),
+				                nextval(pg_get_serial_sequence('contact_consent', 'id'))),
+				       greatest((select coalesce(max(id), 0) + 1 from partner_organisation),
+				                nextval(pg_get_serial_sequence('partner_organisation', 'id'))),
+				       greatest((select coalesce(max(id), 0) + 1 from project),
+				                nextval(pg_get_serial_sequence('project', 'id')))""")
 			.query((rs, i) -> new FirstIds(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
 			.single();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
@@ -77,19 +85,26 @@ public class BulkLoads {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
-		// the ids were handed out here: move the identities past them for the rows the
-		// application adds
+		// the ids were handed out here: move the sequences past them for the rows the
+		// application adds, never back below the first id of the load
 		this.jdbc.sql("""
 				select setval(pg_get_serial_sequence('actor', 'id'),
-				              (select coalesce(max(id), 0) + 1 from actor), false),
+				              greatest((select coalesce(max(id), 0) + 1 from actor), :actor), false),
 				       setval(pg_get_serial_sequence('contact_person', 'id'),
-				              (select coalesce(max(id), 0) + 1 from contact_person), false),
+				              greatest((select coalesce(max(id), 0) + 1 from contact_person), :contact), false),
 				       setval(pg_get_serial_sequence('contact_consent', 'id'),
-				              (select coalesce(max(id), 0) + 1 from contact_consent), false),
+				              greatest((select coalesce(max(id), 0) + 1 from contact_consent), :consent), false),
 				       setval(pg_get_serial_sequence('partner_organisation', 'id'),
-				              (select coalesce(max(id), 0) + 1 from partner_organisation), false),
+				              greatest((select coalesce(max(id), 0) + 1 from partner_organisation), :partner), false),
 				       setval(pg_get_serial_sequence('project', 'id'),
-				              (select coalesce(max(id), 0) + 1 from project), false)""").query().listOfRows();
+				              greatest((select coalesce(max(id), 0) + 1 from project), :project), false)""")
+			.param("actor", firstIds.actor())
+			.param("contact", firstIds.contact())
+			.param("consent", firstIds.consent())
+			.param("partner", firstIds.partner())
+			.param("project", firstIds.project())
+			.query()
+			.listOfRows();
 		// fresh statistics so that the first queries on a large directory get good plans
 		this.jdbc.sql("""
 				analyze actor, contact_person, contact_consent, actor_network, partner_organisation, project,

@@ -1,5 +1,6 @@
 package fr.lianes.repertoire.directory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import fr.lianes.repertoire.directory.EntryCommands.UpdateActor;
 import fr.lianes.repertoire.history.History;
 import fr.lianes.repertoire.history.History.FieldChange;
 import fr.lianes.repertoire.history.History.Subject;
+import fr.lianes.repertoire.search.BulkIndexing;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,8 +55,11 @@ public class Entries {
 
 	private final ActorMerger merger;
 
+	private final BulkIndexing indexing;
+
 	Entries(EntryWriter writer, History history, MessageSource messages, JdbcClient jdbc, Clock clock,
-			LegacyImports imports, ActorMerger merger) {
+			LegacyImports imports, ActorMerger merger, BulkIndexing indexing) {
+		this.indexing = indexing;
 		this.imports = imports;
 		this.merger = merger;
 		this.clock = clock;
@@ -345,6 +350,24 @@ public class Entries {
 	@Transactional(readOnly = true)
 	public List<Imported> previewProjectImports(List<ImportProject> commands) {
 		return this.imports.previewProjects(commands);
+	}
+
+	/** An import's run of writes ({@link #importing}). */
+	@FunctionalInterface
+	public interface ImportWork<T> {
+
+		T run() throws IOException;
+
+	}
+
+	/**
+	 * Runs an import's writes ({@link #importActors}, {@link #importProjects}, each batch
+	 * in its transaction): their index work is not waited for at each commit but once,
+	 * when the run ends (or stops); the index holds all they wrote when this returns or
+	 * throws, and a process stopped in the middle makes the next start rebuild the index.
+	 */
+	public <T> T importing(ImportWork<T> work) throws IOException {
+		return this.indexing.run(work::run);
 	}
 
 	/**

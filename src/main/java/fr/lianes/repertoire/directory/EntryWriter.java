@@ -380,6 +380,10 @@ class EntryWriter {
 
 	/** A slug for the actor's name, used by no actor and by no old address either. */
 	private String uniqueActorSlug(String name) {
+		// the entries persisted so far in the transaction are inserted at flush, their
+		// ids
+		// coming from a sequence: the query must see them
+		this.entities.flush();
 		String base = base(name, ACTOR_SLUG_LENGTH);
 		return unique(base, this.jdbc.sql("""
 				select slug from actor where slug = :base or slug like :prefix union all
@@ -390,6 +394,10 @@ class EntryWriter {
 	 * A slug for the project's title, used by no project and by no old address either.
 	 */
 	private String uniqueProjectSlug(String title) {
+		// the entries persisted so far in the transaction are inserted at flush, their
+		// ids
+		// coming from a sequence: the query must see them
+		this.entities.flush();
 		String base = base(title, PROJECT_SLUG_LENGTH);
 		return unique(base, this.jdbc.sql("""
 				select slug from project where slug = :base or slug like :prefix union all
@@ -417,14 +425,22 @@ class EntryWriter {
 		}
 		List<String> bases = names.stream().map((name) -> base(name, maxLength)).toList();
 		String[] distinct = bases.stream().distinct().toArray(String[]::new);
+		// the base itself, and the slugs that start with 'base-': those from 'base-' to
+		// 'base.' in the byte order (slugs are made of a-z, 0-9 and '-'), a range of the
+		// indexes in collation "C" (V28) that a pattern known only while the statement
+		// runs could not use
 		Set<String> used = new HashSet<>(this.jdbc
 			.sql("""
 					select t.slug from unnest(cast(:bases as text[])) as b(base) cross join lateral (
-					    select %1$s as slug from %2$s
-					    where %1$s = b.base or %1$s like replace(replace(b.base, '_', '\\_'), '%%', '\\%%') || '-%%'
+					    select %1$s as slug from %2$s where %1$s = b.base
+					    union all
+					    select %1$s from %2$s
+					    where %1$s collate "C" >= b.base || '-' and %1$s collate "C" < b.base || '.'
+					    union all
+					    select old_slug from %3$s where old_slug = b.base
 					    union all
 					    select old_slug from %3$s
-					    where old_slug = b.base or old_slug like replace(replace(b.base, '_', '\\_'), '%%', '\\%%') || '-%%') t"""
+					    where old_slug collate "C" >= b.base || '-' and old_slug collate "C" < b.base || '.') t"""
 				.formatted(column, table, redirects))
 			.param("bases", distinct)
 			.query(String.class)

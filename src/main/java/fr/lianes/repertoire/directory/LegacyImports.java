@@ -29,6 +29,7 @@ import fr.lianes.repertoire.history.History.Subject;
 import fr.lianes.repertoire.reference.Country;
 import fr.lianes.repertoire.reference.Domain;
 import fr.lianes.repertoire.reference.Network;
+import fr.lianes.repertoire.search.BulkIndexing;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes the entries of the old directory's exports through {@link EntryWriter}: an entry
  * is found again by its old identifier ({@code actor_legacy_id},
  * {@code project_legacy_id}), compared field by field, and written only when something
- * changed, with one history row « import de <fichier> par <personne> ».
+ * changed, with one history row « import de <fichier> par <personne> ». Inside an
+ * import's run ({@link Entries#importing}) a batch's index work is not waited for at its
+ * commit but once at the run's end ({@link BulkIndexing}).
  */
 @Component
 class LegacyImports {
@@ -59,8 +62,12 @@ class LegacyImports {
 
 	private final JsonMapper json;
 
-	LegacyImports(EntryWriter writer, History history, JdbcClient jdbc, Clock clock, JsonMapper json) {
+	private final BulkIndexing indexing;
+
+	LegacyImports(EntryWriter writer, History history, JdbcClient jdbc, Clock clock, JsonMapper json,
+			BulkIndexing indexing) {
 		this.json = json;
+		this.indexing = indexing;
 		this.writer = writer;
 		this.history = history;
 		this.jdbc = jdbc;
@@ -121,6 +128,7 @@ class LegacyImports {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<Imported> importActors(List<ImportActor> commands) {
+		this.indexing.deferInThisTransaction();
 		Map<String, Long> known = actorIds(commands.stream().map(ImportActor::legacyId).toList());
 		Map<Long, Actor> actors = this.writer.lockedActors(known.values());
 		List<String> slugs = this.writer.uniqueActorSlugs(commands.stream()
@@ -238,9 +246,12 @@ class LegacyImports {
 		return results;
 	}
 
-	/** Writes the projects, as {@link #importActors} writes actors. */
+	/**
+	 * Writes the projects, as {@link #importActors} writes actors.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<Imported> importProjects(List<ImportProject> commands) {
+		this.indexing.deferInThisTransaction();
 		Map<String, Long> known = projectIds(commands.stream().map(ImportProject::legacyId).toList());
 		Map<Long, Project> projects = this.writer.projects(known.values(), true);
 		List<ImportProject> toCreate = commands.stream()

@@ -27,6 +27,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.search.engine.backend.types.Aggregable;
@@ -54,7 +55,9 @@ import org.hibernate.type.SqlTypes;
 public class Project extends TrackedEntity {
 
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "project_id")
+	// by blocks: inserts batch (db/migration/V26)
+	@SequenceGenerator(name = "project_id", sequenceName = "project_id_seq", allocationSize = 50)
 	private Long id;
 
 	@KeywordField(projectable = Projectable.YES)

@@ -84,7 +84,8 @@ public class Imports {
 
 	/** Imports the files. */
 	ImportReport run(ImportRequest request) throws IOException {
-		return new ImportRun(this.services, request, new ImportReport(false)).execute();
+		return this.services.entries()
+			.importing(() -> new ImportRun(this.services, request, new ImportReport(false)).execute());
 	}
 
 	/**
@@ -93,7 +94,8 @@ public class Imports {
 	 */
 	ImportReport run(ImportRequest request, ImportReport report, ImportRun.Journal journal, long[] writeCounts)
 			throws IOException {
-		return new ImportRun(this.services, request, report, journal, writeCounts).execute();
+		return this.services.entries()
+			.importing(() -> new ImportRun(this.services, request, report, journal, writeCounts).execute());
 	}
 
 	/** The files, opened as found, in the order given. */

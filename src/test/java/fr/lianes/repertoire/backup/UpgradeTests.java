@@ -1,7 +1,9 @@
 package fr.lianes.repertoire.backup;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +13,7 @@ import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 
 import fr.lianes.repertoire.RepertoireApplication;
+import fr.lianes.repertoire.testing.HtmlForms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -105,6 +110,56 @@ class UpgradeTests {
 			.list()) {
 			assertThat(this.mvc.get().uri("/projets/" + slug)).as(slug).hasStatusOk();
 		}
+	}
+
+	/**
+	 * Actors, projects, contacts and consents take their ids by blocks from sequences
+	 * since V26, which starts them past the old release's ids: the pending response
+	 * approved (in this test's transaction, rolled back) writes its entries above them.
+	 */
+	@Test
+	@Transactional
+	void theEntriesOfAResponseApprovedAfterTheUpgradeTakeIdsAboveTheOldOnes() throws Exception {
+		Map<String, Long> largest = new HashMap<>();
+		for (String table : List.of("actor", "project", "contact_person", "contact_consent")) {
+			largest.put(table, this.jdbc.sql("select max(id) from " + table).query(Long.class).single());
+		}
+		long pending = this.jdbc.sql("select id from submission where author_email = 'ancienne@asso-upgrade.example'")
+			.query(Long.class)
+			.single();
+		String review = this.mvc.get()
+			.uri("/moderation/soumissions/" + pending)
+			.with(user("m@lianes.example").roles("MODERATOR"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String[] fields = HtmlForms.hidden(review, "/approuver");
+		MockMvcTester.MockMvcRequestBuilder approve = this.mvc.post()
+			.uri("/moderation/soumissions/" + pending + "/approuver")
+			.with(user("m@lianes.example").roles("MODERATOR"))
+			.with(csrf());
+		for (int i = 0; i < fields.length; i += 2) {
+			approve.param(fields[i], fields[i + 1]);
+		}
+		assertThat(approve).hasStatus3xxRedirection();
+		assertThat(
+				this.jdbc.sql("select status from submission where id = ?").param(pending).query(String.class).single())
+			.isEqualTo("APPROVED");
+		long actor = this.jdbc.sql("select id from actor where name = 'Association Ancienne Version'")
+			.query(Long.class)
+			.single();
+		assertThat(actor).isGreaterThan(largest.get("actor"));
+		assertThat(
+				this.jdbc.sql("select id from project where lead_actor_id = ?").param(actor).query(Long.class).list())
+			.allSatisfy((id) -> assertThat(id).isGreaterThan(largest.get("project")));
+		assertThat(
+				this.jdbc.sql("select id from contact_person where actor_id = ?").param(actor).query(Long.class).list())
+			.isNotEmpty()
+			.allSatisfy((id) -> assertThat(id).isGreaterThan(largest.get("contact_person")));
+		assertThat(this.jdbc.sql("""
+				select k.id from contact_consent k join contact_person c on c.id = k.contact_person_id
+				where c.actor_id = ?""").param(actor).query(Long.class).list()).isNotEmpty()
+			.allSatisfy((id) -> assertThat(id).isGreaterThan(largest.get("contact_consent")));
 	}
 
 	private long listCount(String url) throws Exception {
