@@ -5,7 +5,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = { "directory", "reference", "web" })
+@ApplicationModule(allowedDependencies = { "database", "directory", "reference", "web" })
 package fr.lianes.repertoire.imports;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,7 @@
  * <p>
  * The modules it may use are declared here and checked by {@code ModularityTests}.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "database" })
 package fr.lianes.repertoire.search;
 
 import org.springframework.modulith.ApplicationModule;
