@@ -72,14 +72,38 @@ public class PublicListings {
 	 * they are written.
 	 */
 	public void eachActor(ListCriteria criteria, int pass, int chunk, Consumer<PublicActor> each) {
+		actorChunks(criteria, pass, chunk, (ids) -> eachActor(ids, each));
+	}
+
+	/**
+	 * The identifiers of every published actor of the list, in its order, {@code chunk}
+	 * at a time (as {@link #eachActor(ListCriteria, int, int, Consumer)} finds them), for
+	 * a caller that reads the chunks' entries itself
+	 * ({@link #eachActor(long[], Consumer)}).
+	 */
+	public void actorChunks(ListCriteria criteria, int pass, int chunk, Consumer<long[]> each) {
 		this.pages.allActors(ListSearch.query(criteria, 1, ActorStatus.values(), ActorStatus.REGISTERED), pass, chunk,
-				(ids) -> this.entries.eachActor(ids, each));
+				each);
+	}
+
+	/** These published actors, in this order, by one streaming query. */
+	public void eachActor(long[] ids, Consumer<PublicActor> each) {
+		this.entries.eachActor(ids, each);
 	}
 
 	/** Every public project of the list, in its order, as {@link #eachActor}. */
 	public void eachProject(ListCriteria criteria, int pass, int chunk, Consumer<PublicProject> each) {
-		this.pages.allProjects(ListSearch.query(criteria, 1, ProjectStatus.values(), List.of()), pass, chunk,
-				(ids) -> this.entries.eachProject(ids, each));
+		projectChunks(criteria, pass, chunk, (ids) -> eachProject(ids, each));
+	}
+
+	/** The identifiers of every public project of the list, as {@link #actorChunks}. */
+	public void projectChunks(ListCriteria criteria, int pass, int chunk, Consumer<long[]> each) {
+		this.pages.allProjects(ListSearch.query(criteria, 1, ProjectStatus.values(), List.of()), pass, chunk, each);
+	}
+
+	/** These public projects, in this order. */
+	public void eachProject(long[] ids, Consumer<PublicProject> each) {
+		this.entries.eachProject(ids, each);
 	}
 
 	/**

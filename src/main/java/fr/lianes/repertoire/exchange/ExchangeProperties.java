@@ -18,17 +18,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * finds, then handed over {@code downloadChunk} at a time: a pass visits every entry of
  * the list, whatever the number it keeps, so the fewer passes the better; memory holds
  * the identifiers of a pass (8 bytes each) and, while it runs, their sort values
+ * @param downloadReads chunks of one whole-list download read from the database at once,
+ * each by a connection of its own: memory holds that many chunks' entries
  */
 @ConfigurationProperties("repertoire.exchange")
 public record ExchangeProperties(@DefaultValue("300") int apiRequestsPerMinute,
 		@DefaultValue("4") int concurrentDownloads, @DefaultValue("5000") int downloadChunk,
-		@DefaultValue("50000") int downloadPass) {
+		@DefaultValue("50000") int downloadPass, @DefaultValue("2") int downloadReads) {
 
 	public ExchangeProperties {
 		apiRequestsPerMinute = Math.max(1, apiRequestsPerMinute);
 		concurrentDownloads = Math.max(1, concurrentDownloads);
 		downloadChunk = Math.max(1, downloadChunk);
 		downloadPass = Math.max(downloadChunk, downloadPass);
+		downloadReads = Math.max(1, downloadReads);
 	}
 
 }

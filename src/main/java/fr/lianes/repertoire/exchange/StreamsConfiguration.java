@@ -30,4 +30,22 @@ class StreamsConfiguration {
 		return executor;
 	}
 
+	/**
+	 * The threads that read the chunks of the downloads from the database
+	 * ({@link ChunkReads}): as many as downloads served at once, shared by them, none
+	 * waiting (a chunk finds a thread free, or its download's reader reads it itself).
+	 */
+	@Bean
+	ThreadPoolTaskExecutor downloadChunkExecutor(ThreadPoolTaskExecutorBuilder builder, ExchangeProperties properties) {
+		ThreadPoolTaskExecutor executor = builder.corePoolSize(properties.concurrentDownloads())
+			.maxPoolSize(properties.concurrentDownloads())
+			.queueCapacity(0)
+			.threadNamePrefix("download-chunk-")
+			.awaitTermination(true)
+			.awaitTerminationPeriod(Duration.ofSeconds(10))
+			.build();
+		executor.setDaemon(true);
+		return executor;
+	}
+
 }
