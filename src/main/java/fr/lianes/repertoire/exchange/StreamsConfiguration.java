@@ -32,13 +32,15 @@ class StreamsConfiguration {
 
 	/**
 	 * The threads that read the chunks of the downloads from the database
-	 * ({@link ChunkReads}): as many as downloads served at once, shared by them, none
-	 * waiting (a chunk finds a thread free, or its download's reader reads it itself).
+	 * ({@link ChunkReads}): {@code repertoire.exchange.download-reads} of them, shared by
+	 * the downloads, none waiting (a chunk finds a thread free, or its download's reader
+	 * reads it itself). The downloads thus hold at most that many pooled connections more
+	 * than one each, whatever their number, and one download alone gets them all.
 	 */
 	@Bean
 	ThreadPoolTaskExecutor downloadChunkExecutor(ThreadPoolTaskExecutorBuilder builder, ExchangeProperties properties) {
-		ThreadPoolTaskExecutor executor = builder.corePoolSize(properties.concurrentDownloads())
-			.maxPoolSize(properties.concurrentDownloads())
+		ThreadPoolTaskExecutor executor = builder.corePoolSize(properties.downloadReads())
+			.maxPoolSize(properties.downloadReads())
 			.queueCapacity(0)
 			.threadNamePrefix("download-chunk-")
 			.awaitTermination(true)
