@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import fr.lianes.repertoire.directory.EntryCommands.Applied;
 import fr.lianes.repertoire.directory.EntryCommands.ApplyResponse;
@@ -368,6 +370,38 @@ public class Entries {
 	 */
 	public <T> T importing(ImportWork<T> work) throws IOException {
 		return this.indexing.run(work::run);
+	}
+
+	/**
+	 * Puts again in the search index what an import wrote, when the index is recorded
+	 * incomplete: the import's run of writes on an instance that stopped or died may not
+	 * have sent all its index work ({@link BulkIndexing#repair}). The documents that show
+	 * these entries are reindexed with them: the actors of the projects (an actor is
+	 * found by its projects) and the projects of the actors (a project's document carries
+	 * its actors' names and publication).
+	 * @param actorIds the actors the import created or updated
+	 * @param projectIds the projects it created or updated
+	 * @return whether they were reindexed (not when the index is recorded complete)
+	 * @throws InterruptedException when the thread was interrupted (a shutdown)
+	 */
+	public boolean reindexImported(Collection<Long> actorIds, Collection<Long> projectIds) throws InterruptedException {
+		Long[] actors = actorIds.toArray(Long[]::new);
+		Long[] projects = projectIds.toArray(Long[]::new);
+		Set<Long> actorsShown = new TreeSet<>(actorIds);
+		actorsShown.addAll(this.jdbc.sql("""
+				select lead_actor_id from project where id = any(cast(:projects as bigint[]))
+				union select actor_id from project_actor where project_id = any(cast(:projects as bigint[]))""")
+			.param("projects", projects)
+			.query(Long.class)
+			.list());
+		Set<Long> projectsShown = new TreeSet<>(projectIds);
+		projectsShown.addAll(this.jdbc.sql("""
+				select id from project where lead_actor_id = any(cast(:actors as bigint[]))
+				union select project_id from project_actor where actor_id = any(cast(:actors as bigint[]))""")
+			.param("actors", actors)
+			.query(Long.class)
+			.list());
+		return this.indexing.repair(Map.of("Actor", actorsShown, "Project", projectsShown));
 	}
 
 	/**

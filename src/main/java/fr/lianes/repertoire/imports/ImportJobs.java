@@ -470,6 +470,9 @@ class ImportJobs {
 				.param("id", id)
 				.update();
 			JobJournal journal = new JobJournal(id);
+			if (journal.alreadyWritten() > 0) {
+				indexWrittenAgain(id);
+			}
 			String writeCounts = this.jdbc.sql("select write_counts from import_job where id = :id")
 				.param("id", id)
 				.query(String.class)
@@ -502,6 +505,41 @@ class ImportJobs {
 		finally {
 			this.live.remove(id);
 		}
+	}
+
+	/**
+	 * A job taken up (after a stop, or from an instance that died): the index work of the
+	 * run before may not all have reached the index (it is applied once, at a run's end:
+	 * {@code BulkIndexing}). When the index is recorded incomplete, the entries the job
+	 * wrote are indexed again before it goes on, rather than the whole index at the next
+	 * start. Not done, the index stays recorded incomplete: the next start rebuilds it.
+	 */
+	private void indexWrittenAgain(long id) {
+		try {
+			if (this.entries.reindexImported(written(id, Entry.ACTOR), written(id, Entry.PROJECT))) {
+				logger.info("Import #{}: the entries written before it was taken up are indexed again", id);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ImportRun.Stop();
+		}
+		catch (RuntimeException ex) {
+			if (this.stopping) {
+				throw new ImportRun.Stop();
+			}
+			logger.warn("Import #{}: the entries written before it was taken up could not be indexed again; "
+					+ "the next start rebuilds the index", id, ex);
+		}
+	}
+
+	/** The entries a job created or updated. */
+	private List<Long> written(long id, Entry entry) {
+		return this.jdbc.sql("select entry_id from import_job_entry where job_id = :id and entry = :entry")
+			.param("id", id)
+			.param("entry", entry.name())
+			.query(Long.class)
+			.list();
 	}
 
 	/** Keeps the job's counts and rows to report, and says it is done. */

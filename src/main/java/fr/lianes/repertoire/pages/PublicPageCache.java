@@ -154,9 +154,11 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 			return;
 		}
 		// the index's count first: a page rendered while the index is behind the database
-		// is
-		// kept under a count that moves as soon as the index catches up
-		long written = this.indexWrites.done();
+		// is kept under a count that moves as soon as the index catches up. With several
+		// instances the count moves the content version itself (V29), which is read below
+		// in one statement: the count and the version then come from one snapshot, where
+		// an index write's count is never seen without the commit it indexed
+		long written = this.indexWrites.inContentVersion() ? 0 : this.indexWrites.done();
 		if (preparing()) {
 			// the index is checked or rebuilt: the lists say so (never kept), and a page
 			// kept before may hold what the rebuild is there to correct

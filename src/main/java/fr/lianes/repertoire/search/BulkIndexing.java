@@ -1,7 +1,11 @@
 package fr.lianes.repertoire.search;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.persistence.EntityManager;
@@ -47,8 +51,14 @@ public class BulkIndexing {
 
 	private final IndexWrites writes;
 
+	private final IndexPass pass;
+
+	private final Clock clock;
+
 	BulkIndexing(EntityManager entityManager, EntityManagerFactory entityManagerFactory, IndexCompleteness completeness,
-			IndexWrites writes) {
+			IndexWrites writes, IndexPass pass, Clock clock) {
+		this.pass = pass;
+		this.clock = clock;
 		this.entityManager = entityManager;
 		this.entityManagerFactory = entityManagerFactory;
 		this.completeness = completeness;
@@ -91,6 +101,31 @@ public class BulkIndexing {
 			}
 			this.completeness.ended(pass, caughtUp);
 		}
+	}
+
+	/**
+	 * Puts the documents of these entities in the index again, from the database, in the
+	 * caller's thread, unless the index is recorded complete: what a run of writes left
+	 * out when its process stopped or died before its index work was applied (the run
+	 * recorded the index incomplete when it began; only its end or a pass over the whole
+	 * index records it complete again). For the instance that takes up another's
+	 * interrupted import: the entries it wrote are searchable before it goes on, without
+	 * rebuilding the whole index. The record stays as it is: a pass over some entities
+	 * cannot tell that the whole index is complete.
+	 * @param ids the ids by entity name ({@code Actor}, {@code Project})
+	 * @return whether they were reindexed
+	 * @throws InterruptedException when the thread was interrupted (a shutdown)
+	 */
+	public boolean repair(Map<String, Set<Long>> ids) throws InterruptedException {
+		if (ids.values().stream().allMatch(Set::isEmpty) || this.completeness.isRecordedComplete()) {
+			return false;
+		}
+		ReindexRun run = new ReindexRun(0, ReindexRun.Scope.AFFECTED, "reindex.reason.import", List.of(), ids,
+				this.clock);
+		this.pass.run(run);
+		logger.info("Search index: {} entities of an interrupted run of writes indexed again in {} ms", run.getDone(),
+				Duration.between(run.getQueuedAt(), this.clock.instant()).toMillis());
+		return true;
 	}
 
 	/**

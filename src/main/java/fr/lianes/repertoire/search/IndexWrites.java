@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  * count is kept in the database ({@code search_index_writes}): each instance adds its
  * writes once the cluster shows them, so that a page another instance rendered between a
  * commit and its indexing (the database already changed, the index not yet) is not kept
- * past the indexing.
+ * past the indexing. Moving it moves the content version as well (a statement trigger,
+ * {@code V29}): what is kept under the content version needs no other key then
+ * ({@link #inContentVersion()}).
  */
 @Component(IndexWrites.BEAN_NAME)
 public class IndexWrites implements IndexingPlanSynchronizationStrategy {
@@ -70,6 +72,15 @@ public class IndexWrites implements IndexingPlanSynchronizationStrategy {
 			return this.jdbc.sql("select count from search_index_writes").query(Long.class).single();
 		}
 		return this.done.get();
+	}
+
+	/**
+	 * Whether the index writes move the content version themselves (with several
+	 * instances): a page kept under the content version is not kept past an index write,
+	 * and {@link #done()} need not be read beside it.
+	 */
+	public boolean inContentVersion() {
+		return this.shared;
 	}
 
 	private void count() {

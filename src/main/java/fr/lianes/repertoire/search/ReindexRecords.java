@@ -11,12 +11,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reindex runs as the database records them ({@code search_reindex_run}), seen by
@@ -32,9 +35,49 @@ class ReindexRecords {
 
 	private final Clock clock;
 
-	ReindexRecords(JdbcClient jdbc, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	ReindexRecords(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * What {@link #queueWholeUnlessUnderWay} found: a run it queued, or one under way.
+	 */
+	record Whole(ReindexRun run, boolean queued) {
+	}
+
+	/**
+	 * Records a new run over the whole index, waiting, unless one is waiting or running
+	 * already (on any instance): of two instances asking at once, one queues it and the
+	 * other finds it. Both statements run in one transaction that first takes a
+	 * transaction advisory lock in the reindex runs' lock space (key 0: run ids start at
+	 * 1), so the second asker waits for the first one's commit and then sees its run.
+	 */
+	Whole queueWholeUnlessUnderWay(String reasonKey) {
+		return this.transactions.execute((status) -> {
+			this.jdbc.sql("select pg_advisory_xact_lock(:space, 0)")
+				.param("space", ReindexClaims.LOCK_SPACE)
+				.query((row, number) -> 1)
+				.list();
+			return this.jdbc.sql("""
+					select * from search_reindex_run where scope = 'ALL' and state in ('QUEUED', 'RUNNING')
+					order by id limit 1""")
+				.query(this::run)
+				.optional()
+				.map((run) -> new Whole(run, false))
+				.orElseGet(() -> new Whole(queue(ReindexRun.Scope.ALL, reasonKey, List.of(), Map.of()), true));
+		});
+	}
+
+	/** The run as recorded now. */
+	Optional<ReindexRun> recorded(long id) {
+		return this.jdbc.sql("select * from search_reindex_run where id = :id")
+			.param("id", id)
+			.query(this::run)
+			.optional();
 	}
 
 	/** Records a new run, waiting. */

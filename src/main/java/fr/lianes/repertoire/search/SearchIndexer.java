@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
@@ -45,7 +46,10 @@ import org.springframework.stereotype.Component;
  * rebuilt when the last pass over it did not end ({@link IndexCompleteness}: a rebuild or
  * a reindex stopped by a shutdown, a crash or an error), or when its documents do not add
  * up to the rows the database says should be indexed ({@link IndexedRows}). Until then
- * {@link #preparation()} tells the pages that lists would be partial.
+ * {@link #preparation()} tells the pages that lists would be partial. With several
+ * instances ({@code repertoire.cluster.enabled}) the index is shared: a start does not
+ * rebuild it by itself but waits for a run over the whole index in the reindex queue,
+ * which one instance runs.
  * <p>
  * Rebuilds run on their own executor ({@code searchRebuildExecutor},
  * {@code ReindexConfiguration}). A shutdown during a rebuild stops it, says so in one
@@ -65,6 +69,12 @@ public class SearchIndexer implements SmartLifecycle {
 	/** How many times a rebuild tries when no connection was free in time. */
 	static final int CONNECTION_ATTEMPTS = 5;
 
+	/**
+	 * How often a start waits between two looks at the whole-index run it waits for, with
+	 * several instances.
+	 */
+	private static final long RUN_POLL_MILLIS = 250;
+
 	private final EntityManagerFactory entityManagerFactory;
 
 	private final IndexCompleteness completeness;
@@ -74,6 +84,14 @@ public class SearchIndexer implements SmartLifecycle {
 	private final IndexWrites writes;
 
 	private final AsyncTaskExecutor executor;
+
+	/** The reindex queue, which rebuilds the index at a start with several instances. */
+	private final ObjectProvider<SearchReindexer> reindexer;
+
+	private final boolean cluster;
+
+	/** How far the whole-index run a start waits for is, with several instances. */
+	private volatile IndexPreparation awaited;
 
 	/** The rebuild under way, if any. */
 	private Rebuild running;
@@ -87,8 +105,11 @@ public class SearchIndexer implements SmartLifecycle {
 
 	SearchIndexer(EntityManagerFactory entityManagerFactory, IndexCompleteness completeness,
 			ObjectProvider<IndexedRows> indexedRows, IndexWrites writes,
-			@Qualifier("searchRebuildExecutor") AsyncTaskExecutor executor) {
+			@Qualifier("searchRebuildExecutor") AsyncTaskExecutor executor, ObjectProvider<SearchReindexer> reindexer,
+			@Value("${repertoire.cluster.enabled:false}") boolean cluster) {
 		this.entityManagerFactory = entityManagerFactory;
+		this.reindexer = reindexer;
+		this.cluster = cluster;
 		this.executor = executor;
 		this.completeness = completeness;
 		this.indexedRows = indexedRows;
@@ -111,6 +132,10 @@ public class SearchIndexer implements SmartLifecycle {
 			this.checked = true;
 			return reason;
 		}
+		if (this.cluster) {
+			awaitWholeRun(reason.get());
+			return reason;
+		}
 		logger.info("{}: rebuilding the search index", reason.get());
 		try {
 			reindexAll().toCompletableFuture().join();
@@ -123,6 +148,49 @@ public class SearchIndexer implements SmartLifecycle {
 			throw ex;
 		}
 		return reason;
+	}
+
+	/**
+	 * With several instances, the index is rebuilt by one of them through the reindex
+	 * queue ({@link SearchReindexer#reindexAllAtStart()}): a run over the whole index, in
+	 * place, claimed by the instance that runs it ({@link ReindexClaims}), so that of two
+	 * instances starting together on an incomplete index one rebuilds it. This instance
+	 * waits for that run's end, not ready meanwhile (as a rebuild here would leave it);
+	 * when no instance holds the run any more (its instance stopped or died) it takes the
+	 * run up itself.
+	 */
+	private void awaitWholeRun(String reason) {
+		SearchReindexer queue = this.reindexer.getObject();
+		ReindexRun run = queue.reindexAllAtStart();
+		logger.info("{}: the search index is rebuilt by the whole-index reindex #{}", reason, run.getId());
+		this.awaited = new IndexPreparation(0, 0);
+		try {
+			while (true) {
+				if (this.stopping) {
+					throw new SpringApplication.AbandonedRunException();
+				}
+				ReindexRun recorded = queue.recorded(run.getId()).orElseThrow();
+				this.awaited = new IndexPreparation(recorded.getDone(), recorded.getTotal());
+				if (recorded.getState() == ReindexRun.State.DONE) {
+					this.checked = true;
+					return;
+				}
+				if (recorded.getState() == ReindexRun.State.FAILED) {
+					throw new IllegalStateException("The whole-index reindex #" + run.getId() + " failed");
+				}
+				queue.takeUpIfHeldByNone(recorded);
+				try {
+					TimeUnit.MILLISECONDS.sleep(RUN_POLL_MILLIS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new SpringApplication.AbandonedRunException();
+				}
+			}
+		}
+		finally {
+			this.awaited = null;
+		}
 	}
 
 	/**
@@ -307,6 +375,10 @@ public class SearchIndexer implements SmartLifecycle {
 		}
 		if (rebuild != null) {
 			return Optional.of(new IndexPreparation(rebuild.progress().done(), rebuild.progress().total()));
+		}
+		IndexPreparation run = this.awaited;
+		if (run != null) {
+			return Optional.of(run);
 		}
 		return this.checked ? Optional.empty() : Optional.of(new IndexPreparation(0, 0));
 	}

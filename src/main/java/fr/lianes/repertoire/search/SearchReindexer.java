@@ -91,6 +91,11 @@ public class SearchReindexer {
 	 * instance, with several).
 	 */
 	public synchronized Request reindexAll() {
+		if (this.cluster) {
+			// asked on two instances at once, queued once
+			ReindexRecords.Whole whole = this.records.queueWholeUnlessUnderWay("reindex.reason.button");
+			return whole.queued() ? new Request(submit(whole.run()), true) : new Request(own(whole.run()), false);
+		}
 		Optional<ReindexRun> underWay = runs().stream()
 			.filter((run) -> run.isActive() && run.getScope() == ReindexRun.Scope.ALL)
 			.findFirst();
@@ -99,6 +104,36 @@ public class SearchReindexer {
 		}
 		return new Request(
 				submit(this.records.queue(ReindexRun.Scope.ALL, "reindex.reason.button", List.of(), Map.of())), true);
+	}
+
+	/**
+	 * With several instances, at a start that finds the index incomplete: the whole index
+	 * is reindexed by one instance. A run over the whole index is queued unless one is
+	 * waiting or running on any instance (of two instances starting together, one queues
+	 * it, the other finds it); this instance runs it if it queued it, or if no instance
+	 * holds it (its instance stopped or died); otherwise the instance that holds it runs
+	 * it.
+	 * @return the run, as this instance knows it
+	 */
+	ReindexRun reindexAllAtStart() {
+		ReindexRecords.Whole whole = this.records.queueWholeUnlessUnderWay("reindex.reason.start");
+		synchronized (this) {
+			if (whole.queued()) {
+				return submit(whole.run());
+			}
+		}
+		takeUpIfHeldByNone(whole.run());
+		return whole.run();
+	}
+
+	/** The run as the database records it now. */
+	Optional<ReindexRun> recorded(long id) {
+		return this.records.recorded(id);
+	}
+
+	/** This instance's own copy of a run, with its live counters, if it has one. */
+	private synchronized ReindexRun own(ReindexRun recorded) {
+		return this.runs.stream().filter((run) -> run.getId() == recorded.getId()).findFirst().orElse(recorded);
 	}
 
 	/**
@@ -252,21 +287,24 @@ public class SearchReindexer {
 			logger.debug("Reindex runs not checked: {}", ex.getMessage());
 			return;
 		}
-		synchronized (this) {
-			if (this.stopping) {
-				return;
-			}
-			Set<Long> here = this.runs.stream()
-				.filter(ReindexRun::isActive)
-				.map(ReindexRun::getId)
-				.collect(Collectors.toSet());
-			for (ReindexRun recorded : unfinished) {
-				if (!here.contains(recorded.getId()) && nobodyHolds(recorded)) {
-					logger.info("Search reindex #{} ({}) recorded {}, held by no instance: taken up here",
-							recorded.getId(), recorded.getScope(), recorded.getState());
-					submit(recorded.takenUp());
-				}
-			}
+		for (ReindexRun recorded : unfinished) {
+			takeUpIfHeldByNone(recorded);
+		}
+	}
+
+	/**
+	 * Takes up a run recorded as waiting or running, unless it is under way here or
+	 * another instance holds it.
+	 */
+	synchronized void takeUpIfHeldByNone(ReindexRun recorded) {
+		if (this.stopping || !recorded.isActive()) {
+			return;
+		}
+		boolean here = this.runs.stream().anyMatch((run) -> run.isActive() && run.getId() == recorded.getId());
+		if (!here && nobodyHolds(recorded)) {
+			logger.info("Search reindex #{} ({}) recorded {}, held by no instance: taken up here", recorded.getId(),
+					recorded.getScope(), recorded.getState());
+			submit(recorded.takenUp());
 		}
 	}
 

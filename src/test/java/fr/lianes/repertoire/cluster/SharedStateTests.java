@@ -9,10 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.lianes.repertoire.directory.Actor;
+import fr.lianes.repertoire.testing.Questionnaire;
 import fr.lianes.repertoire.testing.WebClient;
 import fr.lianes.repertoire.reference.DomainRef;
 import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.time.TestClock;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -154,6 +161,71 @@ class SharedStateTests {
 			.untilAsserted(() -> assertThat(onB.domain(domain.slug()))
 				.hasValueSatisfying((renamed) -> assertThat(renamed.name()).isEqualTo(newName)));
 		assertThat(visitorOnB.get("/chiffres").body()).contains(escaped(newName));
+	}
+
+	/**
+	 * A page kept by one instance is not served past another instance's index write: the
+	 * other instance's commit moves the content version, its indexing the count of index
+	 * writes, once its index shows the write; the page rendered in between (the database
+	 * changed, the index not yet) is not served once the count moved. Here the index is
+	 * changed behind the application's back, the count left alone (the other instance's
+	 * write, not counted yet), then the count moved as that instance moves it.
+	 */
+	@Test
+	void aPageKeptBeforeAnotherInstancesIndexWriteIsNotServedAfterIt() {
+		String name = "Association Pimprenelle des Dunes";
+		String email = "pimprenelle@cluster.example";
+		ConfigurableApplicationContext a = this.cluster.a();
+		Questionnaire.sendNewActor(new WebClient(this.portA), name, email);
+		long submission = jdbc(a)
+			.sql("select id from submission where lower(author_email) = lower(?) and status = 'SUBMITTED'")
+			.param(email)
+			.query(Long.class)
+			.single();
+		WebClient moderator = new WebClient(this.portA);
+		moderator.get("/connexion");
+		moderator.post("/connexion", "email", TwoInstances.ADMIN_EMAIL, "motDePasse", TwoInstances.ADMIN_PASSWORD);
+		long actor = Questionnaire.approve(moderator, jdbc(a), submission);
+		WebClient visitor = new WebClient(this.portA);
+		assertThat(listed(visitor, "/acteurs?q=pimprenelle")).containsExactly(name);
+
+		try {
+			// the index changes, the count does not: the page kept is served again
+			index(a, actor, false);
+			assertThat(listed(visitor, "/acteurs?q=pimprenelle")).as("kept").containsExactly(name);
+
+			// counted, as the instance that wrote counts once its index shows the write
+			jdbc(a).sql("update search_index_writes set count = count + 1").update();
+			assertThat(listed(visitor, "/acteurs?q=pimprenelle")).as("not served past the count").isEmpty();
+		}
+		finally {
+			index(a, actor, true);
+		}
+	}
+
+	/**
+	 * Adds or removes an actor's document in the instance's index, without counting it.
+	 */
+	private static void index(ConfigurableApplicationContext instance, long actor, boolean present) {
+		try (EntityManager entityManager = instance.getBean(EntityManagerFactory.class).createEntityManager()) {
+			SearchSession session = Search.session(entityManager);
+			session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
+			entityManager.getTransaction().begin();
+			if (present) {
+				session.indexingPlan().addOrUpdate(entityManager.find(Actor.class, actor));
+			}
+			else {
+				session.indexingPlan().purge(Actor.class, actor, null);
+			}
+			entityManager.getTransaction().commit();
+		}
+	}
+
+	/** The names of the actors a list shows. */
+	private static List<String> listed(WebClient browser, String path) {
+		WebClient.Page page = browser.get(path);
+		assertThat(page.status()).isEqualTo(200);
+		return Jsoup.parse(page.body()).select(".cards .card-title").eachText();
 	}
 
 	private static String escaped(String text) {
