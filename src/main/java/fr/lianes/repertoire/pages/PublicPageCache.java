@@ -153,9 +153,8 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 			chain.doFilter(request, response);
 			return;
 		}
-		// the index's count first: a page rendered while the index is behind the database
-		// is
-		// kept under a count that moves as soon as the index catches up
+		// the index's count first: a page rendered while the index lags behind the
+		// database is kept under a count that moves as soon as the index catches up
 		long written = this.indexWrites.done();
 		if (preparing()) {
 			// the index is checked or rebuilt: the lists say so (never kept), and a page
