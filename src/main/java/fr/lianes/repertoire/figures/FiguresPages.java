@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import fr.lianes.repertoire.maps.ChoroplethMap;
 import fr.lianes.repertoire.maps.Maps;
 import fr.lianes.repertoire.reference.ReferenceData;
 import fr.lianes.repertoire.time.LongDates;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.ITemplateEngine;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * rendered from (their data, the language, the context path): after a change, the body is
  * rendered again around the parts whose data are the same, and only the parts whose data
  * moved are rendered again. A part is never kept under a key that does not hold all it
- * shows, so it cannot be stale.
+ * shows, so it cannot be stale. The parts rendered rather than taken from those kept are
+ * counted ({@value #PARTS_RENDERED}, a Micrometer counter): how much keeping them saves.
  */
 @Component
 class FiguresPages {
@@ -40,6 +42,9 @@ class FiguresPages {
 
 	/** Parts kept (charts, maps, filters), the least recently used dropped first. */
 	static final int PART_CAPACITY = 512;
+
+	/** The counter of parts rendered, not taken from those kept. */
+	static final String PARTS_RENDERED = "repertoire.figures.parts.rendered";
 
 	private final FiguresCache cache;
 
@@ -77,11 +82,13 @@ class FiguresPages {
 
 	};
 
-	/** Parts rendered, for tests. */
-	private final AtomicLong partsRendered = new AtomicLong();
+	private final Counter partsRendered;
 
 	FiguresPages(FiguresCache cache, Charts charts, Maps maps, ReferenceData reference, ITemplateEngine templates,
-			LongDates longDates) {
+			LongDates longDates, MeterRegistry meters) {
+		this.partsRendered = Counter.builder(PARTS_RENDERED)
+			.description("Parts of the key figures' page rendered, not taken from those kept")
+			.register(meters);
 		this.cache = cache;
 		this.longDates = longDates;
 		this.charts = charts;
@@ -150,7 +157,7 @@ class FiguresPages {
 		all.put("part", name);
 		html = this.templates.process("figures/part",
 				new WebContext(application(request).buildExchange(request, response), locale, all));
-		this.partsRendered.incrementAndGet();
+		this.partsRendered.increment();
 		synchronized (this.parts) {
 			this.parts.put(key, html);
 		}
@@ -165,11 +172,6 @@ class FiguresPages {
 		synchronized (this.parts) {
 			this.parts.clear();
 		}
-	}
-
-	/** Parts rendered since the start, kept or not, for tests. */
-	long partsRendered() {
-		return this.partsRendered.get();
 	}
 
 	/**

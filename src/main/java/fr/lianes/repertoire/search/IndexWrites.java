@@ -95,9 +95,9 @@ public class IndexWrites implements IndexingPlanSynchronizationStrategy {
 				}
 			}
 			catch (SQLException ex) {
-				// the other instances keep pages rendered before this write until the
-				// next
-				// change: said, not thrown at a request whose write is done
+				// the other instances keep the pages they rendered before this write
+				// until the next change: logged, not thrown at a request whose write
+				// is done
 				logger.warn("Index write not counted for the other instances: {}", ex.getMessage());
 			}
 		}

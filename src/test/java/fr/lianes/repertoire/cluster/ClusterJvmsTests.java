@@ -72,8 +72,8 @@ class ClusterJvmsTests {
 				datasource.get("spring.datasource.username"), datasource.get("spring.datasource.password"));
 		jdbc = JdbcClient.create(shared);
 		// the first loads the demo directory and builds the index
-		a = ApplicationProcess.start(Duration.ofMinutes(10), data.resolve("a"), settings(datasource, true));
-		b = ApplicationProcess.start(data.resolve("b"), settings(datasource, false));
+		a = ApplicationProcess.start(Duration.ofMinutes(10), data.resolve("a"), settings(datasource, true, 50));
+		b = ApplicationProcess.start(data.resolve("b"), settings(datasource, false, 500));
 	}
 
 	@AfterAll
@@ -86,7 +86,14 @@ class ClusterJvmsTests {
 		}
 	}
 
-	private static String[] settings(Map<String, String> datasource, boolean demo) {
+	/**
+	 * The settings of an instance.
+	 * @param reindexBatch entities a batch of a reindex: 50 on A, so that the whole
+	 * reindex stopped after 100 entities has most of its 3,903 ahead whatever the
+	 * machine's speed; 500 on B, which runs it again whole (each batch has its own
+	 * transaction, statements and forced refresh of the node: by 50, B's run took 147 s)
+	 */
+	private static String[] settings(Map<String, String> datasource, boolean demo, int reindexBatch) {
 		List<String> settings = new ArrayList<>();
 		datasource.forEach((key, value) -> settings.add("--" + key + "=" + value));
 		settings.addAll(List.of("--spring.datasource.hikari.maximum-pool-size=8",
@@ -94,7 +101,7 @@ class ClusterJvmsTests {
 				"--spring.jpa.properties.hibernate.search.backend.uris=" + OpenSearchTestNode.uri(),
 				"--repertoire.search.index-prefix=" + INDEX_PREFIX, "--repertoire.cluster.enabled=true",
 				"--repertoire.cluster.check-interval=200ms", "--repertoire.cluster.reindex-takeover-interval=300ms",
-				"--repertoire.reindex.batch-size=50", "--repertoire.demo.load-on-empty=" + demo,
+				"--repertoire.reindex.batch-size=" + reindexBatch, "--repertoire.demo.load-on-empty=" + demo,
 				"--repertoire.admin.email=" + ADMIN, "--repertoire.admin.password=" + PASSWORD,
 				"--repertoire.admin.name=Alix Administratrice", "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + ProductionStartTest.SMTP.getSmtp().getPort()));

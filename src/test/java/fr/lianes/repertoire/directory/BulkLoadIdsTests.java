@@ -3,13 +3,9 @@ package fr.lianes.repertoire.directory;
 import java.time.Instant;
 import java.util.List;
 
-import fr.lianes.repertoire.directory.EntryCommands.ActorFields;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,20 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * block until it has used it up, also after the directory was emptied, so that a load
  * starting at the largest id plus one would write the ids of that block.
  */
-@SpringBootTest(properties = { "repertoire.embedded-db.database=bulk_load_ids", "repertoire.demo.load-on-empty=false" })
-class BulkLoadIdsTests {
+class BulkLoadIdsTests extends EntryWriterTest {
 
 	@Autowired
 	BulkLoads bulkLoads;
-
-	@Autowired
-	EntryWriter writer;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void aLoadIntoADirectoryEmptiedSinceTakesNoIdOfABlockTheApplicationHolds() {
@@ -56,19 +42,10 @@ class BulkLoadIdsTests {
 
 	private long newActor(String name) {
 		return this.transactions.execute((status) -> {
-			Actor actor = this.writer.newActor(new ActorFields(name, null, actorType(), null, null, "1 rue de la Paix",
-					"59000", commune(), null, null, null, null, null, List.of()));
+			Actor actor = this.writer.newActor(actorFields(name));
 			this.writer.flush();
 			return actor.getId();
 		});
-	}
-
-	private String actorType() {
-		return this.jdbc.sql("select min(code) from actor_type").query(String.class).single();
-	}
-
-	private String commune() {
-		return this.jdbc.sql("select min(insee_code) from commune").query(String.class).single();
 	}
 
 }

@@ -2,13 +2,7 @@ package fr.lianes.repertoire.directory;
 
 import java.util.List;
 
-import fr.lianes.repertoire.directory.EntryCommands.ActorFields;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,17 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link EntryWriter#uniqueActorSlugs}): each one used by no actor and by no old
  * address, numbered after the ones taken, whatever else starts like them.
  */
-@SpringBootTest(properties = { "repertoire.embedded-db.database=bulk_load_ids", "repertoire.demo.load-on-empty=false" })
-class EntrySlugsTests {
-
-	@Autowired
-	EntryWriter writer;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
+class EntrySlugsTests extends EntryWriterTest {
 
 	@Test
 	void aBatchsSlugsFollowTheSlugsAndOldAddressesTaken() {
@@ -35,9 +19,9 @@ class EntrySlugsTests {
 			status.setRollbackOnly();
 			for (String slug : List.of("amis-du-sahel", "amis-du-sahel-2", "amis-du-sahel-de-lille", "amis-du-sahel3",
 					"amis-du")) {
-				this.writer.newActor(fields("Amis"), slug);
+				this.writer.newActor(actorFields("Amis"), slug);
 			}
-			Actor renamed = this.writer.newActor(fields("Amis"), "amis-du-sahel-nord");
+			Actor renamed = this.writer.newActor(actorFields("Amis"), "amis-du-sahel-nord");
 			this.writer.flush();
 			this.jdbc.sql("insert into actor_slug_redirect (old_slug, actor_id) values ('amis-du-sahel-3', ?)")
 				.param(renamed.getId())
@@ -47,14 +31,6 @@ class EntrySlugsTests {
 		});
 		assertThat(slugs).containsExactly("amis-du-sahel-4", "amis-du-sahel-5", "amis-du-sahel-de-lille-2", "amis-du-2",
 				"amis", "sahel");
-	}
-
-	private ActorFields fields(String name) {
-		return new ActorFields(name, null,
-				this.jdbc.sql("select min(code) from actor_type").query(String.class).single(), null, null,
-				"1 rue de la Paix", "59000",
-				this.jdbc.sql("select min(insee_code) from commune").query(String.class).single(), null, null, null,
-				null, null, List.of());
 	}
 
 }

@@ -1,26 +1,18 @@
 package fr.lianes.repertoire.imports;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
-import fr.lianes.repertoire.RepertoireApplication;
 import fr.lianes.repertoire.testing.WebClient;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import static fr.lianes.repertoire.imports.ImportAssertions.number;
 import static fr.lianes.repertoire.imports.ImportAssertions.text;
-import static fr.lianes.repertoire.imports.ImportAssertions.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,10 +29,6 @@ class ImportTakeoverTests {
 
 	private static final String ADMIN = "admin@import-takeover.example";
 
-	private static final String PASSWORD = "un mot de passe de test assez long";
-
-	private static final String PATH = "/moderation/administration/import";
-
 	private static final int ACTORS = 80;
 
 	@TempDir
@@ -48,13 +36,7 @@ class ImportTakeoverTests {
 
 	@Test
 	void aRunningInstanceTakesUpTheJobOfAnInstanceThatStopped() throws Exception {
-		StringBuilder export = new StringBuilder(
-				"Identifiant;Nom;Type de structure;Code postal;Commune;Titre du projet;Pays;Domaines;Nature de l'action\n");
-		for (int i = 1; i <= ACTORS; i++) {
-			export.append(
-					"T%d;Association %s %d;Association de solidarité internationale;59000;Lille;Projet %s;Bénin;Santé;Formation\n"
-						.formatted(i, word(i + 5000), i, word(i + 7000)));
-		}
+		String export = ImportInstances.export("T", ACTORS, 5000, 7000);
 		ConfigurableApplicationContext first = start();
 		ConfigurableApplicationContext second = null;
 		try {
@@ -65,13 +47,7 @@ class ImportTakeoverTests {
 			String password = environment.getProperty("spring.datasource.password", "");
 			ImportJobs secondJobs = second.getBean(ImportJobs.class);
 
-			WebClient admin = signIn(first);
-			String token = ImportWebTests.sendFile(admin, port(first), "export.csv",
-					export.toString().getBytes(StandardCharsets.UTF_8));
-			Document mapping = Jsoup.parse(admin.get(PATH + "/" + token).body());
-			List<String> form = ImportWebTests.formOf(mapping);
-			assertThat(admin.post(PATH + "/" + token + "/essai", form.toArray(String[]::new)).status()).isEqualTo(200);
-			assertThat(admin.post(PATH + "/" + token + "/import").uri()).isEqualTo(PATH + "/" + token + "/rapport");
+			String token = ImportInstances.startImport(ImportInstances.signIn(first, ADMIN), first, export);
 			long id = first.getBean(ImportJobs.class).latest(token).orElseThrow().id();
 			await().atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofMillis(20))
@@ -88,7 +64,7 @@ class ImportTakeoverTests {
 			await().atMost(Duration.ofMinutes(2))
 				.until(() -> secondJobs.active(id)
 						|| "DONE".equals(text(url, user, password, "select state from import_job")));
-			WebClient other = signIn(second);
+			WebClient other = ImportInstances.signIn(second, ADMIN);
 			ImportAssertions.importedExactlyOnce(ImportWebTests.finished(other, token),
 					new ImportAssertions.Database(url, user, password), ACTORS);
 			assertThat(Files.list(this.uploads)).as("one upload, shared").hasSize(1);
@@ -102,22 +78,8 @@ class ImportTakeoverTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(RepertoireApplication.class).run("--server.port=0",
-				"--repertoire.embedded-db.database=import_takeover", "--repertoire.demo.load-on-empty=false",
-				"--repertoire.imports.batch-size=1", "--repertoire.imports.takeover-interval=200ms",
-				"--repertoire.imports.directory=" + this.uploads, "--repertoire.admin.email=" + ADMIN,
-				"--repertoire.admin.password=" + PASSWORD, "--repertoire.admin.name=Alix");
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static WebClient signIn(ConfigurableApplicationContext context) {
-		WebClient admin = new WebClient(port(context));
-		admin.get("/connexion");
-		assertThat(admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD).uri()).isEqualTo("/moderation");
-		return admin;
+		return ImportInstances.start("import_takeover", ADMIN, "--repertoire.imports.takeover-interval=200ms",
+				"--repertoire.imports.directory=" + this.uploads);
 	}
 
 }

@@ -61,14 +61,7 @@ class ImportWebTests {
 	@Test
 	@Order(1)
 	void uploadMapTryImportAndReport() throws Exception {
-		this.jdbc.sql("""
-				insert into staff_user (email, display_name, password_hash, role) values (?, ?, ?, 'ADMIN')
-				on conflict ((lower(email))) do nothing""")
-			.params(ADMIN, "Camille", this.encoder.encode(PASSWORD))
-			.update();
-		WebClient admin = new WebClient(this.port);
-		admin.get("/connexion");
-		assertThat(admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD).uri()).isEqualTo("/moderation");
+		WebClient admin = signedInAdministrator();
 
 		WebClient.Page upload = admin.get(PATH);
 		assertThat(upload.status()).isEqualTo(200);
@@ -384,7 +377,7 @@ class ImportWebTests {
 			.update();
 		WebClient admin = new WebClient(this.port);
 		admin.get("/connexion");
-		admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD);
+		assertThat(admin.post("/connexion", "email", ADMIN, "motDePasse", PASSWORD).uri()).isEqualTo("/moderation");
 		return admin;
 	}
 

@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kind of page, public, questionnaire and back office, at 320, 390 and 1366 CSS
  * pixels wide in Chromium: nothing scrolls sideways at any of them, axe-core finds
  * nothing serious (at 320 px, and at 1366 px too where the page shows something at one
- * width only: see {@link #changesWithWidth}), and a screenshot of each is written under
- * {@code target/screenshots/} for review. On a directory started as production starts it,
- * filled through the questionnaire.
+ * width only: see {@link #changesWithWidth}; not where another class runs it on the same
+ * page at the same width: see {@link #checkedElsewhere}), and a screenshot of each is
+ * written under {@code target/screenshots/} for review. On a directory started as
+ * production starts it, filled through the questionnaire.
  */
 class ResponsiveBrowserTests extends ProductionStartTest {
 
@@ -200,12 +201,7 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 		if (extra > 0) {
 			failures.add(page + " at " + width + " px scrolls " + extra + " px sideways: " + overflow.get(1));
 		}
-		// axe-core on the narrow layout (390 px has the same one as 320: the style
-		// sheet's
-		// breakpoints are at 40, 48 and 50 rem), and on the wide one too where the page
-		// is
-		// not the same there; axe takes seconds a page
-		if (width == 320 || (width == 1366 && changesWithWidth(page))) {
+		if (axeHere(page, width)) {
 			try {
 				BrowserSupport.checkAccessibility(driver);
 			}
@@ -222,6 +218,28 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Whether axe-core runs on this page at this width here (it takes seconds a page): on
+	 * the narrow layout (390 px has the same one as 320: the style sheet's breakpoints
+	 * are at 40, 48 and 50 rem), and on the wide one too where the page is not the same
+	 * there; not where another class runs it already.
+	 */
+	static boolean axeHere(String page, int width) {
+		return (width == 320 || (width == 1366 && changesWithWidth(page))) && !checkedElsewhere(page, width);
+	}
+
+	/**
+	 * Whether another class runs axe-core on this page, in the same state, at this width:
+	 * {@code BackOfficeBrowserTests} every back-office page visited here, signed in as an
+	 * administrator, at 320 and 1366 px (and 390 px has the layout of 320);
+	 * {@code QuestionnaireBrowserTests} a new draft's empty project form at 1366 px. Here
+	 * these pages are still measured for sideways scrolling and photographed at every
+	 * width.
+	 */
+	static boolean checkedElsewhere(String page, int width) {
+		return page.startsWith("/moderation") || (width == 1366 && page.equals("/recensement/projets/nouveau"));
 	}
 
 	/**
