@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * {@link OpenSearchTestNode}), the settings of README "Running several instances"
  * ({@code repertoire.cluster.enabled}, Hibernate Search's Elasticsearch backend). Each is
  * started as production starts it, the first loading the demo directory (and building the
- * index behind its aliases), the second once the first is ready. What one instance writes
+ * index through the reindex queue), the second once the first is ready. What one instance writes
  * is searched and counted on the other; the last test stops the first in the middle of a
  * reindex, which the second finishes.
  */
@@ -72,7 +72,7 @@ class ClusterJvmsTests {
 				datasource.get("spring.datasource.username"), datasource.get("spring.datasource.password"));
 		jdbc = JdbcClient.create(shared);
 		// the first loads the demo directory and builds the index
-		a = ApplicationProcess.start(Duration.ofMinutes(10), data.resolve("a"), settings(datasource, true, 50));
+		a = ApplicationProcess.start(Duration.ofMinutes(10), data.resolve("a"), settings(datasource, true, 500));
 		b = ApplicationProcess.start(data.resolve("b"), settings(datasource, false, 500));
 	}
 
@@ -88,10 +88,11 @@ class ClusterJvmsTests {
 
 	/**
 	 * The settings of an instance.
-	 * @param reindexBatch entities a batch of a reindex: 50 on A, so that the whole
-	 * reindex stopped after 100 entities has most of its 3,903 ahead whatever the
-	 * machine's speed; 500 on B, which runs it again whole (each batch has its own
-	 * transaction, statements and forced refresh of the node: by 50, B's run took 147 s)
+	 * @param reindexBatch entities a batch of a reindex: 500 on both (each batch has its
+	 * own transaction, statements and forced refresh of the node: by 50, A's start-up
+	 * rebuild through the reindex queue took 238 s and B's run 147 s under load); the
+	 * whole reindex stopped after its first batch still has 3,400 of its 3,903 entities
+	 * ahead, 8 batches whose each takes seconds, whatever the machine's speed
 	 */
 	private static String[] settings(Map<String, String> datasource, boolean demo, int reindexBatch) {
 		List<String> settings = new ArrayList<>();
