@@ -81,5 +81,11 @@ elif [ "${SMOKE_REQUIRE_LOAD:-0}" = "1" ]; then
 else
 	echo "WARNING: wrk or nginx is missing (apt-get install wrk nginx-light): load.sh was not run" >&2
 fi
+step "src/bench/search-backends.sh 1 (an OpenSearch node, one round on each backend, two instances, 2 writes)"
+# last: the index is then recorded as built by its OpenSearch run (a later Lucene start on this
+# directory may rebuild its own index)
+BENCH_DATA_DIR="$data" BENCH_WARMUP=1 BENCH_ROUNDS=1 BENCH_REINDEX=false BENCH_WRITES=2 BENCH_WRITE_WARMUP=0 \
+	src/bench/search-backends.sh 1
+
 echo
 echo "Every documented command ran." >&2

@@ -3,6 +3,10 @@ package fr.lianes.repertoire.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import fr.lianes.repertoire.RepertoireApplication;
@@ -44,6 +51,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 0), {@code bench.dump} (a file to write, for each query, the total, the ids of pages 1
  * and 2, the facets and the highlights: to check that a change of the search keeps its
  * results, by comparing the files of two runs).
+ * <p>
+ * {@code bench.backend=opensearch} searches an OpenSearch node instead of the Lucene
+ * index (Hibernate Search's Elasticsearch backend at {@code bench.opensearch}, indexes
+ * prefixed {@code bench.index-prefix}, default {@code bench-}): the same
+ * {@code DirectorySearch} API, which goes through {@code DslSearch} there; the start
+ * builds the node's index from PostgreSQL when it is not whole. {@code bench.times} names
+ * a file to write each query's total and timings to, for {@link SearchBackendsBenchmark}
+ * to put both backends side by side.
  * <p>
  * The baseline lives in its own schema {@code bench} (table {@code bench.actor_fts}),
  * built once and rebuilt only when the number of published actors changed; it is not part
@@ -83,8 +98,16 @@ public final class SearchBenchmark {
 	/** Whether to run the PostgreSQL baseline too ({@code bench.baseline}). */
 	private final boolean baseline;
 
-	private SearchBenchmark(ConfigurableApplicationContext context, boolean baseline) {
+	/** The OpenSearch node searched, or null for the Lucene index. */
+	private final String openSearch;
+
+	private final String indexPrefix;
+
+	private SearchBenchmark(ConfigurableApplicationContext context, boolean baseline, String openSearch,
+			String indexPrefix) {
 		this.baseline = baseline;
+		this.openSearch = openSearch;
+		this.indexPrefix = indexPrefix;
 		this.context = context;
 		this.jdbc = context.getBean(JdbcClient.class);
 		this.search = context.getBean(DirectorySearch.class);
@@ -100,16 +123,35 @@ public final class SearchBenchmark {
 		int rounds = Integer.getInteger("bench.rounds", 10);
 		boolean reindex = Boolean.parseBoolean(System.getProperty("bench.reindex", "true"));
 		boolean baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
+		String backend = System.getProperty("bench.backend", "lucene");
+		String openSearch = switch (backend) {
+			case "lucene" -> null;
+			case "opensearch" -> System.getProperty("bench.opensearch");
+			default -> throw new IllegalArgumentException("bench.backend: lucene or opensearch, not " + backend);
+		};
+		if ("opensearch".equals(backend) && openSearch == null) {
+			throw new IllegalArgumentException("bench.backend=opensearch needs bench.opensearch=http://host:port");
+		}
+		String indexPrefix = System.getProperty("bench.index-prefix", "bench-");
+		List<String> arguments = new ArrayList<>(
+				List.of("--repertoire.data-dir=" + dataDir, "--repertoire.demo.scale=" + scale));
+		if (openSearch != null) {
+			// the settings of README "Running several instances"
+			arguments.addAll(List.of("--spring.jpa.properties.hibernate.search.backend.type=elasticsearch",
+					"--spring.jpa.properties.hibernate.search.backend.uris=" + openSearch,
+					"--repertoire.search.index-prefix=" + indexPrefix));
+		}
 
 		long started = System.nanoTime();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RepertoireApplication.class)
 			.web(WebApplicationType.NONE)
-			.run("--repertoire.data-dir=" + dataDir, "--repertoire.demo.scale=" + scale);
+			.run(arguments.toArray(String[]::new));
 		double startSeconds = (System.nanoTime() - started) / 1e9;
 		try {
 			checkEnvironment(context, dataDir);
 			StringBuilder out = new StringBuilder();
-			new SearchBenchmark(context, baseline).run(out, scale, dataDir, startSeconds, reindex, warmup, rounds);
+			new SearchBenchmark(context, baseline, openSearch, indexPrefix).run(out, scale, dataDir, startSeconds,
+					reindex, warmup, rounds);
 			Files.createDirectories(report.toAbsolutePath().getParent());
 			Files.writeString(report, out);
 			System.out.println();
@@ -161,15 +203,19 @@ public final class SearchBenchmark {
 			out.append(String.format(Locale.ROOT, "| heap in use after the reindex (after a GC) | %d MB |%n",
 					timed.heapAfterMb()));
 		}
-		out.append(String.format(Locale.ROOT, "| index size on disk | %d MB |%n",
-				directorySize(Path.of(dataDir, "index")) / (1024 * 1024)));
-		double baselineSeconds = buildBaseline(publishedActors);
-		out.append(String.format(Locale.ROOT, "| PostgreSQL baseline build (tsvector + GIN) | %s |%n",
-				(baselineSeconds < 0) ? "already built" : String.format(Locale.ROOT, "%.1f s", baselineSeconds)));
-		out.append(String.format(Locale.ROOT, "| PostgreSQL baseline table + GIN index size | %s |%n%n",
-				this.jdbc.sql("select pg_size_pretty(pg_total_relation_size('bench.actor_fts'))")
-					.query(String.class)
-					.single()));
+		long indexBytes = (this.openSearch != null) ? openSearchStoreSize() : directorySize(Path.of(dataDir, "index"));
+		out.append(String.format(Locale.ROOT, "| index size on disk%s | %d MB |%n",
+				(this.openSearch != null) ? " (OpenSearch store, primaries)" : "", indexBytes / (1024 * 1024)));
+		if (this.baseline) {
+			double baselineSeconds = buildBaseline(publishedActors);
+			out.append(String.format(Locale.ROOT, "| PostgreSQL baseline build (tsvector + GIN) | %s |%n",
+					(baselineSeconds < 0) ? "already built" : String.format(Locale.ROOT, "%.1f s", baselineSeconds)));
+			out.append(String.format(Locale.ROOT, "| PostgreSQL baseline table + GIN index size | %s |%n",
+					this.jdbc.sql("select pg_size_pretty(pg_total_relation_size('bench.actor_fts'))")
+						.query(String.class)
+						.single()));
+		}
+		out.append("\n");
 
 		// What the page shows of the words found, for a look in the log.
 		for (String q : List.of("senegal", "eau potable", "burkina fasso")) {
@@ -184,7 +230,7 @@ public final class SearchBenchmark {
 		// Same results? Totals of both engines, once.
 		List<long[]> totals = new ArrayList<>();
 		for (BenchQuery query : QUERIES) {
-			totals.add(new long[] { lucene(query), this.baseline ? postgres(query) : -1 });
+			totals.add(new long[] { directory(query), this.baseline ? postgres(query) : -1 });
 		}
 
 		String dump = System.getProperty("bench.dump");
@@ -215,15 +261,16 @@ public final class SearchBenchmark {
 				"(system load average, 1 min: %.1f before the measured rounds, %.1f after; %d cores)%n%n", loadBefore,
 				loadAfter, Runtime.getRuntime().availableProcessors()));
 		out.append("| engine | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n|---|---|---|---|---|\n");
-		out.append(row("Lucene (`DirectorySearch.actors`)", lucene));
+		out.append(row(engine() + " (`DirectorySearch.actors`)", lucene));
 		out.append(row("PostgreSQL FTS baseline", postgres));
-		out.append(String.format(Locale.ROOT, "| ratio PostgreSQL / Lucene | %.1fx | %.1fx | %.1fx | %.1fx |%n%n",
+		out.append(String.format(Locale.ROOT, "| ratio PostgreSQL / %s | %.1fx | %.1fx | %.1fx | %.1fx |%n%n", engine(),
 				percentile(postgres, 50) / percentile(lucene, 50), percentile(postgres, 95) / percentile(lucene, 95),
 				percentile(postgres, 99) / percentile(lucene, 99),
 				percentile(postgres, 100) / percentile(lucene, 100)));
 
 		out.append("Per query (p50 / p95 in ms; totals found by each engine)\n\n");
-		out.append("| q | filters | Lucene p50 | Lucene p95 | PG p50 | PG p95 | Lucene total | PG total |\n");
+		out.append(String.format(Locale.ROOT,
+				"| q | filters | %1$s p50 | %1$s p95 | PG p50 | PG p95 | %1$s total | PG total |%n", engine()));
 		out.append("|---|---|---|---|---|---|---|---|\n");
 		for (int i = 0; i < QUERIES.size(); i++) {
 			BenchQuery query = QUERIES.get(i);
@@ -233,6 +280,71 @@ public final class SearchBenchmark {
 					query.q().isEmpty() ? "(none)" : "`" + query.q() + "`",
 					query.filterText().isEmpty() ? "" : "`" + query.filterText() + "`", percentile(l, 50),
 					percentile(l, 95), percentile(p, 50), percentile(p, 95), totals.get(i)[0], totals.get(i)[1]));
+		}
+
+		String times = System.getProperty("bench.times");
+		if (times != null) {
+			writeTimes(Path.of(times), startSeconds, indexBytes, loadBefore, loadAfter, totals, luceneTimes);
+		}
+	}
+
+	/** Lucene, or OpenSearch when the benchmark searches a node. */
+	private String engine() {
+		return (this.openSearch != null) ? "OpenSearch" : "Lucene";
+	}
+
+	/**
+	 * What {@link SearchBackendsBenchmark} reads of a run: a few measures (name, tab,
+	 * value), then one line per query: its number, words, filters, total, and the times
+	 * of the measured rounds in nanoseconds (comma-separated).
+	 */
+	private void writeTimes(Path file, double startSeconds, long indexBytes, double loadBefore, double loadAfter,
+			List<long[]> totals, Map<BenchQuery, List<Long>> times) {
+		StringBuilder lines = new StringBuilder();
+		lines.append("engine\t").append(engine()).append('\n');
+		lines.append(String.format(Locale.ROOT, "start-seconds\t%.1f%n", startSeconds));
+		lines.append("index-bytes\t").append(indexBytes).append('\n');
+		lines.append(String.format(Locale.ROOT, "load-before\t%.2f%nload-after\t%.2f%n", loadBefore, loadAfter));
+		lines.append("heap-mb\t").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append('\n');
+		for (int i = 0; i < QUERIES.size(); i++) {
+			BenchQuery query = QUERIES.get(i);
+			lines.append(String.format(Locale.ROOT, "query\t%d\t%s\t%s\t%d\t%s%n", i, query.q(), query.filterText(),
+					totals.get(i)[0], times.get(query).stream().map(String::valueOf).collect(Collectors.joining(","))));
+		}
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.writeString(file, lines);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static final Pattern PRIMARY_STORE = Pattern
+		.compile("\"_all\":\\{\"primaries\":\\{\"store\":\\{\"size_in_bytes\":(\\d+)");
+
+	/**
+	 * The size of the benchmark's indexes on the node, primaries only (no replicas here).
+	 */
+	private long openSearchStoreSize() {
+		HttpRequest stats = HttpRequest
+			.newBuilder(URI.create(this.openSearch + "/" + this.indexPrefix + "*/_stats/store"))
+			.GET()
+			.build();
+		try {
+			String body = HttpClient.newHttpClient().send(stats, HttpResponse.BodyHandlers.ofString()).body();
+			Matcher size = PRIMARY_STORE.matcher(body);
+			if (!size.find()) {
+				throw new IllegalStateException("No store size in " + body);
+			}
+			return Long.parseLong(size.group(1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -247,7 +359,7 @@ public final class SearchBenchmark {
 				}
 				long start = System.nanoTime();
 				if (useLucene) {
-					lucene(query);
+					directory(query);
 				}
 				else {
 					postgres(query);
@@ -276,9 +388,10 @@ public final class SearchBenchmark {
 		return new Reindex(seconds, heap);
 	}
 
-	// ------------------------------------------------------------------ Lucene
+	// ------------------------------------------------------------------ DirectorySearch
+	// (Lucene, or OpenSearch)
 
-	private long lucene(BenchQuery query) {
+	private long directory(BenchQuery query) {
 		Map<SearchFilter, List<String>> filters = new EnumMap<>(SearchFilter.class);
 		query.filters().forEach((filter, values) -> filters.put(filter, values));
 		SearchResult result = this.search

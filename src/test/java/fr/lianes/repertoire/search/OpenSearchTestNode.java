@@ -26,7 +26,8 @@ import org.springframework.util.StringUtils;
  * path is OpenSearch's artifacts only (src/test/opensearch/pom.xml, resolved by the build
  * into target/opensearch-node/classpath.txt): OpenSearch's Lucene, Netty and Jackson
  * never meet the application's. A free HTTP port, its data under target/opensearch-N (N
- * the test JVM's number), a 512 MB heap, one node, no security.
+ * the test JVM's number), a 512 MB heap (or {@code repertoire.opensearch.heap}), one
+ * node, no security.
  */
 public final class OpenSearchTestNode {
 
@@ -93,8 +94,11 @@ public final class OpenSearchTestNode {
 			FileSystemUtils.deleteRecursively(home);
 			Files.createDirectories(home);
 			int port = freePort();
+			// 512 MB for the tests; a benchmark of a larger directory gives more
+			// (repertoire.opensearch.heap)
+			String heap = System.getProperty("repertoire.opensearch.heap", "512m");
 			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xms512m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", classPath(),
+					"-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", classPath(),
 					"fr.lianes.repertoire.search.node.OpenSearchTestNodeMain", Integer.toString(port), home.toString());
 			Process node = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(home.resolve("node.log").toFile())
