@@ -36,9 +36,9 @@ import static org.awaitility.Awaitility.await;
  * {@link OpenSearchTestNode}), the settings of README "Running several instances"
  * ({@code repertoire.cluster.enabled}, Hibernate Search's Elasticsearch backend). Each is
  * started as production starts it, the first loading the demo directory (and building the
- * index through the reindex queue), the second once the first is ready. What one instance writes
- * is searched and counted on the other; the last test stops the first in the middle of a
- * reindex, which the second finishes.
+ * index through the reindex queue), the second once the first is ready. What one instance
+ * writes is searched and counted on the other; the last test stops the first in the
+ * middle of a reindex, which the second finishes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterJvmsTests {
