@@ -39,7 +39,7 @@ engines() {
 	rm -rf "$classes"
 	mkdir -p "$classes"
 	cp -r target/classes/. "$classes/"
-	javac -nowarn -d "$classes" -cp "$classes:$(cat target/bench.classpath)" src/test/java/fr/lianes/repertoire/bench/*.java
+	javac -nowarn -d "$classes" -cp "$classes:$(cat target/bench.classpath)" src/test/java/fr/lianes/repertoire/bench/SearchBenchmark.java
 	mkdir -p "$data"
 	# shellcheck disable=SC2086
 	java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dbench.warmup="${BENCH_WARMUP:-10}" -Dbench.rounds="${BENCH_ROUNDS:-10}" \
