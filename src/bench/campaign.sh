@@ -25,7 +25,7 @@ classes=target/bench-campaign-classes
 rm -rf "$classes"
 mkdir -p "$classes" "$data"
 cp -r target/classes/. "$classes/"
-javac -nowarn -d "$classes" -cp "$classes:$(cat target/bench.classpath)" src/test/java/fr/lianes/repertoire/bench/*.java
+javac -nowarn -d "$classes" -cp "$classes:$(cat target/bench.classpath)" src/test/java/fr/lianes/repertoire/bench/CampaignBenchmark.java
 java -Xmx512m -cp "$classes:$(cat target/bench.classpath)" fr.lianes.repertoire.bench.CampaignBenchmark \
 	"$scale" "$data" "target/campaign-bench-${scale}x.md" > "target/campaign-bench-${scale}x.log" 2>&1 &
 pid=$!
