@@ -19,15 +19,7 @@ class StreamsConfiguration {
 	@Bean
 	ThreadPoolTaskExecutor downloadReaderExecutor(ThreadPoolTaskExecutorBuilder builder,
 			ExchangeProperties properties) {
-		ThreadPoolTaskExecutor executor = builder.corePoolSize(properties.concurrentDownloads())
-			.maxPoolSize(properties.concurrentDownloads())
-			.queueCapacity(0)
-			.threadNamePrefix("download-reader-")
-			.awaitTermination(true)
-			.awaitTerminationPeriod(Duration.ofSeconds(10))
-			.build();
-		executor.setDaemon(true);
-		return executor;
+		return threads(builder, properties.concurrentDownloads(), "download-reader-");
 	}
 
 	/**
@@ -39,10 +31,18 @@ class StreamsConfiguration {
 	 */
 	@Bean
 	ThreadPoolTaskExecutor downloadChunkExecutor(ThreadPoolTaskExecutorBuilder builder, ExchangeProperties properties) {
-		ThreadPoolTaskExecutor executor = builder.corePoolSize(properties.downloadReads())
-			.maxPoolSize(properties.downloadReads())
+		return threads(builder, properties.downloadReads(), "download-chunk-");
+	}
+
+	/**
+	 * So many threads, none waiting (a task finds one free or is refused), given 10
+	 * seconds to end their work when the application stops.
+	 */
+	private static ThreadPoolTaskExecutor threads(ThreadPoolTaskExecutorBuilder builder, int size, String prefix) {
+		ThreadPoolTaskExecutor executor = builder.corePoolSize(size)
+			.maxPoolSize(size)
 			.queueCapacity(0)
-			.threadNamePrefix("download-chunk-")
+			.threadNamePrefix(prefix)
 			.awaitTermination(true)
 			.awaitTerminationPeriod(Duration.ofSeconds(10))
 			.build();

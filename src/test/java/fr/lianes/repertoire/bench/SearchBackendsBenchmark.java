@@ -491,17 +491,12 @@ public final class SearchBackendsBenchmark {
 				: String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", measure, median, max);
 	}
 
-	/** Nearest-rank percentile, in milliseconds. */
 	private static double percentile(long[] nanos, double percentile) {
-		long[] sorted = nanos.clone();
-		Arrays.sort(sorted);
-		int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+		return SearchBenchmark.percentile(nanos, percentile);
 	}
 
 	private static String row(String engine, long[] nanos) {
-		return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", engine, percentile(nanos, 50),
-				percentile(nanos, 95), percentile(nanos, 99), percentile(nanos, 100));
+		return SearchBenchmark.row(engine, nanos);
 	}
 
 	/** The load averages over 1, 5 and 15 minutes, as {@code uptime} shows them. */

@@ -644,14 +644,17 @@ public final class SearchBenchmark {
 	}
 
 	/** Nearest-rank percentile, in milliseconds. */
-	private static double percentile(long[] nanos, double percentile) {
+	static double percentile(long[] nanos, double percentile) {
 		long[] sorted = nanos.clone();
 		Arrays.sort(sorted);
 		int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
 		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
 	}
 
-	private static String row(String engine, long[] nanos) {
+	/**
+	 * A Markdown row: the engine, then p50, p95, p99 and the slowest, in milliseconds.
+	 */
+	static String row(String engine, long[] nanos) {
 		return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", engine, percentile(nanos, 50),
 				percentile(nanos, 95), percentile(nanos, 99), percentile(nanos, 100));
 	}
