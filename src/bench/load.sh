@@ -24,6 +24,10 @@
 # BENCH_PROFILE=1 also records the application with Java Flight Recorder during the mix at concurrency 8
 # (target/load-<scale>x/load.jfr) and prints where the CPU went (src/bench/jfr-summary.py): the
 # measure of that run is then a little lower.
+# Each measure of the mix also reports the JVM's stops in it (safepoints, GC pauses among them, from
+# -Xlog:safepoint in target/load-<scale>x/safepoint.log) and the machine's run queue and CPU steal (vmstat
+# once a second in target/load-<scale>x/vmstat.txt): a slow p99 is then told from a pause of the JVM or
+# a machine busy elsewhere. BENCH_JAVA_OPTS: more JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -54,12 +58,14 @@ rm -rf "$out"
 mkdir -p "$data" "$out/www" "$out/nginx"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-java -Xmx"$heap" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --repertoire.data-dir="$data" \
+java -Xmx"$heap" -Xlog:safepoint:file="$out/safepoint.log":timemillis ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --repertoire.data-dir="$data" \
 	--repertoire.demo.scale="$scale" --repertoire.pages.cache-size=32MB > "$log" 2>&1 &
 app=$!
 nginx_pid=
+vmstat_pid=
 cleanup() {
 	kill "$app" 2>/dev/null || true
+	[ -n "$vmstat_pid" ] && kill "$vmstat_pid" 2>/dev/null || true
 	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -149,12 +155,19 @@ until curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/0.html"; do
 	sleep 0.2
 done
 
-# one wrk run: "req/s p50_ms p99_ms errors"
+# vmstat once a second, each line stamped with the epoch second
+vmstat -n 1 | while read -r line; do echo "$(date +%s) $line"; done > "$out/vmstat.txt" &
+vmstat_pid=$!
+
+# one wrk run: "req/s p50_ms p99_ms errors"; the times of the last one in $out/window
 measure() {
 	local connections=$1 url=$2 script=${3:-}
 	local args=(-t2 -c"$connections" -d"${duration}s" --latency)
 	[ -n "$script" ] && args+=(-s "$script")
+	local from
+	from=$(date +%s%3N)
 	wrk "${args[@]}" "$url" > "$out/wrk.txt" 2>&1
+	echo "$from $(date +%s%3N)" > "$out/window"
 	awk '
 		function ms(v) {
 			if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
@@ -171,15 +184,40 @@ measure() {
 	' "$out/wrk.txt"
 }
 
+# the JVM's stops and the machine's state between two epoch times in ms:
+# "safepoints stopped_ms longest_ms longest_name max_run_queue max_steal_pct"
+stops_in() {
+	local from=$1 to=$2
+	local jvm machine
+	jvm=$(awk -v from="$from" -v to="$to" '
+		match($0, /^\[[0-9]+ms\]/) {
+			t = substr($0, 2, RLENGTH - 4) + 0
+			if (t < from || t > to) next
+			if (match($0, /Total: [0-9]+ ns/)) {
+				ns = substr($0, RSTART + 7, RLENGTH - 10) + 0
+				n++; sum += ns
+				if (ns > max) { max = ns; name = $0; sub(/^[^"]*"/, "", name); sub(/".*/, "", name) }
+			}
+		}
+		END { printf "%d %.1f %.1f %s", n, sum / 1e6, max / 1e6, (name == "" ? "-" : name) }
+	' "$out/safepoint.log" 2>/dev/null || echo "0 0 0 -")
+	machine=$(awk -v from="$((from / 1000))" -v to="$((to / 1000))" '
+		$1 >= from && $1 <= to && $2 ~ /^[0-9]+$/ { if ($2 > r) r = $2; if ($18 > st) st = $18 }
+		END { printf "%d %d", r, st }
+	' "$out/vmstat.txt")
+	echo "$jvm $machine"
+}
+
 # warm-up: the JIT compiles the hot paths, the caches fill
 wrk -t2 -c8 -d"${warmup}s" -s "$out/app.lua" "$base" > /dev/null 2>&1
 
-declare -A result
+declare -A result stops
 for c in 8 32; do
 	if [ "$c" = 8 ] && [ "${BENCH_PROFILE:-0}" = 1 ]; then
 		jcmd "$app" JFR.start name=load settings=profile filename="$PWD/$out/load.jfr" > /dev/null
 	fi
 	result[app$c]=$(measure "$c" "$base" "$out/app.lua")
+	stops[$c]=$(stops_in $(cat "$out/window"))
 	if [ "$c" = 8 ] && [ "${BENCH_PROFILE:-0}" = 1 ]; then
 		jcmd "$app" JFR.stop name=load > /dev/null
 	fi
@@ -223,6 +261,15 @@ for c in 8 32; do
 	read -r live_rps _ <<< "${result[live$c]}"
 	awk -v c="$c" -v a="$app_rps" -v n="$nginx_rps" -v l="$live_rps" \
 		'BEGIN { printf "Concurrency %d: application / nginx %.4f (1 / %.0f), application / liveness %.2f\n", c, a / n, n / a, a / l }'
+done
+echo
+echo "During the mix: the JVM's stops (safepoints, GC pauses among them) and the machine (vmstat, once a second):"
+echo
+echo "| c | safepoints | stopped in all (ms) | longest stop (ms) | longest's cause | run queue, max | CPU steal, max (%) |"
+echo "|---|---|---|---|---|---|---|"
+for c in 8 32; do
+	read -r n stopped longest cause queue steal <<< "${stops[$c]}"
+	echo "| $c | $n | $stopped | $longest | $cause | $queue | $steal |"
 done
 if [ "${BENCH_PER_PAGE:-0}" = 1 ]; then
 	echo
