@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -157,7 +160,15 @@ public class DuplicateActors {
 	public record Page(List<Pair> pairs, List<String> next) {
 	}
 
+	/**
+	 * The meter counting the entries checked by {@link #suspects(List, double, int)} (an
+	 * import's rows).
+	 */
+	public static final String PROBES = "repertoire.duplicates.probes";
+
 	private final EntrySuspects suspects;
+
+	private final Counter probes;
 
 	private final SuspectPairs pairs;
 
@@ -165,8 +176,12 @@ public class DuplicateActors {
 
 	private final Dismissals dismissals;
 
-	DuplicateActors(EntrySuspects suspects, SuspectPairs pairs, ActorCards cards, Dismissals dismissals) {
+	DuplicateActors(EntrySuspects suspects, SuspectPairs pairs, ActorCards cards, Dismissals dismissals,
+			MeterRegistry meters) {
 		this.suspects = suspects;
+		this.probes = Counter.builder(PROBES)
+			.description("Entries checked for the actors they may duplicate, many at once (an import's rows)")
+			.register(meters);
 		this.pairs = pairs;
 		this.cards = cards;
 		this.dismissals = dismissals;
@@ -192,6 +207,7 @@ public class DuplicateActors {
 	 * @return for each probe, in their order, its suspects
 	 */
 	public List<List<Suspect>> suspects(List<Probe> probes, double minNameSimilarity, int limit) {
+		this.probes.increment(probes.size());
 		return this.suspects.suspects(probes, minNameSimilarity, limit);
 	}
 

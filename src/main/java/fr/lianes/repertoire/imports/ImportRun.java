@@ -213,25 +213,37 @@ final class ImportRun {
 		}
 		List<Checked<ImportActor>> checked = new ArrayList<>();
 		List<String> legacyIds = new ArrayList<>();
-		List<DuplicateActors.Probe> probes = new ArrayList<>();
 		for (Row row : this.actorRows) {
 			Checked<ImportActor> one = this.checks.actor(row.file(), row.line(), row.cells());
 			checked.add(one);
 			if (one.command() != null) {
 				legacyIds.add(one.legacyId());
-				var fields = one.command().actor();
-				probes.add(new DuplicateActors.Probe(fields.sirenSiret(), fields.rna(), fields.name(),
-						fields.communeInsee()));
 			}
 		}
 		Map<String, Long> known = this.services.entries().importedActors(legacyIds);
-		List<List<DuplicateActors.Suspect>> suspects = this.services.duplicates()
-			.suspects(probes, Imports.NAME_SIMILARITY, 20);
+		// the directory's suspects are asked only for the rows whose duplicates are
+		// looked for: new actors, each once (not one the directory knows by its old
+		// identifier, nor the repetition of an actor read before)
+		List<DuplicateActors.Probe> probes = new ArrayList<>();
+		boolean[] probed = new boolean[checked.size()];
+		Set<String> read = new HashSet<>();
+		for (int i = 0; i < checked.size(); i++) {
+			Checked<ImportActor> one = checked.get(i);
+			String legacyId = one.legacyId();
+			boolean repeated = legacyId != null && (this.seen.containsKey("id:" + legacyId) || !read.add(legacyId));
+			if (one.command() != null && !repeated && !known(known, legacyId)) {
+				var fields = one.command().actor();
+				probes.add(new DuplicateActors.Probe(fields.sirenSiret(), fields.rna(), fields.name(),
+						fields.communeInsee()));
+				probed[i] = true;
+			}
+		}
+		List<List<DuplicateActors.Suspect>> suspects = probes.isEmpty() ? List.of()
+				: this.services.duplicates().suspects(probes, Imports.NAME_SIMILARITY, 20);
 		int probe = 0;
 		for (int i = 0; i < checked.size(); i++) {
 			Row row = this.actorRows.get(i);
-			Checked<ImportActor> one = checked.get(i);
-			actorRow(row.file(), row.line(), one, known, (one.command() != null) ? suspects.get(probe++) : List.of());
+			actorRow(row.file(), row.line(), checked.get(i), known, probed[i] ? suspects.get(probe++) : List.of());
 		}
 		this.actorRows.clear();
 		flushActors();
@@ -261,10 +273,7 @@ final class ImportRun {
 			return;
 		}
 		ImportActor command = checked.command();
-		Long knownId = knownIds.get(legacyId);
-		// an actor an earlier attempt of this job created is checked as it was then
-		boolean known = knownId != null && !this.journal.createdBefore().contains(knownId);
-		String duplicate = known ? null : duplicate(command, line, suspects);
+		String duplicate = known(knownIds, legacyId) ? null : duplicate(command, line, suspects);
 		if (duplicate != null) {
 			this.report.problem(new Problem(file.name(), line, Entry.ACTOR, Severity.DUPLICATE, duplicate));
 			this.report.add(Entry.ACTOR, Outcome.DUPLICATE);
@@ -272,6 +281,16 @@ final class ImportRun {
 			return;
 		}
 		this.pendingActors.add(new Pending<>(file.name(), line, command));
+	}
+
+	/**
+	 * Whether the directory knows the actor by its old identifier: it is then updated or
+	 * left unchanged, not looked for among duplicates. An actor an earlier attempt of
+	 * this job created is checked as it was then.
+	 */
+	private boolean known(Map<String, Long> knownIds, String legacyId) {
+		Long knownId = (legacyId != null) ? knownIds.get(legacyId) : null;
+		return knownId != null && !this.journal.createdBefore().contains(knownId);
 	}
 
 	/** An actor read earlier in the files under a name in a commune. */

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import fr.lianes.repertoire.demo.DemoDataGenerator;
+import fr.lianes.repertoire.directory.DuplicateActors;
 import fr.lianes.repertoire.imports.ImportReport.Entry;
 import fr.lianes.repertoire.imports.ImportReport.Outcome;
 import fr.lianes.repertoire.imports.ImportReport.Severity;
 import fr.lianes.repertoire.imports.ImportRequest.ImportFile;
 import fr.lianes.repertoire.reference.ReferenceData;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with « ; », free-text countries and domains, duplicates, bad SIRET, communes outside
  * the region, blank lines), imported into a directory started as production starts it:
  * the same counts per country, type, territory, status and domain as the demo directory
- * itself; a second import of the same files changes nothing.
+ * itself; a second import of the same files changes nothing, and looks for duplicates
+ * only among the rows it did not write the first time.
  */
 @SpringBootTest(properties = { "repertoire.embedded-db.database=import_demo", "repertoire.demo.load-on-empty=false" })
 class DemoExportImportTests {
@@ -50,6 +53,9 @@ class DemoExportImportTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@TempDir
 	Path folder;
@@ -93,7 +99,9 @@ class DemoExportImportTests {
 		assertThat(dryRun.counts(Entry.PROJECT)).containsEntry(Outcome.CREATED, projects)
 			.containsEntry(Outcome.REFUSED, 1L);
 
+		double probes = probes();
 		ImportReport first = this.imports.run(request);
+		assertThat(probes() - probes).as("each new actor's duplicates looked for once").isEqualTo(1951 + 8);
 		assertThat(first.counts(Entry.ACTOR)).isEqualTo(dryRun.counts(Entry.ACTOR));
 		assertThat(first.counts(Entry.PROJECT)).isEqualTo(dryRun.counts(Entry.PROJECT));
 		assertThat(first.problems()).filteredOn((p) -> p.severity() == Severity.WARNING)
@@ -109,7 +117,12 @@ class DemoExportImportTests {
 			.single()).isEqualTo(1951);
 
 		long history = count("select count(*) from change_log");
+		probes = probes();
 		ImportReport second = this.imports.run(request);
+		assertThat(probes() - probes)
+			.as("the actors known by their old identifiers are not looked for among duplicates: only those "
+					+ "left out the first time")
+			.isEqualTo(8);
 		assertThat(second.counts(Entry.ACTOR)).containsEntry(Outcome.UNCHANGED, 1951L)
 			.containsEntry(Outcome.CREATED, 0L)
 			.containsEntry(Outcome.UPDATED, 0L);
@@ -118,6 +131,10 @@ class DemoExportImportTests {
 			.containsEntry(Outcome.UPDATED, 0L);
 		assertThat(count("select count(*) from change_log")).as("nothing changed, nothing recorded").isEqualTo(history);
 		assertThat(counts()).isEqualTo(demo);
+	}
+
+	private double probes() {
+		return this.meters.get(DuplicateActors.PROBES).counter().count();
 	}
 
 	private long count(String sql) {
