@@ -16,7 +16,6 @@ import fr.lianes.repertoire.testing.Questionnaire;
 import fr.lianes.repertoire.testing.TypedActor;
 import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -70,13 +69,6 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@AfterAll
-	static void quit() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void everyBackOfficePageHasTheStaffLayoutAndFitsEveryWidth() throws IOException {
@@ -168,11 +160,12 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 			driver.findElement(By.id("fichiers")).sendKeys(file.toAbsolutePath().toString());
 			driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button")).click();
 			// the click returns before the next page has loaded
-			new WebDriverWait(driver, Duration.ofSeconds(30))
+			new WebDriverWait(driver, Duration.ofSeconds(30), BrowserSupport.POLL)
 				.until(ExpectedConditions.urlMatches(".*/import/[0-9a-f]{32}$"));
 			check(admin0 + "/import/{jeton}", width, failures);
 			driver.findElement(By.cssSelector("form[action$='/essai'] button")).click();
-			new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/essai$"));
+			new WebDriverWait(driver, Duration.ofSeconds(30), BrowserSupport.POLL)
+				.until(ExpectedConditions.urlMatches(".*/essai$"));
 			assertThat(driver.findElement(By.id("apercu")).getText()).isNotBlank();
 			check(admin0 + "/import/{jeton}/essai", width, failures);
 		}

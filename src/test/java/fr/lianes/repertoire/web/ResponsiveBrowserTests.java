@@ -12,7 +12,6 @@ import java.util.Map;
 import fr.lianes.repertoire.testing.Questionnaire;
 import fr.lianes.repertoire.testing.TypedActor;
 import fr.lianes.repertoire.testing.WebClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -53,13 +52,6 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@AfterAll
-	static void quit() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void noPageScrollsSidewaysAtAnyWidthAndAxeFindsNothingSerious() throws IOException {
@@ -173,7 +165,8 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 		// the search box, before the results, still sends the filters' form (folded here)
 		if (width == 390 && page.equals("/acteurs")) {
 			driver.findElement(By.id("q")).sendKeys("association" + Keys.ENTER);
-			new WebDriverWait(driver, Duration.ofSeconds(30)).until((browser) -> path().contains("q=association"));
+			new WebDriverWait(driver, Duration.ofSeconds(30), BrowserSupport.POLL)
+				.until((browser) -> path().contains("q=association"));
 			assertThat(path()).startsWith("/acteurs?");
 		}
 	}
