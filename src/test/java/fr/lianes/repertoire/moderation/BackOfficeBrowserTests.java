@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written under {@code target/screenshots/}. The review pages of a new structure and of
  * an update included. On a directory started as production starts it, filled through the
  * questionnaire, with a census campaign (the context is closed afterwards: the others
- * start without one). {@code ResponsiveBrowserTests} leaves axe-core on the back office
- * to this class: a page dropped from here is no longer checked with it.
+ * start without one). {@code ResponsiveBrowserTests} leaves the back office to this
+ * class: a page dropped from here is no longer checked, neither with axe-core nor for
+ * sideways scrolling.
  */
 @DirtiesContext
 class BackOfficeBrowserTests extends ProductionStartTest {
