@@ -5,14 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.lianes.repertoire.testing.BrowserSupport;
 import fr.lianes.repertoire.testing.CensusWebTest;
 import fr.lianes.repertoire.testing.Questionnaire;
 import fr.lianes.repertoire.testing.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,9 +17,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,19 +27,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The questionnaire in a real browser (Debian's Chromium, driven by ChromeDriver), with
- * axe-core checking every page for serious and critical accessibility violations.
+ * The questionnaire in a real browser (Debian's Chromium, driven by ChromeDriver:
+ * {@link BrowserSupport}), with axe-core checking every page for serious and critical
+ * accessibility violations.
  * <p>
  * Without Chromium the tests are skipped, unless
  * {@code -Drepertoire.browser-tests=required} (set by {@code .ci/run}, which installs it)
  * makes its absence a failure.
  */
 class CensusBrowserTests extends CensusWebTest {
-
-	private static final Path CHROMIUM = Path.of(System.getProperty("repertoire.chromium", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path
-		.of(System.getProperty("repertoire.chromedriver", "/usr/bin/chromedriver"));
 
 	private static WebDriver driver;
 
@@ -61,28 +50,7 @@ class CensusBrowserTests extends CensusWebTest {
 
 	@BeforeAll
 	static void startBrowser() {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present && "required".equals(System.getProperty("repertoire.browser-tests"))) {
-			throw new IllegalStateException(
-					"Chromium and ChromeDriver are required: " + CHROMIUM + ", " + CHROMEDRIVER);
-		}
-		Assumptions.assumeTrue(present, "Chromium or ChromeDriver missing: browser tests skipped");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600",
-				"--lang=fr-FR");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
+		driver = BrowserSupport.start();
 	}
 
 	@Test
@@ -234,11 +202,19 @@ class CensusBrowserTests extends CensusWebTest {
 			.single()).isEqualTo("https://precisions.example");
 	}
 
+	/**
+	 * Whether axe-core has checked the sign-in page: the same empty form at each sign-in.
+	 */
+	private static boolean signInPageChecked;
+
 	private void signInAsModerator() {
 		staffAccount(this.jdbc, this.encoder, "navigatrice@lianes.example", "MODERATOR");
 		driver.manage().deleteAllCookies();
 		open("/connexion");
-		checkAccessibility();
+		if (!signInPageChecked) {
+			checkAccessibility();
+			signInPageChecked = true;
+		}
 		type("email", "navigatrice@lianes.example");
 		type("motDePasse", STAFF_PASSWORD);
 		submit("form[action='/connexion'] button[type=submit]");
@@ -294,7 +270,7 @@ class CensusBrowserTests extends CensusWebTest {
 	private static void submit(String css) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		driver.findElement(By.cssSelector(css)).click();
-		new WebDriverWait(driver, Duration.ofSeconds(60)).until((browser) -> isGone(page));
+		new WebDriverWait(driver, Duration.ofSeconds(60), BrowserSupport.POLL).until((browser) -> isGone(page));
 	}
 
 	/**
@@ -318,15 +294,7 @@ class CensusBrowserTests extends CensusWebTest {
 	}
 
 	private static void checkAccessibility() {
-		Results results = new AxeBuilder().analyze(driver);
-		List<Rule> serious = results.getViolations()
-			.stream()
-			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-			.toList();
-		assertThat(serious)
-			.as("axe-core on %s: %s", driver.getCurrentUrl(),
-					serious.stream().map((r) -> r.getId() + " " + r.getNodes()).toList())
-			.isEmpty();
+		BrowserSupport.checkAccessibility(driver);
 	}
 
 }

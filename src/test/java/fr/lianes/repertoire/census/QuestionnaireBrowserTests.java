@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -60,13 +59,6 @@ class QuestionnaireBrowserTests extends ProductionStartTest {
 	@BeforeAll
 	static void startBrowser() {
 		driver = BrowserSupport.start();
-	}
-
-	@AfterAll
-	static void quit() {
-		if (driver != null) {
-			driver.quit();
-		}
 	}
 
 	/**
@@ -228,7 +220,7 @@ class QuestionnaireBrowserTests extends ProductionStartTest {
 	private static void submit(String css) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		driver.findElement(By.cssSelector(css)).click();
-		new WebDriverWait(driver, Duration.ofSeconds(60)).until((browser) -> {
+		new WebDriverWait(driver, Duration.ofSeconds(60), BrowserSupport.POLL).until((browser) -> {
 			try {
 				page.isEnabled();
 				return false;

@@ -10,7 +10,6 @@ import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 import fr.lianes.repertoire.testing.BrowserSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,13 +46,6 @@ class WidgetBrowserTests {
 	@BeforeAll
 	static void startBrowser() {
 		driver = BrowserSupport.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
 	}
 
 	@BeforeEach
@@ -104,14 +96,16 @@ class WidgetBrowserTests {
 		String href = actors.get(0).getDomAttribute("href");
 
 		actors.get(0).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until((d) -> d.getWindowHandles().size() == 2);
+		new WebDriverWait(driver, Duration.ofSeconds(10), BrowserSupport.POLL)
+			.until((d) -> d.getWindowHandles().size() == 2);
 		String directoryWindow = driver.getWindowHandles()
 			.stream()
 			.filter((w) -> !w.equals(partnerWindow))
 			.findFirst()
 			.orElseThrow();
 		driver.switchTo().window(directoryWindow);
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().endsWith(href));
+		new WebDriverWait(driver, Duration.ofSeconds(10), BrowserSupport.POLL)
+			.until((d) -> d.getCurrentUrl().endsWith(href));
 		assertThat(driver.getCurrentUrl()).isEqualTo("http://localhost:" + this.port + href);
 		assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith(name);
 
@@ -121,7 +115,8 @@ class WidgetBrowserTests {
 		driver.switchTo().frame("widget");
 		// the next actors open inside the frame
 		driver.findElement(By.cssSelector("nav.widget-pages a[rel=next]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until((d) -> location().contains("curseur="));
+		new WebDriverWait(driver, Duration.ofSeconds(10), BrowserSupport.POLL)
+			.until((d) -> location().contains("curseur="));
 		assertThat(driver.getWindowHandles()).hasSize(2);
 		assertThat(driver.findElements(By.cssSelector("ul.widget-cards > li > h2 > a"))).isNotEmpty();
 		BrowserSupport.checkAccessibility(driver);
@@ -136,7 +131,8 @@ class WidgetBrowserTests {
 		assertThat(driver.findElements(By.cssSelector(".map-world a.country"))).hasSizeGreaterThan(10);
 		assertThat(driver.findElement(By.cssSelector(".map-world svg")).getSize().getWidth()).isGreaterThan(300);
 		driver.findElement(By.cssSelector("p.widget-all a")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until((d) -> d.getWindowHandles().size() == 2);
+		new WebDriverWait(driver, Duration.ofSeconds(10), BrowserSupport.POLL)
+			.until((d) -> d.getWindowHandles().size() == 2);
 		driver.switchTo().defaultContent();
 
 		// the directory's own pages refuse to be framed
@@ -144,7 +140,7 @@ class WidgetBrowserTests {
 			openPartner(refused);
 			driver.switchTo().frame("widget");
 			assertThat(location()).as(refused).doesNotStartWith("http://localhost:" + this.port);
-			assertThat(driver.findElements(By.cssSelector("h1.widget-title, main h1"))).as(refused).isEmpty();
+			assertThat(BrowserSupport.count(driver, "h1.widget-title, main h1")).as(refused).isZero();
 			driver.switchTo().defaultContent();
 		}
 	}

@@ -7,7 +7,6 @@ import java.time.Duration;
 
 import fr.lianes.repertoire.testing.BrowserSupport;
 import fr.lianes.repertoire.testing.ProductionStartTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,13 +51,6 @@ class ImportBrowserTests extends ProductionStartTest {
 		driver = BrowserSupport.start();
 	}
 
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
 	@Test
 	void anAdministratorImportsFollowsTheProgressAndUndoes() throws Exception {
 		String base = "http://localhost:" + this.port;
@@ -99,7 +91,7 @@ class ImportBrowserTests extends ProductionStartTest {
 		BrowserSupport.checkAccessibility(driver);
 		value.selectByValue("association-autre");
 		submit(By.cssSelector("form[action$='/essai'] button"));
-		assertThat(driver.findElements(By.cssSelector("select[name^='valeur-']"))).isEmpty();
+		assertThat(BrowserSupport.count(driver, "select[name^='valeur-']")).isZero();
 		assertThat(driver.findElement(By.cssSelector("section[aria-labelledby=apercu] table tbody tr")).getText())
 			.isEqualTo("Structures 2 0 0 0 0");
 		BrowserSupport.checkAccessibility(driver);

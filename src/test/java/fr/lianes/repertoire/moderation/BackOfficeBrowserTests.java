@@ -16,7 +16,6 @@ import fr.lianes.repertoire.testing.Questionnaire;
 import fr.lianes.repertoire.testing.TypedActor;
 import fr.lianes.repertoire.testing.WebClient;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written under {@code target/screenshots/}. The review pages of a new structure and of
  * an update included. On a directory started as production starts it, filled through the
  * questionnaire, with a census campaign (the context is closed afterwards: the others
- * start without one). {@code ResponsiveBrowserTests} leaves axe-core on the back office
- * to this class: a page dropped from here is no longer checked with it.
+ * start without one). {@code ResponsiveBrowserTests} leaves the back office to this
+ * class: a page dropped from here is no longer checked, neither with axe-core nor for
+ * sideways scrolling.
  */
 @DirtiesContext
 class BackOfficeBrowserTests extends ProductionStartTest {
@@ -70,13 +70,6 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@AfterAll
-	static void quit() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void everyBackOfficePageHasTheStaffLayoutAndFitsEveryWidth() throws IOException {
@@ -168,11 +161,12 @@ class BackOfficeBrowserTests extends ProductionStartTest {
 			driver.findElement(By.id("fichiers")).sendKeys(file.toAbsolutePath().toString());
 			driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button")).click();
 			// the click returns before the next page has loaded
-			new WebDriverWait(driver, Duration.ofSeconds(30))
+			new WebDriverWait(driver, Duration.ofSeconds(30), BrowserSupport.POLL)
 				.until(ExpectedConditions.urlMatches(".*/import/[0-9a-f]{32}$"));
 			check(admin0 + "/import/{jeton}", width, failures);
 			driver.findElement(By.cssSelector("form[action$='/essai'] button")).click();
-			new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/essai$"));
+			new WebDriverWait(driver, Duration.ofSeconds(30), BrowserSupport.POLL)
+				.until(ExpectedConditions.urlMatches(".*/essai$"));
 			assertThat(driver.findElement(By.id("apercu")).getText()).isNotBlank();
 			check(admin0 + "/import/{jeton}/essai", width, failures);
 		}

@@ -2,7 +2,6 @@ package fr.lianes.repertoire.security;
 
 import fr.lianes.repertoire.testing.BrowserSupport;
 import fr.lianes.repertoire.testing.ProductionStartTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,13 +26,6 @@ class StaffAccountsBrowserTests extends ProductionStartTest {
 	@BeforeAll
 	static void startBrowser() {
 		driver = BrowserSupport.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import java.util.Map;
 import fr.lianes.repertoire.testing.Questionnaire;
 import fr.lianes.repertoire.testing.TypedActor;
 import fr.lianes.repertoire.testing.WebClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,13 +31,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of page, public, questionnaire and back office, at 320, 390 and 1366 CSS
- * pixels wide in Chromium: nothing scrolls sideways at any of them, axe-core finds
- * nothing serious (at 320 px, and at 1366 px too where the page shows something at one
- * width only: see {@link #changesWithWidth}; not where another class runs it on the same
- * page at the same width: see {@link #checkedElsewhere}), and a screenshot of each is
- * written under {@code target/screenshots/} for review. On a directory started as
- * production starts it, filled through the questionnaire.
+ * Every kind of public and questionnaire page at 320, 390 and 1366 CSS pixels wide in
+ * Chromium: nothing scrolls sideways at any of them, axe-core finds nothing serious (at
+ * 320 px, and at 1366 px too where the page shows something at one width only: see
+ * {@link #changesWithWidth}; not where another class runs it on the same page at the same
+ * width: see {@link #checkedElsewhere}), and a screenshot of each is written under
+ * {@code target/screenshots/} for review. On a directory started as production starts it,
+ * filled through the questionnaire. The back office is {@code BackOfficeBrowserTests}'
+ * (every page of it at the same widths, its layout, sideways scrolling and axe-core, with
+ * longer names and addresses than here).
  */
 class ResponsiveBrowserTests extends ProductionStartTest {
 
@@ -53,13 +54,6 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@AfterAll
-	static void quit() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@Test
 	void noPageScrollsSidewaysAtAnyWidthAndAxeFindsNothingSerious() throws IOException {
@@ -86,12 +80,6 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 				"/recensement/mise-a-jour", "/donnees-personnelles", "/donnees-personnelles/demande",
 				"/donnees-personnelles/demande?objet=effacement", "/mentions-legales", "/accessibilite", "/connexion",
 				"/page-inconnue");
-		List<String> backOffice = List.of("/moderation", "/moderation/acteurs", "/moderation/acteurs/" + actorId,
-				"/moderation/acteurs/" + actorId + "/modifier", "/moderation/acteurs/" + actorId + "/contacts",
-				"/moderation/a-relancer", "/moderation/doublons", "/moderation/administration/comptes",
-				"/moderation/administration/campagnes", "/moderation/administration/referentiels",
-				"/moderation/administration/referentiels/domaines", "/moderation/administration/import",
-				"/moderation/administration/sauvegardes", "/moderation/administration/index");
 
 		driver = BrowserSupport.start();
 		Files.createDirectories(SCREENSHOTS);
@@ -130,14 +118,6 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 			driver.findElement(By.cssSelector("form[action$='/confirmer'] button[type=submit]")).click();
 			assertThat(driver.findElement(By.cssSelector("main [role=status]")).getText()).contains(address);
 			check("/donnees-personnelles/demande/confirmer (faite)", width, failures);
-			// the back office, signed in
-			driver.get(url("/connexion"));
-			driver.findElement(By.id("email")).sendKeys(ADMIN_EMAIL);
-			driver.findElement(By.id("motDePasse")).sendKeys(ADMIN_PASSWORD);
-			driver.findElement(By.cssSelector("form[action$='/connexion'] button[type=submit]")).click();
-			for (String page : backOffice) {
-				visit(page, width, failures);
-			}
 		}
 		assertThat(failures).isEmpty();
 	}
@@ -173,7 +153,8 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 		// the search box, before the results, still sends the filters' form (folded here)
 		if (width == 390 && page.equals("/acteurs")) {
 			driver.findElement(By.id("q")).sendKeys("association" + Keys.ENTER);
-			new WebDriverWait(driver, Duration.ofSeconds(30)).until((browser) -> path().contains("q=association"));
+			new WebDriverWait(driver, Duration.ofSeconds(30), BrowserSupport.POLL)
+				.until((browser) -> path().contains("q=association"));
 			assertThat(path()).startsWith("/acteurs?");
 		}
 	}
@@ -232,30 +213,24 @@ class ResponsiveBrowserTests extends ProductionStartTest {
 
 	/**
 	 * Whether another class runs axe-core on this page, in the same state, at this width:
-	 * {@code BackOfficeBrowserTests} every back-office page visited here, signed in as an
-	 * administrator, at 320 and 1366 px (and 390 px has the layout of 320);
 	 * {@code QuestionnaireBrowserTests} a new draft's empty project form at 1366 px. Here
-	 * these pages are still measured for sideways scrolling and photographed at every
-	 * width.
+	 * it is still measured for sideways scrolling and photographed at every width.
 	 */
 	static boolean checkedElsewhere(String page, int width) {
-		return page.startsWith("/moderation") || (width == 1366 && page.equals("/recensement/projets/nouveau"));
+		return width == 1366 && page.equals("/recensement/projets/nouveau");
 	}
 
 	/**
 	 * Whether a page shows something at one width only, so that axe-core checks both
-	 * layouts: the back office's menu (a row of sections on a wide screen, folded under «
-	 * Menu » on a phone), the lists' filters (folded by {@code filters.js} on a narrow
-	 * screen), the key figures' map of the region (wide screens only) and the
-	 * questionnaire's step names (hidden on a phone). The other pages have the same
-	 * content and navigation at every width, only laid out differently: axe-core checks
-	 * them once, at 320 px, the narrowest layout (where tables scroll sideways in their
-	 * own box).
+	 * layouts: the lists' filters (folded by {@code filters.js} on a narrow screen), the
+	 * key figures' map of the region (wide screens only) and the questionnaire's step
+	 * names (hidden on a phone). The other pages have the same content and navigation at
+	 * every width, only laid out differently: axe-core checks them once, at 320 px, the
+	 * narrowest layout (where tables scroll sideways in their own box).
 	 */
 	static boolean changesWithWidth(String page) {
-		return page.startsWith("/moderation") || page.equals("/acteurs") || page.startsWith("/acteurs?")
-				|| page.equals("/projets") || page.startsWith("/projets?") || page.equals("/chiffres")
-				|| page.startsWith("/recensement/");
+		return page.equals("/acteurs") || page.startsWith("/acteurs?") || page.equals("/projets")
+				|| page.startsWith("/projets?") || page.equals("/chiffres") || page.startsWith("/recensement/");
 	}
 
 	private static String path() {
