@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -53,11 +53,13 @@ import org.hibernate.search.util.common.SearchException;
  * The words mean the same: the clauses of {@link TextQuery} (same fields, boosts,
  * operators and typos), each a simple query string, which the cluster parses as Lucene's
  * simple query parser does, with the fields' search analyzers (the same analysis:
- * {@link FrenchElasticsearchAnalysis}). Facets: the facets of the filters without a
- * selection come with the results; each filter with a selection counts in a query of its
- * own, without its selection. The order ends with the document identifier, as on Lucene;
- * slices continue after their last result's sort values ({@code search_after}, the one
- * Elasticsearch-specific part, with the raw hit's sort values).
+ * {@link FrenchElasticsearchAnalysis}), a synonym of several words included (its words
+ * together in one field, not a phrase: see {@link #clause}). Facets: the facets of the
+ * filters without a selection come with the results; each filter with a selection counts
+ * in a query of its own, without its selection. The order ends with the document
+ * identifier, as on Lucene; slices continue after their last result's sort values
+ * ({@code search_after}, with the raw hit's sort values): with the simple query strings
+ * written as JSON, the Elasticsearch-specific parts.
  */
 final class DslSearch {
 
@@ -148,16 +150,40 @@ final class DslSearch {
 		return bool.toPredicate();
 	}
 
+	/**
+	 * One simple query string, written as the JSON Hibernate Search's
+	 * {@code simpleQueryString} sends (fields with their boosts, default operator, flags,
+	 * boost) and one setting more: {@code auto_generate_synonyms_phrase_query} off. The
+	 * cluster's default (on) makes each synonym of several words a phrase ("ECSI" then
+	 * finds only the exact « éducation à la citoyenneté et à la solidarité internationale
+	 * », the same stop words between the same words), where Lucene's simple query parser,
+	 * which {@link TextQuery} uses, looks for the synonym's words together in one field,
+	 * in any order; Hibernate Search's DSL has no option for it.
+	 */
 	private static SearchPredicate clause(SearchPredicateFactory f, Map<String, Float> fields, String text, float boost,
 			BooleanOperator eachWord, Set<SimpleQueryFlag> flags) {
-		Iterator<Map.Entry<String, Float>> each = fields.entrySet().iterator();
-		Map.Entry<String, Float> first = each.next();
-		var withFields = f.simpleQueryString().field(first.getKey()).boost(first.getValue());
-		while (each.hasNext()) {
-			Map.Entry<String, Float> field = each.next();
-			withFields = withFields.field(field.getKey()).boost(field.getValue());
+		JsonArray names = new JsonArray();
+		fields.forEach((field, weight) -> names.add(field + "^" + weight));
+		JsonObject clause = new JsonObject();
+		clause.addProperty("query", text);
+		clause.add("fields", names);
+		clause.addProperty("default_operator", (eachWord == BooleanOperator.AND) ? "and" : "or");
+		clause.addProperty("flags", flags(flags));
+		clause.addProperty("auto_generate_synonyms_phrase_query", false);
+		clause.addProperty("boost", boost);
+		JsonObject predicate = new JsonObject();
+		predicate.add("simple_query_string", clause);
+		return f.extension(ElasticsearchExtension.get()).fromJson(predicate).toPredicate();
+	}
+
+	/** The flags as the cluster names them, as Hibernate Search writes them. */
+	private static String flags(Set<SimpleQueryFlag> flags) {
+		if (flags.isEmpty()) {
+			return "NONE";
 		}
-		return withFields.matching(text).defaultOperator(eachWord).flags(flags).boost(boost).toPredicate();
+		return flags.stream()
+			.map((flag) -> (flag == SimpleQueryFlag.NEAR) ? "SLOP" : flag.name())
+			.collect(Collectors.joining("|"));
 	}
 
 	/** The words, the published content, and the selections of the filters but one. */

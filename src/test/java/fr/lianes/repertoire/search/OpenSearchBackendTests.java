@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,6 +18,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.awaitility.Awaitility;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchBackend;
 import org.hibernate.search.mapper.orm.Search;
@@ -145,6 +149,30 @@ class OpenSearchBackendTests {
 		}
 	}
 
+	/**
+	 * Every form of every line of the synonyms, as searched: the same terms at the same
+	 * positions over the same lengths (the graph of the alternatives a query is made
+	 * from) on both backends; and each longer form as indexed.
+	 */
+	@Test
+	void everySynonymIsAnalysedAlikeOnBothBackends() throws Exception {
+		Map<String, Analyzer> lucene = FrenchLuceneAnalyzers.build();
+		int forms = 0;
+		for (String line : FrenchElasticsearchAnalysis.lines(FrenchAnalysis.SYNONYMS)) {
+			for (String form : line.split(",")) {
+				String text = form.strip();
+				List<String> graph = luceneGraph(lucene.get(SearchAnalyzers.FRENCH_SEARCH), text);
+				assertThat(graph).as(text).hasSizeGreaterThan(1);
+				assertThat(openSearchGraph(SearchAnalyzers.FRENCH_SEARCH, text)).as("french_search: " + text)
+					.isEqualTo(graph);
+				assertThat(openSearchGraph(SearchAnalyzers.FRENCH, text)).as("french: " + text)
+					.isEqualTo(luceneGraph(lucene.get(SearchAnalyzers.FRENCH), text));
+				forms++;
+			}
+		}
+		assertThat(forms).isGreaterThan(30);
+	}
+
 	private List<Long> idsNamed(String word) {
 		EntityManager entityManager = this.entityManagerFactory.createEntityManager();
 		try {
@@ -195,6 +223,41 @@ class OpenSearchBackendTests {
 		Matcher token = Pattern.compile("\"token\":\"((?:[^\"\\\\]|\\\\.)*)\".*?\"position\":(\\d+)").matcher(tokens);
 		while (token.find()) {
 			terms.add(token.group(2) + ":" + token.group(1));
+		}
+		return terms;
+	}
+
+	/** Each term with its position and its length in positions, from OpenSearch. */
+	private static List<String> openSearchGraph(String analyzer, String text) {
+		JsonObject body = new JsonObject();
+		body.addProperty("analyzer", analyzer);
+		body.addProperty("text", text);
+		JsonObject tokens = JsonParser
+			.parseString(OpenSearchTestNode.send("POST", "/actor-read/_analyze", body.toString()))
+			.getAsJsonObject();
+		List<String> terms = new ArrayList<>();
+		for (JsonElement each : tokens.getAsJsonArray("tokens")) {
+			JsonObject token = each.getAsJsonObject();
+			int length = token.has("positionLength") ? token.get("positionLength").getAsInt() : 1;
+			terms.add(token.get("position").getAsInt() + ":" + token.get("token").getAsString() + "/" + length);
+		}
+		return terms;
+	}
+
+	/** The same from Lucene. */
+	private static List<String> luceneGraph(Analyzer analyzer, String text) throws Exception {
+		List<String> terms = new ArrayList<>();
+		try (TokenStream stream = analyzer.tokenStream("field", text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+			PositionLengthAttribute length = stream.addAttribute(PositionLengthAttribute.class);
+			stream.reset();
+			int position = -1;
+			while (stream.incrementToken()) {
+				position += increment.getPositionIncrement();
+				terms.add(position + ":" + term + "/" + length.getPositionLength());
+			}
+			stream.end();
 		}
 		return terms;
 	}
