@@ -22,9 +22,15 @@ class DocumentedCommandsTests {
 
 	@Test
 	void theGenerationCommandRunsWithoutAWebServerAndStopsOnceReady(CapturedOutput output) {
-		RepertoireApplication.main(new String[] { "--repertoire.demo.scale=1",
-				"--spring.main.web-application-type=none", "--spring.main.banner-mode=off" });
+		// a database of its own: the directory is generated whichever classes this JVM
+		// ran
+		// before (one that loaded the demo directory into the shared one would leave
+		// nothing to generate)
+		RepertoireApplication
+			.main(new String[] { "--repertoire.demo.scale=1", "--repertoire.embedded-db.database=documented_commands",
+					"--spring.main.web-application-type=none", "--spring.main.banner-mode=off" });
 		assertThat(output.getOut()).contains("Started RepertoireApplication")
+			.contains("Loaded demo directory: ")
 			.doesNotContain("APPLICATION FAILED TO START");
 	}
 

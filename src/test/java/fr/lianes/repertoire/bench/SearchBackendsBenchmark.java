@@ -290,14 +290,14 @@ public final class SearchBackendsBenchmark {
 		String loadBefore = loadAverage();
 		long startA = System.nanoTime();
 		log("Starting instance A");
-		try (ApplicationProcess a = ApplicationProcess.start(Duration.ofMinutes(15), this.out.resolve("instance-a"),
-				settings.toArray(String[]::new))) {
+		try (ApplicationProcess a = ApplicationProcess.start(ApplicationProcess.Jvm.PRODUCTION, Duration.ofMinutes(15),
+				this.out.resolve("instance-a"), settings.toArray(String[]::new))) {
 			this.started.add(a);
 			double aSeconds = (System.nanoTime() - startA) / 1e9;
 			long startB = System.nanoTime();
 			log("Starting instance B");
-			try (ApplicationProcess b = ApplicationProcess.start(Duration.ofMinutes(15), this.out.resolve("instance-b"),
-					settings.toArray(String[]::new))) {
+			try (ApplicationProcess b = ApplicationProcess.start(ApplicationProcess.Jvm.PRODUCTION,
+					Duration.ofMinutes(15), this.out.resolve("instance-b"), settings.toArray(String[]::new))) {
 				this.started.add(b);
 				double bSeconds = (System.nanoTime() - startB) / 1e9;
 				log("A on port %d (%.0f s), B on port %d (%.0f s)", a.port(), aSeconds, b.port(), bSeconds);

@@ -1,6 +1,5 @@
 package fr.lianes.repertoire.census;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -10,14 +9,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.lianes.repertoire.RepertoireApplication;
 import fr.lianes.repertoire.database.EmbeddedPostgresServer;
+import fr.lianes.repertoire.testing.ApplicationProcess;
 import fr.lianes.repertoire.testing.Questionnaire;
 import fr.lianes.repertoire.testing.WebClient;
 import org.awaitility.core.ConditionTimeoutException;
@@ -78,20 +75,15 @@ class CensusDurabilityTests {
 	}
 
 	/**
-	 * The application as it runs in production: the test classes (and the test database
-	 * they would substitute) are left off its class path.
+	 * The application as it runs in production (with the options of
+	 * {@link ApplicationProcess.Jvm#TEST}): the test classes (and the test database they
+	 * would substitute) are left off its class path.
 	 */
 	private Process startApplication(int port) throws IOException {
-		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> !entry.endsWith("test-classes"))
-			.reduce((a, b) -> a + File.pathSeparator + b)
-			.orElseThrow();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-						classPath, RepertoireApplication.class.getName(), "--server.port=" + port,
-						"--repertoire.data-dir=" + this.directory, "--repertoire.demo.load-on-empty=false",
-						"--repertoire.census.minimum-fill-time=0s", "--repertoire.census.minimum-start-time=0s",
-						"--spring.main.banner-mode=off"));
+		List<String> command = ApplicationProcess.Jvm.TEST.command();
+		command.addAll(List.of("--server.port=" + port, "--repertoire.data-dir=" + this.directory,
+				"--repertoire.demo.load-on-empty=false", "--repertoire.census.minimum-fill-time=0s",
+				"--repertoire.census.minimum-start-time=0s", "--spring.main.banner-mode=off"));
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("app.log").toFile())
 			.start();

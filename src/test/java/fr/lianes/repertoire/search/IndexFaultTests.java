@@ -1,6 +1,5 @@
 package fr.lianes.repertoire.search;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,15 +14,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.lianes.repertoire.RepertoireApplication;
 import fr.lianes.repertoire.database.EmbeddedPostgresServer;
+import fr.lianes.repertoire.testing.ApplicationProcess;
 import fr.lianes.repertoire.testing.Questionnaire;
 import fr.lianes.repertoire.testing.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +68,9 @@ class IndexFaultTests {
 	private Process app;
 
 	private int starts;
+
+	/** When this test began, which names its logs. */
+	private final long started = System.currentTimeMillis();
 
 	@AfterEach
 	void killEverything() throws Exception {
@@ -220,29 +220,29 @@ class IndexFaultTests {
 	}
 
 	/**
-	 * The application as it runs in production, in its own JVM: the test classes (and the
-	 * test database they would substitute) are left off its class path. The first start
-	 * loads the demo directory; the others find it.
+	 * The application as it runs in production, in its own JVM (with the options of
+	 * {@link ApplicationProcess.Jvm#TEST}): the test classes (and the test database they
+	 * would substitute) are left off its class path. The first start loads the demo
+	 * directory; the others find it.
 	 */
 	private int start() throws IOException {
 		int port = freePort();
 		this.starts++;
-		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> !entry.endsWith("test-classes"))
-			.reduce((a, b) -> a + File.pathSeparator + b)
-			.orElseThrow();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-						"-XX:TieredStopAtLevel=1", "-cp", classPath, RepertoireApplication.class.getName(),
-						"--server.port=" + port, "--repertoire.data-dir=" + this.directory,
-						"--repertoire.census.minimum-fill-time=0s", "--repertoire.census.minimum-start-time=0s",
-						"--spring.main.banner-mode=off"));
+		List<String> command = ApplicationProcess.Jvm.TEST.command();
+		command.addAll(List.of("--server.port=" + port, "--repertoire.data-dir=" + this.directory,
+				"--repertoire.census.minimum-fill-time=0s", "--repertoire.census.minimum-start-time=0s",
+				"--spring.main.banner-mode=off"));
 		this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
 		return port;
 	}
 
-	private Path log() {
-		return this.directory.resolve("app-" + this.starts + ".log");
+	/**
+	 * The log of the current start, kept with the other applications' in
+	 * {@code target/application-logs} (where the time of each start can be read).
+	 */
+	private Path log() throws IOException {
+		return Files.createDirectories(Path.of("target", "application-logs"))
+			.resolve("index-fault-" + ProcessHandle.current().pid() + "-" + this.started + "-" + this.starts + ".log");
 	}
 
 	private void awaitLine(Path log, String text) {

@@ -27,10 +27,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * The administrators' reindex button: one run at a time, its progress on the page, the
- * search whole meanwhile and right afterwards. Small batches (20 entities) make the run
- * last long enough to be watched.
+ * search whole meanwhile and right afterwards. Batches of production's size (100
+ * entities: about 40 for the demo directory, each its own transaction) make a run last
+ * seconds, watched every 100 ms. (By 20, a whole run took 25 to 29 s in a loaded suite,
+ * and the class needed an application of its own.)
  */
-@SpringBootTest(properties = "repertoire.reindex.batch-size=20")
+@SpringBootTest
 @AutoConfigureMockMvc
 class ReindexTests {
 
