@@ -89,6 +89,9 @@ class ImportWebTests {
 		Document preview = Jsoup.parse(tried.body());
 		assertThat(preview.select("[role=status]").text()).contains("rien n’a été écrit");
 		assertThat(preview.text()).contains("Type de structure inconnu : « Asso de quartier »");
+		assertThat(preview.select("table caption:contains(Lignes refusées)").text())
+			.as("every row listed: the caption does not speak of the first ones")
+			.matches("Lignes refusées ou à vérifier : \\d+");
 		Element valueToMap = preview.selectFirst("select[name^=valeur-TYPE-]");
 		assertThat(valueToMap).isNotNull();
 		assertThat(count("select count(*) from actor")).isZero();
