@@ -59,8 +59,9 @@ class TableOwnershipTests {
 
 	@Test
 	void everyMigratedTableHasAnOwnerAndEveryOwnedTableExists() throws IOException {
-		Pattern created = Pattern.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:table|view|materialized\\s+view)"
-				+ "\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
+		Pattern created = Pattern
+			.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(?:table|view|materialized\\s+view)"
+					+ "\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
 		Pattern dropped = Pattern.compile("(?i)\\bdrop\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?(\\w+)");
 		Set<String> tables = new TreeSet<>();
 		try (Stream<Path> files = Files.list(MIGRATIONS)) {
@@ -187,7 +188,7 @@ class TableOwnershipTests {
 					"spring_session_attributes")
 			.forEach((table) -> owners.put(table, "security"));
 		owners.put("change_log", "history");
-		Stream.of("import_job", "import_job_entry", "import_job_problem", "import_mapping")
+		Stream.of("import_job", "import_job_entry", "import_job_problem", "import_mapping", "import_key")
 			.forEach((table) -> owners.put(table, "imports"));
 		Stream.of("content_version", "content_change", "figures_change", "figures_change_horizon")
 			.forEach((table) -> owners.put(table, "figures"));

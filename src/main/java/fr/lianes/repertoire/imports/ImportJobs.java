@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -605,8 +604,6 @@ class ImportJobs {
 
 		private final long alreadyWritten;
 
-		private final Set<Long> createdBefore;
-
 		private int batches;
 
 		JobJournal(long id) {
@@ -615,7 +612,6 @@ class ImportJobs {
 				.param("id", id)
 				.query(Long.class)
 				.single();
-			this.createdBefore = new HashSet<>(created(id, Entry.ACTOR));
 		}
 
 		@Override
@@ -624,8 +620,8 @@ class ImportJobs {
 		}
 
 		@Override
-		public Set<Long> createdBefore() {
-			return this.createdBefore;
+		public OptionalLong job() {
+			return OptionalLong.of(this.id);
 		}
 
 		@Override

@@ -6,14 +6,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
 import fr.lianes.repertoire.directory.DuplicateActors;
+import fr.lianes.repertoire.directory.EntryCommands.ActorFields;
 import fr.lianes.repertoire.directory.EntryCommands.ImportActor;
 import fr.lianes.repertoire.directory.EntryCommands.ImportProject;
 import fr.lianes.repertoire.directory.EntryCommands.ImportSource;
 import fr.lianes.repertoire.directory.EntryCommands.Imported;
+import fr.lianes.repertoire.imports.ImportKeys.Key;
 import fr.lianes.repertoire.imports.ImportReport.Entry;
 import fr.lianes.repertoire.imports.ImportReport.Outcome;
 import fr.lianes.repertoire.imports.ImportReport.Problem;
@@ -27,11 +31,16 @@ import fr.lianes.repertoire.imports.RowChecks.Checked;
  * SIREN, the same RNA number, or the same name in the same commune earlier in the files,
  * or moderation's suspects among the actors already there), then written in batches, each
  * in one transaction (a batch that fails is written again row by row, so that only the
- * failing row is refused). A dry run writes nothing.
+ * failing row is refused). A dry run writes nothing to the directory.
+ * <p>
+ * What the checks within the files remember of the rows read (where each old identifier,
+ * SIREN, RNA number, name in a commune and project identifier was first met; the id each
+ * actor was written under, or why it was left out, for its projects; the actors the run
+ * created) is kept in the run's {@link ImportKeys}, not in memory: a batch asks for what
+ * its rows need at once, then its rows are checked in their order, each seeing the rows
+ * before it, and its new keys are saved at once.
  */
 final class ImportRun {
-
-	static final int BATCH = 100;
 
 	/**
 	 * Where a background run keeps its place (see {@link ImportJobs}): what an earlier
@@ -48,9 +57,12 @@ final class ImportRun {
 			return 0;
 		}
 
-		/** The actors an earlier attempt of this job created. */
-		default Set<Long> createdBefore() {
-			return Set.of();
+		/**
+		 * The job this run is an attempt of: the actors its earlier attempts created are
+		 * checked as they were then (empty: none).
+		 */
+		default OptionalLong job() {
+			return OptionalLong.empty();
 		}
 
 		/**
@@ -91,21 +103,18 @@ final class ImportRun {
 	private final RowChecks checks;
 
 	/**
-	 * The old identifiers of the actors written (or, in a dry run, to be) by this run.
+	 * What the run remembers of the rows read, under these kinds of key: {@code id:} an
+	 * actor's old identifier (its first line; the id it was written under, -1 in a dry
+	 * run; or why it was left out, for its projects), {@code siren:}, {@code rna:},
+	 * {@code name:} (a name in a commune, with the actor's SIREN, RNA and address),
+	 * {@code project:} a project's old identifier, {@code created:} an actor this run (or
+	 * an earlier attempt of its job) created, which is not a suspect of the rows after
+	 * it.
 	 */
-	private final Map<String, Long> actors = new HashMap<>();
+	private ImportKeys.Run keys;
 
-	/** The old identifiers of the actors not written, and why, for their projects. */
-	private final Map<String, String> actorsLeftOut = new HashMap<>();
-
-	/** The actors created by this run: they are not suspects of the rows after them. */
-	private final Set<Long> created = new HashSet<>();
-
-	/** Where each identifier, SIREN, RNA and name-in-commune was first seen. */
-	private final Map<String, Integer> seen = new HashMap<>();
-
-	/** The actors read, by name in their commune. */
-	private final Map<String, NamedActor> names = new HashMap<>();
+	/** Why an actor was left out: refused, or a duplicate (then its file's name). */
+	private static final String REFUSED = "R", DUPLICATE = "D";
 
 	private final List<Pending<ImportActor>> pendingActors = new ArrayList<>();
 
@@ -139,13 +148,22 @@ final class ImportRun {
 				}
 			}
 		}
-		this.created.addAll(journal.createdBefore());
 		this.request = request;
 		this.report = report;
 		this.checks = new RowChecks(services, request, report);
 	}
 
 	ImportReport execute() throws IOException {
+		try (ImportKeys.Run run = this.services.keys().open(this.journal.job())) {
+			this.keys = run;
+			return checkAndWrite();
+		}
+		finally {
+			this.keys = null;
+		}
+	}
+
+	private ImportReport checkAndWrite() throws IOException {
 		for (ImportFile file : this.request.files()) {
 			if (file.mapping().headers().isEmpty()) {
 				this.report.problem(new Problem(file.name(), 0, Entry.ACTOR, Severity.REFUSED,
@@ -221,6 +239,18 @@ final class ImportRun {
 			}
 		}
 		Map<String, Long> known = this.services.entries().importedActors(legacyIds);
+		// what the rows before this batch left, asked at once
+		List<String> wanted = new ArrayList<>();
+		for (Checked<ImportActor> one : checked) {
+			if (one.legacyId() != null) {
+				wanted.add(idKey(one.legacyId()));
+			}
+			if (one.command() != null) {
+				wanted.addAll(duplicateKeys(one.command()));
+			}
+		}
+		known.values().stream().filter(Objects::nonNull).forEach((id) -> wanted.add(createdKey(id)));
+		this.keys.load(wanted);
 		// the directory's suspects are asked only for the rows whose duplicates are
 		// looked for: new actors, each once (not one the directory knows by its old
 		// identifier, nor the repetition of an actor read before)
@@ -230,7 +260,7 @@ final class ImportRun {
 		for (int i = 0; i < checked.size(); i++) {
 			Checked<ImportActor> one = checked.get(i);
 			String legacyId = one.legacyId();
-			boolean repeated = legacyId != null && (this.seen.containsKey("id:" + legacyId) || !read.add(legacyId));
+			boolean repeated = legacyId != null && (this.keys.has(idKey(legacyId)) || !read.add(legacyId));
 			if (one.command() != null && !repeated && !known(known, legacyId)) {
 				var fields = one.command().actor();
 				probes.add(new DuplicateActors.Probe(fields.sirenSiret(), fields.rna(), fields.name(),
@@ -240,6 +270,11 @@ final class ImportRun {
 		}
 		List<List<DuplicateActors.Suspect>> suspects = probes.isEmpty() ? List.of()
 				: this.services.duplicates().suspects(probes, Imports.NAME_SIMILARITY, 20);
+		this.keys.loadMore(suspects.stream()
+			.flatMap(List::stream)
+			.map((suspect) -> createdKey(suspect.actorId()))
+			.distinct()
+			.toList());
 		int probe = 0;
 		for (int i = 0; i < checked.size(); i++) {
 			Row row = this.actorRows.get(i);
@@ -247,29 +282,25 @@ final class ImportRun {
 		}
 		this.actorRows.clear();
 		flushActors();
+		this.keys.save();
 	}
 
 	private void actorRow(ImportFile file, int line, Checked<ImportActor> checked, Map<String, Long> knownIds,
 			List<DuplicateActors.Suspect> suspects) {
 		String legacyId = checked.legacyId();
-		if (legacyId != null && this.seen.containsKey("id:" + legacyId)) {
+		Key first = (legacyId != null) ? this.keys.get(idKey(legacyId)) : null;
+		if (first != null) {
 			// one row per project repeating its actor: the actor was read on its first
 			// row
 			if (!file.mapping().hasProjects()) {
-				refuse(file, line, Entry.ACTOR, "import.problem.actor-repeated", legacyId,
-						this.seen.get("id:" + legacyId));
+				refuse(file, line, Entry.ACTOR, "import.problem.actor-repeated", legacyId, first.line());
 			}
 			return;
-		}
-		if (legacyId != null) {
-			this.seen.put("id:" + legacyId, line);
 		}
 		report(checked.problems());
 		if (checked.command() == null) {
 			this.report.add(Entry.ACTOR, Outcome.REFUSED);
-			if (legacyId != null) {
-				this.actorsLeftOut.put(legacyId, message("import.problem.lead-refused", legacyId, file.name(), line));
-			}
+			seen(legacyId, line, REFUSED + file.name());
 			return;
 		}
 		ImportActor command = checked.command();
@@ -277,10 +308,63 @@ final class ImportRun {
 		if (duplicate != null) {
 			this.report.problem(new Problem(file.name(), line, Entry.ACTOR, Severity.DUPLICATE, duplicate));
 			this.report.add(Entry.ACTOR, Outcome.DUPLICATE);
-			this.actorsLeftOut.put(legacyId, message("import.problem.lead-duplicate", legacyId, file.name(), line));
+			seen(legacyId, line, DUPLICATE + file.name());
 			return;
 		}
+		seen(legacyId, line, null);
 		this.pendingActors.add(new Pending<>(file.name(), line, command));
+	}
+
+	/**
+	 * Remembers where an actor's old identifier was first met, and why the actor was left
+	 * out (null: it is written).
+	 */
+	private void seen(String legacyId, int line, String leftOut) {
+		if (legacyId != null) {
+			this.keys.add(new Key(idKey(legacyId), line, null, leftOut));
+		}
+	}
+
+	private static String idKey(String legacyId) {
+		return ImportKeys.key("id", legacyId);
+	}
+
+	private static String createdKey(long actorId) {
+		return ImportKeys.key("created", Long.toString(actorId));
+	}
+
+	private static String sirenKey(String siren) {
+		return ImportKeys.key("siren", siren);
+	}
+
+	private static String rnaKey(String rna) {
+		return ImportKeys.key("rna", rna);
+	}
+
+	private static String nameKey(ActorFields fields) {
+		return ImportKeys.key("name", Vocabulary.key(fields.name()) + "@" + fields.communeInsee());
+	}
+
+	private static String projectKey(String legacyId) {
+		return ImportKeys.key("project", legacyId);
+	}
+
+	private static String siren(ActorFields fields) {
+		return (fields.sirenSiret() != null) ? fields.sirenSiret().substring(0, 9) : null;
+	}
+
+	/** The keys an actor's checks for duplicates within the files look at. */
+	private static List<String> duplicateKeys(ImportActor command) {
+		ActorFields fields = command.actor();
+		List<String> keys = new ArrayList<>(3);
+		if (fields.sirenSiret() != null) {
+			keys.add(sirenKey(siren(fields)));
+		}
+		if (fields.rna() != null) {
+			keys.add(rnaKey(fields.rna()));
+		}
+		keys.add(nameKey(fields));
+		return keys;
 	}
 
 	/**
@@ -290,26 +374,7 @@ final class ImportRun {
 	 */
 	private boolean known(Map<String, Long> knownIds, String legacyId) {
 		Long knownId = (legacyId != null) ? knownIds.get(legacyId) : null;
-		return knownId != null && !this.journal.createdBefore().contains(knownId);
-	}
-
-	/** An actor read earlier in the files under a name in a commune. */
-	private record NamedActor(int line, String siren, String rna, String address) {
-
-		/** Whether an identifier or the address says the two are different actors. */
-		boolean differsFrom(NamedActor other) {
-			return differ(this.siren, other.siren) || differ(this.rna, other.rna)
-					|| differ(key(this.address), key(other.address));
-		}
-
-		private static boolean differ(String a, String b) {
-			return a != null && b != null && !a.equals(b);
-		}
-
-		private static String key(String address) {
-			return (address != null) ? Vocabulary.key(address) : null;
-		}
-
+		return knownId != null && !this.keys.has(createdKey(knownId));
 	}
 
 	/**
@@ -319,31 +384,32 @@ final class ImportRun {
 	 * directory: moderation's suspects, but the actors this run created.
 	 */
 	private String duplicate(ImportActor command, int line, List<DuplicateActors.Suspect> suspects) {
-		var fields = command.actor();
-		String siren = (fields.sirenSiret() != null) ? fields.sirenSiret().substring(0, 9) : null;
-		Integer first = (siren != null) ? this.seen.get("siren:" + siren) : null;
+		ActorFields fields = command.actor();
+		String siren = siren(fields);
+		Key first = (siren != null) ? this.keys.get(sirenKey(siren)) : null;
 		if (first != null) {
-			return message("import.problem.duplicate-in-file.siren", first);
+			return message("import.problem.duplicate-in-file.siren", first.line());
 		}
-		first = (fields.rna() != null) ? this.seen.get("rna:" + fields.rna()) : null;
+		first = (fields.rna() != null) ? this.keys.get(rnaKey(fields.rna())) : null;
 		if (first != null) {
-			return message("import.problem.duplicate-in-file.rna", first);
+			return message("import.problem.duplicate-in-file.rna", first.line());
 		}
-		String nameKey = Vocabulary.key(fields.name()) + "@" + fields.communeInsee();
-		NamedActor named = new NamedActor(line, siren, fields.rna(), fields.addressLine());
-		NamedActor earlier = this.names.get(nameKey);
+		String nameKey = nameKey(fields);
+		NamedActor named = NamedActor.of(line, siren, fields.rna(), fields.addressLine());
+		Key earlierKey = this.keys.get(nameKey);
+		NamedActor earlier = (earlierKey != null) ? NamedActor.of(earlierKey) : null;
 		if (earlier != null && !earlier.differsFrom(named)) {
 			return message("import.problem.duplicate-in-file.name", earlier.line());
 		}
 		if (siren != null) {
-			this.seen.put("siren:" + siren, line);
+			this.keys.add(new Key(sirenKey(siren), line, null, null));
 		}
 		if (fields.rna() != null) {
-			this.seen.put("rna:" + fields.rna(), line);
+			this.keys.add(new Key(rnaKey(fields.rna()), line, null, null));
 		}
-		this.names.putIfAbsent(nameKey, named);
+		this.keys.add(new Key(nameKey, line, null, named.detail()));
 		for (var suspect : suspects) {
-			if (!this.created.contains(suspect.actorId())) {
+			if (!this.keys.has(createdKey(suspect.actorId()))) {
 				String reasons = String.join(", ",
 						suspect.reasons()
 							.stream()
@@ -363,24 +429,36 @@ final class ImportRun {
 	}
 
 	/**
-	 * Checks the project rows read, in their order, the lead actors imported before this
-	 * run asked once for the batch.
+	 * Checks the project rows read, in their order: what the rows before this batch left
+	 * (their projects' and lead actors' old identifiers) asked at once, then the lead
+	 * actors imported before this run not among them.
 	 */
 	private void projectRows() {
 		if (this.projectRows.isEmpty()) {
 			return;
 		}
 		List<String> leads = new ArrayList<>();
+		List<String> wanted = new ArrayList<>();
 		for (Row row : this.projectRows) {
-			String lead = row.file().mapping().value(row.cells(), ImportField.LEGACY_ID);
-			if (lead != null && !this.actors.containsKey(lead) && !this.actorsLeftOut.containsKey(lead)
-					&& !this.knownLeads.containsKey(lead)) {
+			String lead = this.checks.leadOf(row.file(), row.line(), row.cells());
+			String project = this.checks.projectIdOf(row.file(), row.cells(), lead);
+			if (lead != null) {
 				leads.add(lead);
+				wanted.add(idKey(lead));
+			}
+			if (project != null) {
+				wanted.add(projectKey(project));
 			}
 		}
-		if (!leads.isEmpty()) {
-			Map<String, Long> found = this.services.entries().importedActors(leads);
-			for (String lead : leads) {
+		this.keys.load(wanted);
+		List<String> asked = leads.stream().distinct().filter((lead) -> {
+			Key key = this.keys.get(idKey(lead));
+			return key == null || (key.value() == null && key.detail() == null);
+		}).toList();
+		this.knownLeads.clear();
+		if (!asked.isEmpty()) {
+			Map<String, Long> found = this.services.entries().importedActors(asked);
+			for (String lead : asked) {
 				this.knownLeads.put(lead, found.get(lead));
 			}
 		}
@@ -389,21 +467,23 @@ final class ImportRun {
 					this.checks.project(row.file(), row.line(), row.cells(), this::leadActor));
 		}
 		this.projectRows.clear();
+		this.knownLeads.clear();
 		flushProjects();
+		this.keys.save();
 	}
 
-	/** The lead actors imported before this run, asked for the batch (null: none). */
+	/** The batch's lead actors imported before this run (null: none). */
 	private final Map<String, Long> knownLeads = new HashMap<>();
 
 	private void projectRow(ImportFile file, int line, Checked<ImportProject> checked) {
 		String legacyId = checked.legacyId();
-		if (legacyId != null && this.seen.containsKey("project:" + legacyId)) {
-			refuse(file, line, Entry.PROJECT, "import.problem.project-repeated", legacyId,
-					this.seen.get("project:" + legacyId));
+		Key first = (legacyId != null) ? this.keys.get(projectKey(legacyId)) : null;
+		if (first != null) {
+			refuse(file, line, Entry.PROJECT, "import.problem.project-repeated", legacyId, first.line());
 			return;
 		}
 		if (legacyId != null) {
-			this.seen.put("project:" + legacyId, line);
+			this.keys.add(new Key(projectKey(legacyId), line, null, null));
 		}
 		report(checked.problems());
 		if (checked.command() == null) {
@@ -415,13 +495,14 @@ final class ImportRun {
 
 	/** The lead actor's id (-1 when it is still to be created), or why there is none. */
 	private RowChecks.Lead leadActor(String legacyId) {
-		Long id = this.actors.get(legacyId);
-		if (id != null) {
-			return new RowChecks.Lead(id, null);
+		Key key = this.keys.get(idKey(legacyId));
+		if (key != null && key.value() != null) {
+			return new RowChecks.Lead(key.value(), null);
 		}
-		String leftOut = this.actorsLeftOut.get(legacyId);
-		if (leftOut != null) {
-			return new RowChecks.Lead(null, leftOut);
+		if (key != null && key.detail() != null) {
+			String reason = key.detail().startsWith(REFUSED) ? "import.problem.lead-refused"
+					: "import.problem.lead-duplicate";
+			return new RowChecks.Lead(null, message(reason, legacyId, key.detail().substring(1), key.line()));
 		}
 		Long known = this.knownLeads.containsKey(legacyId) ? this.knownLeads.get(legacyId)
 				: this.services.entries().importedActors(List.of(legacyId)).get(legacyId);
@@ -433,10 +514,10 @@ final class ImportRun {
 				(commands) -> this.report.dryRun() ? this.services.entries().previewActorImports(commands)
 						: this.services.entries().importActors(commands),
 				(pending, imported) -> {
-					this.actors.put(pending.command().legacyId(), (imported.id() != null) ? imported.id() : -1L);
+					this.keys.value(idKey(pending.command().legacyId()), (imported.id() != null) ? imported.id() : -1L);
 					if (imported.outcome() == fr.lianes.repertoire.directory.EntryCommands.ImportOutcome.CREATED
 							&& imported.id() != null) {
-						this.created.add(imported.id());
+						this.keys.add(new Key(createdKey(imported.id()), 0, null, null));
 					}
 				});
 	}

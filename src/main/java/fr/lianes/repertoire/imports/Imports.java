@@ -37,7 +37,7 @@ public class Imports {
 
 	/** What the rows are checked and written with. */
 	record Services(Entries entries, DuplicateActors duplicates, Vocabulary vocabulary, CommuneLookup communes,
-			TransactionTemplate transactions, MessageSource messages, Clock clock, int batchSize) {
+			TransactionTemplate transactions, MessageSource messages, Clock clock, int batchSize, ImportKeys keys) {
 
 		String message(String key, Object... args) {
 			return this.messages.getMessage(key, args, Locale.FRENCH);
@@ -61,9 +61,9 @@ public class Imports {
 
 	Imports(Entries entries, DuplicateActors duplicates, Vocabulary vocabulary, CommuneLookup communes,
 			PlatformTransactionManager transactionManager, MessageSource messages, Clock clock,
-			@Value("${repertoire.imports.batch-size:500}") int batchSize) {
+			@Value("${repertoire.imports.batch-size:500}") int batchSize, ImportKeys keys) {
 		this.services = new Services(entries, duplicates, vocabulary, communes,
-				new TransactionTemplate(transactionManager), messages, clock, Math.max(1, batchSize));
+				new TransactionTemplate(transactionManager), messages, clock, Math.max(1, batchSize), keys);
 	}
 
 	/** A file as found: its format detected, its columns guessed from its header. */

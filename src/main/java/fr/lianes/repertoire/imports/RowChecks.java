@@ -342,18 +342,8 @@ final class RowChecks {
 		else if (title.length() > 250) {
 			row.refuse("import.problem.title-too-long", title.length());
 		}
-		String actorId = row.get(LEGACY_ID);
+		String actorId = leadId(row);
 		Long leadId = null;
-		if (actorId == null) {
-			String name = row.get(NAME);
-			if (name == null) {
-				row.refuse("import.problem.lead-missing");
-			}
-			else {
-				String insee = commune(row);
-				actorId = (insee != null) ? "nom:" + Vocabulary.key(name) + "@" + insee : null;
-			}
-		}
 		if (actorId != null) {
 			Lead lead = leads.apply(actorId);
 			if (lead.problem() != null) {
@@ -398,10 +388,7 @@ final class RowChecks {
 		String description = row.text(PROJECT_DESCRIPTION, "description", 5000);
 		List<String> localities = list(row, LOCALITIES, "localities", 120);
 		List<String> funders = list(row, FUNDERS, "funders", 150);
-		String legacyId = row.get(PROJECT_ID);
-		if (legacyId == null && actorId != null && title != null) {
-			legacyId = "projet:" + actorId + "/" + Vocabulary.key(title);
-		}
+		String legacyId = projectId(row, actorId);
 		if (legacyId != null && legacyId.length() > 100) {
 			row.refuse("import.problem.id-too-long");
 		}
@@ -412,6 +399,49 @@ final class RowChecks {
 				funders, start, end, partnerAuthority, countries, domains, List.of());
 		return new Checked<>(new ImportProject(legacyId, leadId, fields, Set.copyOf(row.keep),
 				ImportRun.source(file, this.request.by())), legacyId, row.problems);
+	}
+
+	/**
+	 * The old identifier of a project row's lead actor, as {@link #project} finds it
+	 * (null: none), its problems left out: for the run to ask for it with the batch's
+	 * others.
+	 */
+	String leadOf(ImportFile file, int line, List<String> cells) {
+		return leadId(new Row(file, line, cells, Entry.PROJECT));
+	}
+
+	/**
+	 * The old identifier of a project row, as {@link #project} finds it (null: none).
+	 * @param leadId its lead actor's, as {@link #leadOf} finds it
+	 */
+	String projectIdOf(ImportFile file, List<String> cells, String leadId) {
+		return projectId(new Row(file, 0, cells, Entry.PROJECT), leadId);
+	}
+
+	/** The lead actor's old identifier, or else its name in its commune. */
+	private String leadId(Row row) {
+		String actorId = row.get(LEGACY_ID);
+		if (actorId == null) {
+			String name = row.get(NAME);
+			if (name == null) {
+				row.refuse("import.problem.lead-missing");
+			}
+			else {
+				String insee = commune(row);
+				actorId = (insee != null) ? "nom:" + Vocabulary.key(name) + "@" + insee : null;
+			}
+		}
+		return actorId;
+	}
+
+	/** The project's old identifier, or else its lead actor's and its title. */
+	private String projectId(Row row, String leadId) {
+		String legacyId = row.get(PROJECT_ID);
+		String title = row.get(TITLE);
+		if (legacyId == null && leadId != null && title != null) {
+			legacyId = "projet:" + leadId + "/" + Vocabulary.key(title);
+		}
+		return legacyId;
 	}
 
 	private List<String> countries(Row row) {
