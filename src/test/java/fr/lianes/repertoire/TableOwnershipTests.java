@@ -195,6 +195,7 @@ class TableOwnershipTests {
 		owners.put("search_index_state", "search");
 		owners.put("search_reindex_run", "search");
 		owners.put("search_index_writes", "search");
+		owners.put("search_outbox", "search");
 		owners.put("data_request", "privacy");
 		owners.put("rate_limit_bucket", "limits");
 		owners.put("reference_list_version", "reference");

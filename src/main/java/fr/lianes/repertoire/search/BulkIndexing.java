@@ -129,6 +129,15 @@ public class BulkIndexing {
 	}
 
 	/**
+	 * Whether this thread is in a {@link #run}: its transactions write nothing in the
+	 * search outbox ({@link OutboxRecording}), the run records the index incomplete until
+	 * all it wrote is indexed.
+	 */
+	static boolean inRun() {
+		return RUNNING.get() != null;
+	}
+
+	/**
 	 * In a transaction of a {@link #run} (else nothing): its changes go to the index
 	 * without waiting at commit.
 	 */

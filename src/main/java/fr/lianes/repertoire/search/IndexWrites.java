@@ -3,6 +3,7 @@ package fr.lianes.repertoire.search;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -38,6 +39,10 @@ import org.springframework.stereotype.Component;
  * past the indexing. Moving it moves the content version as well (a statement trigger,
  * {@code V29}): what is kept under the content version needs no other key then
  * ({@link #inContentVersion()}).
+ * <p>
+ * Once the changes of a transaction are indexed, the rows it wrote in the search outbox
+ * are deleted ({@link IndexOutbox}); when their indexing fails they stay, and the
+ * {@link OutboxPoller} indexes them again.
  */
 @Component(IndexWrites.BEAN_NAME)
 public class IndexWrites implements IndexingPlanSynchronizationStrategy {
@@ -57,10 +62,14 @@ public class IndexWrites implements IndexingPlanSynchronizationStrategy {
 
 	private final boolean shared;
 
-	IndexWrites(DataSource dataSource, JdbcClient jdbc, @Value("${repertoire.cluster.enabled:false}") boolean shared) {
+	private final IndexOutbox outbox;
+
+	IndexWrites(DataSource dataSource, JdbcClient jdbc, @Value("${repertoire.cluster.enabled:false}") boolean shared,
+			IndexOutbox outbox) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.shared = shared;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -131,12 +140,23 @@ public class IndexWrites implements IndexingPlanSynchronizationStrategy {
 			public void indexingFutureHandler(
 					Consumer<? super CompletableFuture<? extends SearchIndexingPlanExecutionReport>> handler) {
 				context.indexingFutureHandler((future) -> {
+					// on the thread that committed: the outbox rows its transaction wrote
+					List<Long> recorded = IndexWrites.this.outbox.takeCommitting();
+					boolean indexed = false;
 					try {
-						// sync: waits until the changes are searchable
+						// sync: waits until the changes are searchable, throws if they
+						// could not be indexed (the rows then stay for the poller)
 						handler.accept(future);
+						indexed = true;
 					}
 					finally {
 						count();
+						if (indexed) {
+							IndexWrites.this.outbox.indexed(recorded);
+						}
+						else {
+							IndexWrites.this.outbox.notIndexed(recorded);
+						}
 					}
 				});
 			}
