@@ -7,9 +7,7 @@ import javax.sql.DataSource;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import fr.lianes.repertoire.testing.ApplicationClasses;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -38,10 +36,6 @@ class ModuleRulesTests {
 			NamedParameterJdbcTemplate.class, EntityManager.class, EntityManagerFactory.class, DataSource.class,
 			TransactionTemplate.class);
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("fr.lianes.repertoire");
-
 	@Test
 	void theBackOfficeRunsNoSqlButThroughTheModulesApis() {
 		noClasses().that()
@@ -49,7 +43,7 @@ class ModuleRulesTests {
 			.should()
 			.dependOnClassesThat(databaseAccess())
 			.because("the back office calls the owning modules' read and write APIs")
-			.check(this.classes);
+			.check(ApplicationClasses.get());
 	}
 
 	@Test
@@ -59,7 +53,7 @@ class ModuleRulesTests {
 			.should()
 			.dependOnClassesThat(databaseAccess().or(resideInAnyPackage("java.sql..", "org.postgresql..")))
 			.because("its entries go through directory.BulkLoads and its campaign through census.Campaigns")
-			.check(this.classes);
+			.check(ApplicationClasses.get());
 	}
 
 	@Test
@@ -69,7 +63,7 @@ class ModuleRulesTests {
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.ui..")
 			.because("services return values (view models, results) that controllers put in the model")
-			.check(this.classes);
+			.check(ApplicationClasses.get());
 	}
 
 	@Test
@@ -86,7 +80,7 @@ class ModuleRulesTests {
 					TransactionSynchronization.class)
 			.because("Spring's executors and scheduler stop with the application (spring.task.*), "
 					+ "and @TransactionalEventListener runs work after a commit")
-			.check(this.classes);
+			.check(ApplicationClasses.get());
 	}
 
 	/**

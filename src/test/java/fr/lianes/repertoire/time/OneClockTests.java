@@ -28,11 +28,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
+import fr.lianes.repertoire.testing.ApplicationClasses;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -77,10 +75,6 @@ class OneClockTests {
 	 */
 	private static final Set<String> STAMPED_BY_THE_DATABASE = Set.of("content_change");
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("fr.lianes.repertoire");
-
 	@Test
 	void noClassReadsTheSystemsTimeOrZoneButThroughTheClock() {
 		ClassesShouldConjunction rule = noClasses().should()
@@ -98,12 +92,13 @@ class OneClockTests {
 		for (Class<?> type : TIME_TYPES) {
 			rule = rule.orShould().callMethod(type, "now").orShould().callMethod(type, "now", ZoneId.class);
 		}
-		rule.because("the application's Clock (ClockConfiguration) decides dates and times").check(this.classes);
+		rule.because("the application's Clock (ClockConfiguration) decides dates and times")
+			.check(ApplicationClasses.get());
 		ArchRule onlyTheConfiguration = noClasses().that()
 			.doNotHaveFullyQualifiedName(ClockConfiguration.class.getName())
 			.should()
 			.callMethod(Clock.class, "system", ZoneId.class);
-		onlyTheConfiguration.check(this.classes);
+		onlyTheConfiguration.check(ApplicationClasses.get());
 	}
 
 	@Test
