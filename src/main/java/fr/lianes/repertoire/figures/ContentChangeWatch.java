@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -14,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
@@ -46,14 +50,20 @@ class ContentChangeWatch implements SmartLifecycle, TransactionExecutionListener
 
 	private final Properties properties = new Properties();
 
+	/** The watch's own thread, a daemon: it never holds a pool's thread. */
+	private final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("content-change-watch-");
+
 	private volatile boolean running;
 
-	private Thread thread;
+	private Future<?> task;
+
+	private CountDownLatch ended;
 
 	private volatile Connection connection;
 
 	ContentChangeWatch(ContentChanges changes, Environment environment) {
 		this.changes = changes;
+		this.executor.setDaemon(true);
 		this.url = environment.getProperty("spring.datasource.url");
 		put("user", environment.getProperty("spring.datasource.username"));
 		put("password", environment.getProperty("spring.datasource.password"));
@@ -80,23 +90,32 @@ class ContentChangeWatch implements SmartLifecycle, TransactionExecutionListener
 			return;
 		}
 		this.running = true;
-		this.thread = new Thread(this::watch, "content-change-watch");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		CountDownLatch end = new CountDownLatch(1);
+		this.ended = end;
+		this.task = this.executor.submit(() -> {
+			try {
+				watch();
+			}
+			finally {
+				end.countDown();
+			}
+		});
 	}
 
 	@Override
 	public void stop() {
-		Thread watching;
+		Future<?> watching;
+		CountDownLatch end;
 		synchronized (this) {
 			this.running = false;
-			watching = this.thread;
-			this.thread = null;
+			watching = this.task;
+			end = this.ended;
+			this.task = null;
 		}
 		if (watching != null) {
-			watching.interrupt();
+			watching.cancel(true);
 			try {
-				watching.join(WAIT_MILLIS * 4L);
+				end.await(WAIT_MILLIS * 4L, TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
