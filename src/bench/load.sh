@@ -27,7 +27,10 @@
 # Each measure of the mix also reports the JVM's stops in it (safepoints, GC pauses among them, from
 # -Xlog:safepoint in target/load-<scale>x/safepoint.log) and the machine's run queue and CPU steal (vmstat
 # once a second in target/load-<scale>x/vmstat.txt): a slow p99 is then told from a pause of the JVM or
-# a machine busy elsewhere. BENCH_JAVA_OPTS: more JVM options.
+# a machine busy elsewhere; and where the CPU went each second (src/bench/cpu-sampler.py, in
+# target/load-<scale>x/cpu.txt): the application, PostgreSQL, wrk, nginx and every other process.
+# BENCH_JAVA_OPTS: more JVM options. BENCH_OUT: where the logs go (target/load-<scale>x), so that a
+# run's logs can be kept beside another's.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -37,7 +40,8 @@ jar=${BENCH_JAR:-target/repertoire.jar}
 duration=${BENCH_DURATION:-8}
 warmup=${BENCH_WARMUP:-10}
 if [ "$scale" = 1 ]; then heap=${BENCH_HEAP:-512m}; else heap=${BENCH_HEAP:-1g}; fi
-out=target/load-${scale}x
+out=${BENCH_OUT:-target/load-${scale}x}
+mkdir -p "$out" && out=$(cd "$out" && pwd)
 log=$out/app.log
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -63,7 +67,9 @@ java -Xmx"$heap" -Xlog:safepoint:file="$out/safepoint.log":timemillis ${BENCH_JA
 app=$!
 nginx_pid=
 vmstat_pid=
+cpu_pid=
 cleanup() {
+	[ -n "$cpu_pid" ] && kill "$cpu_pid" 2>/dev/null || true
 	kill "$app" 2>/dev/null || true
 	[ -n "$vmstat_pid" ] && kill "$vmstat_pid" 2>/dev/null || true
 	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
@@ -129,26 +135,26 @@ bytes=$(cat "$out"/www/*.html | wc -c)
 cat > "$out/nginx/nginx.conf" <<EOF
 worker_processes 2;
 daemon off;
-pid $PWD/$out/nginx/nginx.pid;
-error_log $PWD/$out/nginx/error.log warn;
+pid $out/nginx/nginx.pid;
+error_log $out/nginx/error.log warn;
 events { worker_connections 1024; }
 http {
 	access_log off;
-	client_body_temp_path $PWD/$out/nginx/tmp;
-	proxy_temp_path $PWD/$out/nginx/tmp;
-	fastcgi_temp_path $PWD/$out/nginx/tmp;
-	uwsgi_temp_path $PWD/$out/nginx/tmp;
-	scgi_temp_path $PWD/$out/nginx/tmp;
+	client_body_temp_path $out/nginx/tmp;
+	proxy_temp_path $out/nginx/tmp;
+	fastcgi_temp_path $out/nginx/tmp;
+	uwsgi_temp_path $out/nginx/tmp;
+	scgi_temp_path $out/nginx/tmp;
 	default_type text/html;
 	sendfile on;
 	server {
 		listen 127.0.0.1:$nginx_port;
-		root $PWD/$out/www;
+		root $out/www;
 	}
 }
 EOF
 mkdir -p "$out/nginx/tmp"
-"$nginx_bin" -c "$PWD/$out/nginx/nginx.conf" -p "$PWD/$out/nginx" &
+"$nginx_bin" -c "$out/nginx/nginx.conf" -p "$out/nginx" &
 nginx_pid=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/0.html"; do
 	kill -0 "$nginx_pid" 2>/dev/null || { echo "nginx stopped, see $out/nginx/error.log" >&2; exit 1; }
@@ -158,6 +164,9 @@ done
 # vmstat once a second, each line stamped with the epoch second
 vmstat -n 1 | while read -r line; do echo "$(date +%s) $line"; done > "$out/vmstat.txt" &
 vmstat_pid=$!
+# the CPU of the application, PostgreSQL, wrk, nginx and the others, once a second
+python3 src/bench/cpu-sampler.py "$app" > "$out/cpu.txt" &
+cpu_pid=$!
 
 # one wrk run: "req/s p50_ms p99_ms errors"; the times of the last one in $out/window
 measure() {
@@ -185,10 +194,10 @@ measure() {
 }
 
 # the JVM's stops and the machine's state between two epoch times in ms:
-# "safepoints stopped_ms longest_ms longest_name max_run_queue max_steal_pct"
+# "safepoints stopped_ms longest_ms longest_name max_run_queue max_steal_pct app_mean postgres_max others_max"
 stops_in() {
 	local from=$1 to=$2
-	local jvm machine
+	local jvm machine cpu
 	jvm=$(awk -v from="$from" -v to="$to" '
 		match($0, /^\[[0-9]+ms\]/) {
 			t = substr($0, 2, RLENGTH - 4) + 0
@@ -205,7 +214,11 @@ stops_in() {
 		$1 >= from && $1 <= to && $2 ~ /^[0-9]+$/ { if ($2 > r) r = $2; if ($18 > st) st = $18 }
 		END { printf "%d %d", r, st }
 	' "$out/vmstat.txt")
-	echo "$jvm $machine"
+	cpu=$(awk -v from="$((from / 1000))" -v to="$((to / 1000))" '
+		$1 > from && $1 <= to { n++; app += $2; if ($3 > pg) pg = $3; if ($6 > other) other = $6 }
+		END { printf "%.0f %d %d", (n ? app / n : 0), pg, other }
+	' "$out/cpu.txt")
+	echo "$jvm $machine $cpu"
 }
 
 # warm-up: the JIT compiles the hot paths, the caches fill
@@ -214,7 +227,7 @@ wrk -t2 -c8 -d"${warmup}s" -s "$out/app.lua" "$base" > /dev/null 2>&1
 declare -A result stops
 for c in 8 32; do
 	if [ "$c" = 8 ] && [ "${BENCH_PROFILE:-0}" = 1 ]; then
-		jcmd "$app" JFR.start name=load settings=profile filename="$PWD/$out/load.jfr" > /dev/null
+		jcmd "$app" JFR.start name=load settings=profile filename="$out/load.jfr" > /dev/null
 	fi
 	result[app$c]=$(measure "$c" "$base" "$out/app.lua")
 	stops[$c]=$(stops_in $(cat "$out/window"))
@@ -263,13 +276,14 @@ for c in 8 32; do
 		'BEGIN { printf "Concurrency %d: application / nginx %.4f (1 / %.0f), application / liveness %.2f\n", c, a / n, n / a, a / l }'
 done
 echo
-echo "During the mix: the JVM's stops (safepoints, GC pauses among them) and the machine (vmstat, once a second):"
+echo "During the mix: the JVM's stops (safepoints, GC pauses among them), the machine (vmstat, once a second)"
+echo "and the CPU used each second in % of one core (the application's mean; PostgreSQL's and the other processes' most):"
 echo
-echo "| c | safepoints | stopped in all (ms) | longest stop (ms) | longest's cause | run queue, max | CPU steal, max (%) |"
-echo "|---|---|---|---|---|---|---|"
+echo "| c | safepoints | stopped in all (ms) | longest stop (ms) | longest's cause | run queue, max | CPU steal, max (%) | application CPU, mean (%) | PostgreSQL CPU, max (%) | others' CPU, max (%) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for c in 8 32; do
-	read -r n stopped longest cause queue steal <<< "${stops[$c]}"
-	echo "| $c | $n | $stopped | $longest | $cause | $queue | $steal |"
+	read -r n stopped longest cause queue steal app_cpu pg_cpu other_cpu <<< "${stops[$c]}"
+	echo "| $c | $n | $stopped | $longest | $cause | $queue | $steal | $app_cpu | $pg_cpu | $other_cpu |"
 done
 if [ "${BENCH_PER_PAGE:-0}" = 1 ]; then
 	echo

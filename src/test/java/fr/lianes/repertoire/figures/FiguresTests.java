@@ -437,13 +437,14 @@ class FiguresTests {
 		StatementCounter.reset();
 		page("/chiffres?pays=ML");
 		// the page kept whole by the public pages' filter (pages.PublicPageCache, issue
-		// 18): its version check alone
-		assertThat(StatementCounter.count()).isEqualTo(1);
+		// 18): its version check at most (none while the version is kept in memory, one
+		// when a commit of this instance came between)
+		assertThat(StatementCounter.count()).isLessThanOrEqualTo(1);
 		// another address with the same filter, which that filter has not kept: the
-		// figures' own cache answers, with its version check and the filter's
+		// figures' own cache answers, with its version check (and the filter's, as above)
 		StatementCounter.reset();
 		page("/chiffres?pays=ML&vue=" + System.nanoTime());
-		assertThat(StatementCounter.count()).isEqualTo(2);
+		assertThat(StatementCounter.count()).isBetween(1, 2);
 	}
 
 	@Test
