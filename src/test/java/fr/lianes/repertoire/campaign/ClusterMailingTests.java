@@ -76,7 +76,10 @@ class ClusterMailingTests {
 		Requested requested = a.getBean(MailingRunner.class)
 			.request(campaign, MailingKind.INVITATION, false, TwoInstances.ADMIN_EMAIL);
 		assertThat(requested.start()).isEqualTo(Start.STARTED);
-		assertThat(requested.planned()).isEqualTo(ACTORS);
+		// the instances' database is shared by the cluster's test classes: actors another
+		// class left there (reachable too) are invited with these
+		long planned = requested.planned();
+		assertThat(planned).isGreaterThanOrEqualTo(ACTORS);
 		// the other instance takes the unfinished mailing up, as it would at its start
 		b.getBean(MailingRunner.class).resume(requested.mailingId());
 
@@ -91,8 +94,8 @@ class ClusterMailingTests {
 		assertThat(jdbc.sql("select count(*), count(distinct actor_id) from campaign_recipient where mailing_id = ?")
 			.param(requested.mailingId())
 			.query((rs, i) -> List.of(rs.getInt(1), rs.getInt(2)))
-			.single()).containsExactly(ACTORS, ACTORS);
-		assertThat(outbox.statusOf(prefix).sent()).isEqualTo(ACTORS);
+			.single()).containsExactly((int) planned, (int) planned);
+		assertThat(outbox.statusOf(prefix).sent()).isEqualTo(planned);
 		await().atMost(Duration.ofMinutes(1))
 			.until(() -> receivedBy(addresses).values().stream().mapToLong(Long::longValue).sum() >= ACTORS);
 		Map<String, Long> received = receivedBy(addresses);
