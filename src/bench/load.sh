@@ -216,7 +216,7 @@ stops_in() {
 	' "$out/vmstat.txt")
 	cpu=$(awk -v from="$((from / 1000))" -v to="$((to / 1000))" '
 		$1 > from && $1 <= to { n++; app += $2; if ($3 > pg) pg = $3; if ($6 > other) other = $6 }
-		END { printf "%.0f %d %d", (n ? app / n : 0), pg, other }
+		END { if (n) printf "%.0f %d %d", app / n, pg, other; else printf "n/a n/a n/a" }
 	' "$out/cpu.txt")
 	echo "$jvm $machine $cpu"
 }
