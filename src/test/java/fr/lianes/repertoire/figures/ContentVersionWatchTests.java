@@ -51,6 +51,9 @@ class ContentVersionWatchTests {
 	private MeterRegistry meters;
 
 	@Autowired
+	private ContentChanges changes;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -68,12 +71,16 @@ class ContentVersionWatchTests {
 	void publicPagesServedFromMemoryReadNoVersion() throws Exception {
 		get("/pays");
 		double before = reads();
+		long changed = this.changes.count();
 		for (int i = 0; i < 50; i++) {
 			assertThat(get("/pays")).isEqualTo(200);
 		}
-		// a background commit of this instance (the mail outbox, a scheduled task) may
-		// make one read the version again; each page reading it would make 50
-		assertThat(reads() - before).as("version reads for 50 pages served from memory").isLessThan(10);
+		// a background commit of this instance (the mail outbox, a scheduled task) makes
+		// the next use read the version again, once: never more reads than changes seen
+		// (however slow the machine); each page reading it would make 50
+		assertThat(reads() - before).as("version reads for 50 pages served from memory")
+			.isLessThanOrEqualTo(this.changes.count() - changed + 1)
+			.isLessThan(50);
 	}
 
 	@Test
